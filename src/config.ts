@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const boolean = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const environmentSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/, 'must be a bolt://, neo4j://, neo4j+s:// or bolt+s:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid Neo4j database name')
+    .default('neo4j'),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j/data'),
+  NEO4J_LOCAL_HEAP_MB: positiveInt.default(512),
+  NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(256),
+
+  SEED_WHEN_EMPTY: boolean.default(true),
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+/** Every environment variable the service reads. */
+export const configVariableNames = Object.keys(environmentSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from environment variables; empty strings count as unset. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const relevant = Object.fromEntries(
+    configVariableNames
+      .map((name) => [name, environment[name]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${JSON.stringify(relevant[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration in environment variables:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Only the variables that describe the Neo4j connection, for code that needs nothing else. */
+export type Neo4jConfig = Pick<
+  Config,
+  | 'NEO4J_URI'
+  | 'NEO4J_USER'
+  | 'NEO4J_PASSWORD'
+  | 'NEO4J_DATABASE'
+  | 'NEO4J_CONNECT_TIMEOUT_MS'
+  | 'NEO4J_QUERY_TIMEOUT_MS'
+  | 'NEO4J_LOCAL_PORT'
+  | 'NEO4J_LOCAL_DATA'
+  | 'NEO4J_LOCAL_HEAP_MB'
+  | 'NEO4J_LOCAL_PAGECACHE_MB'
+>;

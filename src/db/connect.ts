@@ -1,0 +1,82 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config';
+import { startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
+import { Neo4jGateway } from './gateway';
+
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
+
+export interface Database {
+  uri: string;
+  gateway: Neo4jGateway;
+  /** Closes the driver, then stops the local Neo4j if this process started it. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Connects to NEO4J_URI, or, when it is unset, starts the project's local Neo4j and connects to
+ * that. Fails with the address in the message when Neo4j does not answer within the timeout.
+ */
+export async function openDatabase(config: Neo4jConfig, log: (line: string) => void): Promise<Database> {
+  let local: LocalNeo4j | undefined;
+  if (!config.NEO4J_URI) {
+    local = await startLocalNeo4j({
+      dataDir: config.NEO4J_LOCAL_DATA,
+      boltPort: config.NEO4J_LOCAL_PORT,
+      heapMb: config.NEO4J_LOCAL_HEAP_MB,
+      pageCacheMb: config.NEO4J_LOCAL_PAGECACHE_MB,
+      log: (line) => log(`[neo4j-local] ${line}`),
+    });
+  }
+  const uri = config.NEO4J_URI ?? local!.uri;
+  const driver = createDriver(uri, config);
+  const close = async () => {
+    await driver.close();
+    await local?.stop();
+  };
+  try {
+    await waitUntilReachable(driver, uri, config.NEO4J_DATABASE, config.NEO4J_CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    uri,
+    gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS),
+    close,
+  };
+}
+
+export function createDriver(uri: string, config: Pick<Neo4jConfig, 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_CONNECT_TIMEOUT_MS'>): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
+    disableLosslessIntegers: true,
+    connectionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
+    connectionAcquisitionTimeout: config.NEO4J_CONNECT_TIMEOUT_MS,
+    maxTransactionRetryTime: config.NEO4J_CONNECT_TIMEOUT_MS,
+    userAgent: 'conflict-graph/0.1',
+  });
+}
+
+/** Retries with back-off until the database answers or the deadline passes. */
+export async function waitUntilReachable(driver: Driver, uri: string, database: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let pause = 200;
+  for (;;) {
+    try {
+      await driver.verifyConnectivity({ database });
+      return;
+    } catch (error) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new DatabaseUnreachableError(
+          `Neo4j at ${uri} (database "${database}") did not answer within ${timeoutMs} ms: ${reason}\n` +
+            'Check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, or unset NEO4J_URI to use the local Neo4j.',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, remaining)));
+      pause = Math.min(pause * 2, 2_000);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable `extensions.code` values clients can rely on. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * An error meant for the client: its message and code are shown as they are, never masked. The
+ * underlying failure goes in `cause` (for logs), not `originalError`, which would get it masked.
+ */
+export class ClientError extends GraphQLError {
+  override readonly cause: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { extensions?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, { extensions: { ...options.extensions, code } });
+    this.cause = options.cause;
+  }
+}

@@ -1,0 +1,62 @@
+import { rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../src/config';
+import { prepareDatabase } from '../src/cypher/runner';
+import { createDriver, waitUntilReachable } from '../src/db/connect';
+import { Neo4jGateway } from '../src/db/gateway';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+const testDataDir = '.neo4j/test';
+
+/**
+ * Starts a Neo4j of its own for the test run (a fresh data directory and another port than
+ * `npm start` uses), unless NEO4J_TEST_URI names one; either way the graph starts empty and
+ * gets the schema and the seed, so every run sees the same data.
+ */
+export default async function setup(project: TestProject) {
+  const config = loadConfig({ ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI });
+  let local: LocalNeo4j | undefined;
+  if (!config.NEO4J_URI) {
+    rmSync(testDataDir, { recursive: true, force: true });
+    local = await startLocalNeo4j({
+      dataDir: testDataDir,
+      boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7688),
+      heapMb: 768,
+      pageCacheMb: 128,
+      log: (line) => console.log(`[test neo4j] ${line}`),
+    });
+  }
+  const uri = config.NEO4J_URI ?? local!.uri;
+  const driver = createDriver(uri, config);
+  try {
+    await waitUntilReachable(driver, uri, config.NEO4J_DATABASE, 30_000);
+    const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, 60_000);
+    if (local === undefined) await wipe(gateway);
+    await prepareDatabase(gateway, { seedWhenEmpty: true, log: () => {} });
+  } finally {
+    await driver.close();
+  }
+  project.provide('neo4jUri', uri);
+  return async () => {
+    await local?.stop();
+  };
+}
+
+/** Empties a database that NEO4J_TEST_URI points at: data, then constraints and indexes. */
+async function wipe(gateway: Neo4jGateway) {
+  await gateway.write('test.wipe-data', 'MATCH (n) DETACH DELETE n');
+  const constraints = await gateway.read<{ name: string }>('test.constraints', 'SHOW CONSTRAINTS YIELD name');
+  for (const { name } of constraints) await gateway.write('test.drop', `DROP CONSTRAINT ${quoteName(name)}`);
+  const indexes = await gateway.read<{ name: string }>('test.indexes', "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'");
+  for (const { name } of indexes) await gateway.write('test.drop', `DROP INDEX ${quoteName(name)}`);
+}
+
+function quoteName(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``;
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { configVariableNames, loadConfig } from '../src/config';
+import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
+import { repoRoot } from './support/service';
+
+const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
+
+describe('the printed schema', () => {
+  it('is current: schema/schema.graphql matches the Pothos builder (npm run schema:print)', () => {
+    expect(readFileSync(schemaFilePath, 'utf8')).toBe(printSchemaFile());
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml')) as {
+    services: Record<string, { image?: string; environment?: Record<string, string>; ports?: string[]; volumes?: string[] }>;
+  };
+  const neo4j = compose.services.neo4j!;
+  const service = compose.services.service!;
+  const defaults = loadConfig({});
+
+  it('runs the same Neo4j major and minor version as the local server', () => {
+    const pinned = /<neo4j\.version>(\d+\.\d+)\.\d+<\/neo4j\.version>/.exec(read('neo4j-local/pom.xml'))?.[1];
+    expect(pinned).toBe('5.26');
+    expect(neo4j.image).toMatch(new RegExp(`^neo4j:${pinned!.replace('.', '\\.')}\\.\\d+-community$`));
+  });
+
+  it('gives the service only variables the service reads, pointing at the neo4j container', () => {
+    const names = Object.keys(service.environment ?? {});
+    expect(names.filter((name) => !configVariableNames.includes(name as never))).toEqual([]);
+    expect(service.environment?.NEO4J_URI).toBe(`bolt://neo4j:${defaults.NEO4J_LOCAL_PORT}`);
+    expect(() => loadConfig(service.environment ?? {})).not.toThrow();
+  });
+
+  it('publishes the same ports as the code uses', () => {
+    expect(service.ports).toContain(`${defaults.PORT}:${service.environment?.PORT}`);
+    expect(service.environment?.PORT).toBe(String(defaults.PORT));
+    expect(neo4j.ports).toContain(`${defaults.NEO4J_LOCAL_PORT}:7687`);
+    expect(read('Dockerfile')).toContain(`EXPOSE ${defaults.PORT}`);
+  });
+
+  it('mounts cypher/ into the Neo4j container for cypher-shell', () => {
+    expect(neo4j.volumes).toContain('./cypher:/cypher:ro');
+  });
+
+  it('uses the password it gives Neo4j', () => {
+    expect(neo4j.environment?.NEO4J_AUTH).toBe(`neo4j/${service.environment?.NEO4J_PASSWORD}`);
+  });
+});

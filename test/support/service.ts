@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createDriver } from '../../src/db/connect';
+import { Neo4jGateway } from '../../src/db/gateway';
+import { createLogger } from '../../src/logger';
+import { createYogaApp } from '../../src/yoga';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The test database's connection settings, as the service would read them from the environment. */
+export function testConfig() {
+  return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent' });
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+  /** The Cypher round trips the operation made, by query tag. */
+  roundTrips: string[];
+}
+
+/** The real service (Yoga app, gateway, driver) over the test database, called in-process. */
+export function createTestService() {
+  const config = testConfig();
+  const driver = createDriver(config.NEO4J_URI!, config);
+  let roundTrips: string[] = [];
+  const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS).observed((tag) =>
+    roundTrips.push(tag),
+  );
+  const yoga = createYogaApp({ gateway, logger: createLogger('silent') });
+
+  async function graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    roundTrips = [];
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips };
+  }
+
+  return { yoga, gateway, graphql, close: () => driver.close() };
+}
+
+export type TestService = ReturnType<typeof createTestService>;
