@@ -39,6 +39,10 @@ export default async function setup(project: TestProject) {
     const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, 60_000);
     if (local === undefined) await wipe(gateway);
     await prepareDatabase(gateway, { seedWhenEmpty: true, log: () => {} });
+  } catch (error) {
+    // Vitest runs no teardown when setup fails: stop our Neo4j here, or the run hangs on it.
+    await local?.stop();
+    throw error;
   } finally {
     await driver.close();
   }
