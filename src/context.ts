@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Neo4jGateway } from './db/gateway';
+import { Loaders } from './graphql/loaders';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
@@ -10,14 +11,13 @@ export interface Context extends YogaInitialContext {
   db: Neo4jGateway;
   /** Round trips made so far by this request, by query tag. */
   roundTrips: string[];
+  /** This request's DataLoaders; never shared between requests. */
+  loaders: Loaders;
 }
 
-/** One context per request: its own counted gateway (and, with the read API, its own loaders). */
+/** One context per request: its own counted gateway and its own loaders. */
 export function createContext(dependencies: ServiceDependencies, initial: YogaInitialContext): Context {
   const roundTrips: string[] = [];
-  return {
-    ...initial,
-    db: dependencies.gateway.observed((tag) => roundTrips.push(tag)),
-    roundTrips,
-  };
+  const db = dependencies.gateway.observed((tag) => roundTrips.push(tag));
+  return { ...initial, db, roundTrips, loaders: new Loaders(db) };
 }

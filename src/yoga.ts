@@ -1,6 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { maskError as maskErrorByDefault, useReadinessCheck, createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { maskError as maskErrorByDefault, useReadinessCheck, createYoga, type Plugin } from 'graphql-yoga';
 import { createContext, type ServiceDependencies } from './context';
+import { ErrorCode } from './errors';
 import { schema } from './graphql/schema';
 import type { Logger } from './logger';
 
@@ -8,11 +10,25 @@ export interface YogaDependencies extends ServiceDependencies {
   logger: Logger;
 }
 
-const exampleQuery = `# The service's database. Ctrl-Enter runs the query.
+const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, and each claim about it
+# with its maker, its source and quote, and what contradicts it. Ctrl-Enter runs it;
+# the Docs pane (top left) describes every type and field.
 {
-  database {
+  event(key: "event:2024-03-kursk-raid") {
     name
-    version
+    startDate
+    places { precision place { name ancestors { name } } }
+    participants { role actor { __typename name } }
+    claimsAbout {
+      claim {
+        text
+        stance
+        basis
+        makers { attribution asWritten actor { name } }
+        sources { quote source { title kind reliability } }
+        contradictedBy { condition claim { text makers { actor { name } } } }
+      }
+    }
   }
 }
 `;
@@ -38,6 +54,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       },
     },
     plugins: [
+      inputErrorCodes,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -53,5 +70,23 @@ export function createYogaApp(dependencies: YogaDependencies) {
     ],
   });
 }
+
+// Wrong argument values (an unknown enum value, a string for an Int) are the client's input errors.
+const argumentValueError = /^(Value ".*" does not exist in ".*" enum|Expected value of type|.* cannot represent )/;
+
+const inputErrorCodes: Plugin = {
+  onValidate:
+    () =>
+    ({ result, setResult }) => {
+      if (result.length === 0) return;
+      setResult(
+        result.map((error) =>
+          argumentValueError.test(error.message)
+            ? new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } })
+            : error,
+        ),
+      );
+    },
+};
 
 export type YogaApp = ReturnType<typeof createYogaApp>;

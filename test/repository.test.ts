@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateSchema } from 'graphql';
 import { parse } from 'yaml';
 import { configVariableNames, loadConfig } from '../src/config';
 import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
+import { schema } from '../src/graphql/schema';
 import { repoRoot } from './support/service';
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
 
 describe('the printed schema', () => {
+  it('is a valid GraphQL schema', () => {
+    expect(validateSchema(schema).map((error) => error.message)).toEqual([]);
+  });
+
   it('is current: schema/schema.graphql matches the Pothos builder (npm run schema:print)', () => {
     expect(readFileSync(schemaFilePath, 'utf8')).toBe(printSchemaFile());
   });

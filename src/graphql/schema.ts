@@ -1,4 +1,15 @@
 import { builder } from './builder';
+import './scalars';
 import './database-info';
+import './entity-interface';
+import './actor';
+import './unit';
+import './person';
+import './organization';
+import './place';
+import './event';
+import './claim';
+import './source';
+import './search';
 
 export const schema = builder.toSchema({ sortSchema: true });

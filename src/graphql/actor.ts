@@ -1,0 +1,57 @@
+import { builder } from './builder';
+import { entityFromRow, entityProjection, relatedFromRow, relatedProjection, relationBatch, relationText, text, texts, type Related } from './entity';
+import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
+
+const actorAlignments = relationBatch(
+  'actor.aligned-with',
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  relatedFromRow,
+);
+const actorEvents = relationBatch(
+  'actor.events',
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event)
+   RETURN key, ${relatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
+  relatedFromRow,
+);
+const actorClaimsMade = relationBatch(
+  'actor.claims-made',
+  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[:MADE_BY]-(c:Claim)
+   RETURN key, c ${entityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
+  entityFromRow,
+);
+
+export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
+  description: 'An actor fighting on the side of another, over a period.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The actor aligned with.', resolve: (row) => row.entity }),
+    from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
+    fromPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'fromPrecision') }),
+    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+  }),
+});
+
+const ParticipationRef = builder.objectRef<Related>('Participation').implement({
+  description: 'An event an actor took part in, and its role there.',
+  fields: (t) => ({
+    event: t.field({ type: EventRef, description: 'The event.', resolve: (row) => row.entity }),
+    role: t.string({ nullable: true, description: 'Role in the event: ATTACKER, DEFENDER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+  }),
+});
+
+ActorRef.implement({
+  description: 'Whoever can make a claim or take part in an event: a unit, a person or an organization.',
+  interfaces: [builder.nodeInterfaceRef(), EntityRef],
+  resolveType: (entity) => entity.typename,
+  fields: (t) => ({
+    name: t.string({ description: 'The name it is best known by in English.', resolve: (actor) => text(actor, 'name') ?? actor.key }),
+    nativeName: t.string({ nullable: true, description: 'Its name in its own language and script.', resolve: (actor) => text(actor, 'nameNative') }),
+    aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', resolve: (actor) => texts(actor, 'aliases') }),
+    uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', resolve: (actor) => texts(actor, 'uncertainAliases') }),
+    description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
+    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context) => context.loaders.load('actor.aligned-with', actorAlignments, actor.key) }),
+    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context) => context.loaders.load('actor.events', actorEvents, actor.key) }),
+    claimsMade: t.field({ type: [ClaimRef], description: 'Claims it made, oldest first.', resolve: (actor, _args, context) => context.loaders.load('actor.claims-made', actorClaimsMade, actor.key) }),
+  }),
+});

@@ -1,0 +1,449 @@
+import type { ArgBuilder } from '@pothos/core';
+import neo4j from 'neo4j-driver';
+import type { Neo4jGateway } from '../db/gateway';
+import { ClientError, ErrorCode } from '../errors';
+import { toPlain, type Plain } from '../db/values';
+import { builder } from './builder';
+import {
+  entityFromRow,
+  entityProjection,
+  matchEntityByKey,
+  number,
+  relatedFromRow,
+  relatedProjection,
+  relationBatch,
+  relationText,
+  text,
+  type Entity,
+  type Related,
+} from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { groupedInKeyOrder } from './loaders';
+import { connectionOptions, maxPageSize, readPage } from './pagination';
+import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
+import { toLuceneQuery } from './search-text';
+import { Reliability } from './source';
+
+export const ClaimType = builder.enumType('ClaimType', {
+  description: 'What a claim is about.',
+  values: {
+    CONTROL: { description: 'Who controls a place.' },
+    ATTACK: { description: 'That an attack or offensive took or takes place.' },
+    CASUALTIES: { description: 'People killed or injured.' },
+    LOSSES: { description: 'Losses of personnel or equipment, often cumulative figures.' },
+    PRESENCE: { description: 'That a force is somewhere.' },
+    WITHDRAWAL: { description: 'That a force withdrew.' },
+    DENIAL: { description: 'A denial of another statement.' },
+    INTENTION: { description: 'What an actor intends or vows to do.' },
+    APPEAL: { description: 'A call on others to act.' },
+    ASSESSMENT: { description: 'An evaluation of a situation.' },
+    ALIGNMENT: { description: 'Who fights alongside whom.' },
+    IDENTITY: { description: 'Who or what someone or something is.' },
+    EVENT_TIMING: { description: 'When something happens.' },
+    OTHER: { description: 'Anything else.' },
+  } as const,
+});
+
+export const Stance = builder.enumType('Stance', {
+  description: 'Whether a claim asserts or denies its statement.',
+  values: { ASSERTS: { description: 'States it is so.' }, DENIES: { description: 'States it is not so.' } } as const,
+});
+
+export const Basis = builder.enumType('Basis', {
+  description: "What a claim rests on, after the Institute for the Study of War's practice.",
+  values: {
+    CLAIMED_BY_PARTY: { description: 'Said by a party to the conflict about itself or its enemy.' },
+    REPORTED_BY_MEDIA: { description: 'Reported by media.' },
+    ASSESSED_BY_ANALYST: { description: 'An analyst\'s assessment.' },
+    CONFIRMED_BY_EVIDENCE: { description: 'Confirmed by evidence (geolocated footage, imagery, documents).' },
+  } as const,
+});
+
+export const Rank = builder.enumType('Rank', {
+  description: "A claim's rank, after Wikidata: deprecated claims are kept but hidden unless asked for.",
+  values: {
+    PREFERRED: { description: 'Preferred over others on the same matter.' },
+    NORMAL: { description: 'The default.' },
+    DEPRECATED: { description: 'Retracted or known wrong; kept with a reason.' },
+  } as const,
+});
+
+/** Cypher condition on claim `c`: visible by rank and record time. */
+const visibleClaim = `($includeDeprecated OR coalesce(c.rank, 'NORMAL') <> 'DEPRECATED')
+  AND ($asOf IS NULL OR c.recordedAt <= datetime($asOf))`;
+
+interface Visibility {
+  includeDeprecated: boolean;
+  asOf: string | null;
+}
+
+const visibilityName = (visibility: Visibility) => `${visibility.includeDeprecated}:${visibility.asOf ?? ''}`;
+
+const claimMakers = relationBatch(
+  'claim.makers',
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  relatedFromRow,
+);
+const claimSubjects = relationBatch(
+  'claim.subjects',
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
+  relatedFromRow,
+);
+const claimSources = relationBatch(
+  'claim.sources',
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
+  relatedFromRow,
+);
+type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS';
+const linkPatterns: Record<LinkDirection, string> = {
+  'SUPPORTS>': '(:Claim {key: key})-[r:SUPPORTS]->(c:Claim)',
+  '<SUPPORTS': '(:Claim {key: key})<-[r:SUPPORTS]-(c:Claim)',
+  'CONTRADICTS>': '(:Claim {key: key})-[r:CONTRADICTS]->(c:Claim)',
+  '<CONTRADICTS': '(:Claim {key: key})<-[r:CONTRADICTS]-(c:Claim)',
+};
+const claimLinks = (direction: LinkDirection, visibility: Visibility) =>
+  relationBatch(
+    `claim.links ${direction}`,
+    `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleClaim}
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+    relatedFromRow,
+    { ...visibility },
+  );
+const claimsAbout = (visibility: Visibility) =>
+  relationBatch(
+    'entity.claims',
+    `UNWIND $keys AS key ${matchEntityByKey}
+     MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleClaim}
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+    relatedFromRow,
+    { ...visibility },
+  );
+
+const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
+  description: 'Who made a claim, and how sure the attribution is.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The maker.', resolve: (row) => row.entity }),
+    attribution: t.string({
+      nullable: true,
+      description: 'EXPLICIT (named), IMPLICIT (the source itself), INFERRED, PRESUMED, or AMBIGUOUS (the source names several candidates).',
+      resolve: (row) => relationText(row, 'attribution'),
+    }),
+    asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
+    note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
+  }),
+});
+
+const SubjectRef = builder.objectRef<Related>('ClaimSubject').implement({
+  description: 'Something a claim is about, and in what role.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'The entity.', resolve: (row) => row.entity }),
+    role: t.string({ nullable: true, description: 'SUBJECT, OBJECT, PLACE, EVENT, TARGET, BENEFICIARY...', resolve: (row) => relationText(row, 'role') }),
+  }),
+});
+
+const CitationRef = builder.objectRef<Related>('ClaimSource').implement({
+  description: 'A source a claim appears in, with the exact quote.',
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, description: 'The source.', resolve: (row) => row.entity }),
+    quote: t.string({ nullable: true, description: 'The exact words in the source, never corrected.', resolve: (row) => relationText(row, 'quote') }),
+    first: t.boolean({ description: 'Whether this is where the claim first appeared.', resolve: (row) => row.relation.first === true }),
+    paraphrased: t.boolean({ description: 'Whether the quote is a paraphrase, not the source\'s words.', resolve: (row) => row.relation.paraphrased === true }),
+  }),
+});
+
+const LinkRef = builder.objectRef<Related>('ClaimLink').implement({
+  description: 'A claim that supports or contradicts another, as an analyst assessed it.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, description: 'The claim at the other end.', resolve: (row) => row.entity }),
+    condition: t.string({ nullable: true, description: 'When the link holds, if it depends on how an ambiguity is read.', resolve: (row) => relationText(row, 'condition') }),
+    note: t.string({ nullable: true, description: 'Why they support or contradict each other.', resolve: (row) => relationText(row, 'note') }),
+  }),
+});
+
+const ClaimAboutRef = builder.objectRef<Related>('ClaimAbout').implement({
+  description: 'A claim about an entity, and the entity\'s role in it.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, description: 'The claim.', resolve: (row) => row.entity }),
+    role: t.string({ nullable: true, description: 'The entity\'s role in the claim: SUBJECT, OBJECT, PLACE, EVENT...', resolve: (row) => relationText(row, 'role') }),
+  }),
+});
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+const visibilityArgs = (t: ArgBuilder<BuilderTypes>) => ({
+  includeDeprecated: t.boolean({ defaultValue: false, description: 'Include deprecated (retracted) claims.' }),
+  asOf: t({ type: 'DateTime', description: 'What the graph knew at this instant (record time).' }),
+});
+
+const visibilityOf = (args: { includeDeprecated?: boolean | null; asOf?: string | null }): Visibility => ({
+  includeDeprecated: args.includeDeprecated ?? false,
+  asOf: args.asOf ?? null,
+});
+
+const linkField = (direction: LinkDirection, description: string) =>
+  builder.objectField(ClaimRef, fieldNames[direction], (t) =>
+    t.field({
+      type: [LinkRef],
+      description,
+      args: visibilityArgs(t.arg),
+      resolve: (claim, args, context) => {
+        const visibility = visibilityOf(args);
+        return context.loaders.load(`claim.links ${direction} ${visibilityName(visibility)}`, claimLinks(direction, visibility), claim.key);
+      },
+    }),
+  );
+const fieldNames: Record<LinkDirection, string> = {
+  'SUPPORTS>': 'supports',
+  '<SUPPORTS': 'supportedBy',
+  'CONTRADICTS>': 'contradicts',
+  '<CONTRADICTS': 'contradictedBy',
+};
+
+builder.node(ClaimRef, {
+  description:
+    'A statement someone made about the world, at a time, in sources, with a stance and a basis: not a fact. Claims support or contradict each other.',
+  interfaces: [EntityRef],
+  ...entityNodeOptions('Claim'),
+  fields: (t) => ({
+    text: t.string({ description: 'The statement, in the words of its first source (or a faithful paraphrase).', resolve: (c) => text(c, 'text') ?? '' }),
+    originalText: t.string({ nullable: true, description: 'The statement in its original language, where known.', resolve: (c) => text(c, 'originalText') }),
+    language: t.string({ nullable: true, description: 'Language of the text, BCP 47.', resolve: (c) => text(c, 'language') }),
+    interpretation: t.string({ nullable: true, description: 'What a garbled or ambiguous statement most likely means: an analyst\'s reading, never a correction.', resolve: (c) => text(c, 'interpretation') }),
+    ambiguity: t.string({ nullable: true, description: 'What in the statement is ambiguous, left unresolved.', resolve: (c) => text(c, 'ambiguity') }),
+    garbled: t.boolean({ description: 'Whether the wording is garbled (a bad translation, a misprint).', resolve: (c) => c.properties.garbled === true }),
+    attributionAmbiguous: t.boolean({ description: 'Whether the sources attribute it to more than one candidate maker.', resolve: (c) => c.properties.attributionAmbiguous === true }),
+    type: t.field({ type: ClaimType, nullable: true, description: 'What it is about.', resolve: (c) => text(c, 'type') as never }),
+    stance: t.field({ type: Stance, nullable: true, description: 'Asserts or denies.', resolve: (c) => text(c, 'stance') as never }),
+    basis: t.field({ type: Basis, nullable: true, description: 'What it rests on.', resolve: (c) => text(c, 'basis') as never }),
+    rank: t.field({ type: Rank, description: 'Preferred, normal or deprecated.', resolve: (c) => (text(c, 'rank') ?? 'NORMAL') as never }),
+    rankReason: t.string({ nullable: true, description: 'Why it has that rank (for a deprecated claim, why it was retracted).', resolve: (c) => text(c, 'rankReason') }),
+    madeAt: t.field({ type: 'Date', nullable: true, description: 'When it was made (see madeAtPrecision).', resolve: (c) => text(c, 'madeAt') }),
+    madeAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (c) => text(c, 'madeAtPrecision') }),
+    validFrom: t.field({ type: 'Date', nullable: true, description: 'Start of the period it is about (valid time).', resolve: (c) => text(c, 'validFrom') }),
+    validTo: t.field({ type: 'Date', nullable: true, description: 'End of the period it is about (valid time).', resolve: (c) => text(c, 'validTo') }),
+    credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
+    credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
+    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context) => context.loaders.load('claim.makers', claimMakers, c.key) }),
+    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context) => context.loaders.load('claim.subjects', claimSubjects, c.key) }),
+    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context) => context.loaders.load('claim.sources', claimSources, c.key) }),
+  }),
+});
+
+linkField('SUPPORTS>', 'Claims this one supports.');
+linkField('<SUPPORTS', 'Claims that support this one.');
+linkField('CONTRADICTS>', 'Claims this one contradicts.');
+linkField('<CONTRADICTS', 'Claims that contradict this one.');
+
+addKeyLookup('claim', ClaimRef, 'Claim');
+
+builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
+  t.field({
+    type: [ClaimAboutRef],
+    description: 'Claims about it, oldest first.',
+    args: visibilityArgs(t.arg),
+    resolve: (entity, args, context) => {
+      const visibility = visibilityOf(args);
+      return context.loaders.load(`entity.claims ${visibilityName(visibility)}`, claimsAbout(visibility), entity.key);
+    },
+  }),
+);
+
+interface Dispute {
+  claims: Entity[];
+  contradictions: { claim: Entity; contradicts: Entity; relation: Record<string, Plain> }[];
+}
+
+/** Batch: per entity, its claims that contradict others or are contradicted, grouped by connection. */
+const entityDisputes = (visibility: Visibility) => async (keys: readonly string[], db: Neo4jGateway): Promise<Dispute[][]> => {
+  const rows = await db.read<{ key: string; from: unknown; to: unknown; relation: Record<string, unknown> }>(
+    'entity.disputes',
+    `UNWIND $keys AS key ${matchEntityByKey}
+     MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleClaim}
+     MATCH (c)-[r:CONTRADICTS]-(other:Claim)
+     WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
+     RETURN key, a ${entityProjection('a')} AS from, b ${entityProjection('b')} AS to, properties(r) AS relation`,
+    { ...visibility, keys },
+  );
+  const grouped = groupedInKeyOrder(
+    keys,
+    rows.map((row) => ({
+      key: row.key,
+      value: { claim: entityFromRow(row.from), contradicts: entityFromRow(row.to), relation: toPlain(row.relation) as Record<string, Plain> },
+    })),
+  );
+  return grouped.map(groupContradictions);
+};
+
+/** Splits contradictions into groups of claims connected by them (union-find over claim keys). */
+function groupContradictions(contradictions: Dispute['contradictions']): Dispute[] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    const up = parent.get(key) ?? key;
+    if (up === key) return key;
+    const root = find(up);
+    parent.set(key, root);
+    return root;
+  };
+  for (const { claim, contradicts } of contradictions) parent.set(find(claim.key), find(contradicts.key));
+  const disputes = new Map<string, Dispute>();
+  for (const contradiction of contradictions) {
+    const root = find(contradiction.claim.key);
+    const dispute = disputes.get(root) ?? { claims: [], contradictions: [] };
+    disputes.set(root, dispute);
+    dispute.contradictions.push(contradiction);
+    for (const claim of [contradiction.claim, contradiction.contradicts]) {
+      if (!dispute.claims.some((known) => known.key === claim.key)) dispute.claims.push(claim);
+    }
+  }
+  return [...disputes.values()];
+}
+
+const ContradictionRef = builder.objectRef<Dispute['contradictions'][number]>('Contradiction').implement({
+  description: 'One claim contradicting another.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, description: 'The contradicting claim.', resolve: (row) => row.claim }),
+    contradicts: t.field({ type: ClaimRef, description: 'The claim it contradicts.', resolve: (row) => row.contradicts }),
+    condition: t.string({ nullable: true, description: 'When it holds, if it depends on how an ambiguity is read.', resolve: (row) => (typeof row.relation.condition === 'string' ? row.relation.condition : null) }),
+    note: t.string({ nullable: true, description: 'Why they contradict each other.', resolve: (row) => (typeof row.relation.note === 'string' ? row.relation.note : null) }),
+  }),
+});
+
+const DisputeRef = builder.objectRef<Dispute>('Dispute').implement({
+  description: 'Claims bound together by contradictions: one disagreement, with every claim in it.',
+  fields: (t) => ({
+    claims: t.field({ type: [ClaimRef], description: 'Every claim in the disagreement.', resolve: (dispute) => dispute.claims }),
+    contradictions: t.field({ type: [ContradictionRef], description: 'Which claim contradicts which.', resolve: (dispute) => dispute.contradictions }),
+  }),
+});
+
+builder.interfaceField(EntityRef, 'disputes', (t) =>
+  t.field({
+    type: [DisputeRef],
+    description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
+    args: visibilityArgs(t.arg),
+    resolve: (entity, args, context) => {
+      const visibility = visibilityOf(args);
+      return context.loaders.load(`entity.disputes ${visibilityName(visibility)}`, entityDisputes(visibility), entity.key);
+    },
+  }),
+);
+
+const ClaimFilter = builder.inputType('ClaimFilter', {
+  description: 'Which claims to list; all conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Words of the claim; tolerant of small misspellings.' }),
+    about: t.string({ description: 'Key of an entity the claim is about.' }),
+    madeBy: t.string({ description: 'Key of an actor that made it (or is a candidate maker).' }),
+    types: t.field({ type: [ClaimType], description: 'Only these types.' }),
+    stances: t.field({ type: [Stance], description: 'Only these stances.' }),
+    bases: t.field({ type: [Basis], description: 'Only these bases.' }),
+    sourceReliability: t.field({ type: [Reliability], description: 'Only claims stated in at least one source with one of these grades.' }),
+    from: t.field({ type: 'Date', description: 'Only claims about a period that reaches this day or later (valid time).' }),
+    to: t.field({ type: 'Date', description: 'Only claims about a period that starts by this day (valid time).' }),
+  }),
+});
+
+builder.queryField('claims', (t) =>
+  t.connection(
+    {
+      type: ClaimRef,
+      description: 'Claims, most recently made first (by relevance when searching text). Deprecated claims only when asked for.',
+      args: { filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }), ...visibilityArgs(t.arg) },
+      resolve: (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const parameters: Record<string, unknown> = { ...visibilityOf(args as Visibility) };
+        const conditions = [visibleClaim.replaceAll('c.', 'n.')];
+        let start = 'MATCH (n:Claim)';
+        let orderBy = 'n.madeAt DESC, n.key';
+        if (filter.text) {
+          start = "CALL db.index.fulltext.queryNodes('claim_text_fulltext', $lucene) YIELD node AS n, score";
+          parameters.lucene = toLuceneQuery(filter.text);
+          orderBy = `score DESC, ${orderBy}`;
+        }
+        if (filter.about) {
+          parameters.about = filter.about;
+          // Without text, start from the subject's index seek; with text, from the full-text hits.
+          if (filter.text) conditions.push('EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
+          else start = `WITH $about AS key ${matchEntityByKey} WITH n AS subject MATCH (n:Claim)-[:ABOUT]->(subject)`;
+        }
+        if (filter.madeBy) {
+          conditions.push('EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }');
+          parameters.madeBy = filter.madeBy;
+        }
+        const inList = (field: string, values: readonly string[] | null | undefined, parameter: string) => {
+          if (!values?.length) return;
+          conditions.push(`n.${field} IN $${parameter}`);
+          parameters[parameter] = values;
+        };
+        inList('type', filter.types, 'types');
+        inList('stance', filter.stances, 'stances');
+        inList('basis', filter.bases, 'bases');
+        if (filter.sourceReliability?.length) {
+          conditions.push('EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }');
+          parameters.reliabilities = filter.sourceReliability;
+        }
+        if (filter.from) {
+          conditions.push('coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)');
+          parameters.from = filter.from;
+        }
+        if (filter.to) {
+          conditions.push('coalesce(n.validFrom, n.madeAt) <= date($to)');
+          parameters.to = filter.to;
+        }
+        const where = ` WHERE ${conditions.join(' AND ')}`;
+        return readPage(context.db, 'claims.list', { match: `${start}${where}`, orderBy, parameters }, args);
+      },
+    },
+    connectionOptions('claims'),
+  ),
+);
+
+interface ContestedEntity {
+  entity: Entity;
+  contradictions: number;
+}
+
+const ContestedRef = builder.objectRef<ContestedEntity>('Contested').implement({
+  description: 'An entity with claims about it that contradict others.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'The place, event or other entity.', resolve: (row) => row.entity }),
+    contradictions: t.int({ description: 'How many contradictions involve claims about it.', resolve: (row) => row.contradictions }),
+  }),
+});
+
+const ContestedKind = builder.enumType('ContestedKind', {
+  description: 'Kinds of entity that can be contested.',
+  values: { PLACE: { description: 'Places.' }, EVENT: { description: 'Events.' }, ACTOR: { description: 'Units, people, organizations.' } } as const,
+});
+
+builder.queryField('contested', (t) =>
+  t.field({
+    type: [ContestedRef],
+    description: 'What is contested: entities with contradicting claims about them, most contradictions first.',
+    args: {
+      kinds: t.arg({ type: [ContestedKind], defaultValue: ['PLACE', 'EVENT'], description: 'Which kinds of entity.' }),
+      first: t.arg.int({ defaultValue: 20, description: `How many, at most ${maxPageSize}.` }),
+      ...visibilityArgs(t.arg),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 20;
+      if (first < 0 || first > maxPageSize) {
+        throw new ClientError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${maxPageSize} (got ${first}).`, {
+          extensions: { argument: 'first', maximum: maxPageSize },
+        });
+      }
+      const labelOfKind = { PLACE: 'Place', EVENT: 'Event', ACTOR: 'Actor' } as const;
+      const labels = (args.kinds ?? ['PLACE', 'EVENT']).map((kind: keyof typeof labelOfKind) => labelOfKind[kind]);
+      const rows = await context.db.read<{ entity: unknown; contradictions: number }>(
+        'contested',
+        `MATCH (c:Claim)-[:CONTRADICTS]-(:Claim) WHERE ${visibleClaim}
+         MATCH (c)-[:ABOUT]->(n) WHERE any(label IN labels(n) WHERE label IN $labels)
+         MATCH (c)-[r:CONTRADICTS]-(:Claim)
+         WITH n, count(DISTINCT r) AS contradictions
+         RETURN n ${entityProjection('n')} AS entity, contradictions ORDER BY contradictions DESC, n.key LIMIT $first`,
+        { ...visibilityOf(args), labels, first: neo4j.int(first) },
+      );
+      return rows.map((row) => ({ entity: entityFromRow(row.entity), contradictions: row.contradictions }));
+    },
+  }),
+);

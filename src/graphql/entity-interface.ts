@@ -1,0 +1,66 @@
+import { builder } from './builder';
+import type { Context } from '../context';
+import { findEntity, text, type Entity, type EntityTypeName } from './entity';
+import { EntityRef, type UnitRef } from './refs';
+
+EntityRef.implement({
+  description:
+    'Anything the graph holds with a stable key: units, people, organizations, places, events, claims and sources.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.typename,
+  fields: (t) => ({
+    key: t.string({
+      description: 'Stable, readable key that outside services can store, for example "place:ru:lozovaya-rudka".',
+      resolve: (entity) => entity.key,
+    }),
+    recordedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Record time: when the graph learned this (not when it was true in the world).',
+      resolve: (entity) => text(entity, 'recordedAt'),
+    }),
+    recordedBy: t.string({
+      nullable: true,
+      description: 'Who recorded it: a principal or a seed or import name.',
+      resolve: (entity) => text(entity, 'recordedBy'),
+    }),
+    note: t.string({
+      nullable: true,
+      description: "The recorder's note: caveats, derivations, what is uncertain.",
+      resolve: (entity) => text(entity, 'note'),
+    }),
+  }),
+});
+
+/** Adds `<fieldName>(key: String!)` to Query: one kind of entity by its stable key, or null. */
+export function addKeyLookup(fieldName: string, ref: typeof UnitRef, typename: EntityTypeName) {
+  builder.queryField(fieldName, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description: `The ${typename.toLowerCase()} with this stable key; null when the key names no ${typename.toLowerCase()}.`,
+      args: { key: t.arg.string({ required: true, description: 'The stable key.' }) },
+      resolve: (_root, args, context) => findEntity(context, args.key, [typename]),
+    }),
+  );
+}
+
+builder.queryField('entity', (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'Any entity by its stable key (for example "unit:siberian-battalion"); null when the key names nothing.',
+    args: { key: t.arg.string({ required: true, description: 'The stable key.' }) },
+    resolve: (_root, args, context) => findEntity(context, args.key),
+  }),
+);
+
+/** What every entity type shares as a Node: its global id from the key, loading by key, type check. */
+export function entityNodeOptions(typename: EntityTypeName) {
+  return {
+    id: { resolve: (entity: Entity) => entity.key, description: 'Global id, for `node(id:)`.' },
+    loadMany: (keys: string[], context: Context) =>
+      Promise.all(keys.map((key) => findEntity(context, key, [typename]))),
+    isTypeOf: (value: unknown) => (value as { typename?: string }).typename === typename,
+  };
+}

@@ -1,0 +1,181 @@
+import { builder } from './builder';
+import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { NearInput, nearCondition, nearParameters } from './geo';
+import { connectionOptions, readPage } from './pagination';
+import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
+import { toLuceneQuery } from './search-text';
+import { Side } from './unit';
+
+export const EventType = builder.enumType('EventType', {
+  description: "ACLED's event types.",
+  values: {
+    BATTLES: { description: 'Violent clashes between armed groups.' },
+    EXPLOSIONS_REMOTE_VIOLENCE: { description: 'Shelling, air and drone strikes, mines, remote explosives.' },
+    VIOLENCE_AGAINST_CIVILIANS: { description: 'Violence by an armed group against unarmed people.' },
+    PROTESTS: { description: 'Public demonstrations, non-violent.' },
+    RIOTS: { description: 'Violent demonstrations and mob violence.' },
+    STRATEGIC_DEVELOPMENTS: { description: 'Non-violent developments that matter: withdrawals, agreements, arrests, changes of control.' },
+  } as const,
+});
+
+const EventOrder = builder.enumType('EventOrder', {
+  description: 'How to order events.',
+  values: {
+    START_DATE_DESC: { description: 'Latest start first (the default).' },
+    START_DATE_ASC: { description: 'Earliest start first.' },
+  } as const,
+});
+
+const eventPlaces = relationBatch(
+  'event.places',
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
+  relatedFromRow,
+);
+const eventParticipants = relationBatch(
+  'event.participants',
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
+  relatedFromRow,
+);
+const eventSources = relationBatch(
+  'event.sources',
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[:REPORTED_IN]->(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
+  entityFromRow,
+);
+const eventParent = relationBatch(
+  'event.parent',
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[:PART_OF]->(e:Event) RETURN key, e ${entityProjection('e')} AS value`,
+  entityFromRow,
+);
+const eventSubEvents = relationBatch(
+  'event.sub-events',
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[:PART_OF]-(e:Event) RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+  entityFromRow,
+);
+
+const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
+  description: 'Where an event happened, and how precisely that is known (after ACLED\'s geo-precision).',
+  fields: (t) => ({
+    place: t.field({ type: PlaceRef, description: 'The place.', resolve: (row) => row.entity }),
+    precision: t.string({ nullable: true, description: 'PLACE (at it), NEAR, DISTRICT, REGION or COUNTRY (only that area is known).', resolve: (row) => relationText(row, 'precision') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
+  }),
+});
+
+const ParticipantRef = builder.objectRef<Related>('Participant').implement({
+  description: 'An actor in an event, with its role.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The actor.', resolve: (row) => row.entity }),
+    role: t.string({ nullable: true, description: 'ATTACKER, DEFENDER, SUPPORTER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
+    acledActor: t.string({ nullable: true, description: "ACLED's slot: ACTOR1, ACTOR2, ASSOC_ACTOR_1, ASSOC_ACTOR_2.", resolve: (row) => relationText(row, 'acledActor') }),
+    ploverRole: t.string({ nullable: true, description: "PLOVER's role: ACTOR or RECIPIENT.", resolve: (row) => relationText(row, 'ploverRole') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+  }),
+});
+
+builder.node(EventRef, {
+  description: "Something that happened at a place and time, coded after ACLED's codebook, with participants and the sources behind it.",
+  interfaces: [EntityRef],
+  ...entityNodeOptions('Event'),
+  fields: (t) => ({
+    name: t.string({ description: 'A short name.', resolve: (e) => text(e, 'name') ?? e.key }),
+    description: t.string({ nullable: true, description: 'What happened, in a few sentences.', resolve: (e) => text(e, 'description') }),
+    category: t.string({ nullable: true, description: 'CONFLICT (political violence, coded after ACLED) or POLITICAL (context, no ACLED type).', resolve: (e) => text(e, 'category') }),
+    type: t.field({ type: EventType, nullable: true, description: "ACLED event type; null for context events such as elections.", resolve: (e) => text(e, 'type') as never }),
+    subType: t.string({ nullable: true, description: "ACLED sub-event type, such as ARMED_CLASH.", resolve: (e) => text(e, 'subType') }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'First day (see startDatePrecision).', resolve: (e) => text(e, 'startDate') }),
+    startDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'startDatePrecision') }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'Last day; null if ongoing or unknown.', resolve: (e) => text(e, 'endDate') }),
+    endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
+    dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
+    fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
+    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context) => context.loaders.load('event.places', eventPlaces, e.key) }),
+    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context) => context.loaders.load('event.participants', eventParticipants, e.key) }),
+    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context) => context.loaders.load('event.sources', eventSources, e.key) }),
+    parent: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The larger event it is part of.',
+      resolve: async (e, _args, context) => (await context.loaders.load('event.parent', eventParent, e.key))[0] ?? null,
+    }),
+    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context) => context.loaders.load('event.sub-events', eventSubEvents, e.key) }),
+  }),
+});
+
+addKeyLookup('event', EventRef, 'Event');
+
+const EventFilter = builder.inputType('EventFilter', {
+  description: 'Which events to list; all conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
+    types: t.field({ type: [EventType], description: 'Only these ACLED types.' }),
+    from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time).' }),
+    to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time).' }),
+    inPlace: t.string({ description: 'Key of a place: events there or in any place inside it.' }),
+    near: t.field({ type: NearInput, description: 'Only events at a place whose point lies within this circle.' }),
+    participant: t.string({ description: 'Key of an actor that took part.' }),
+    side: t.field({ type: Side, description: 'Only events in which a unit of this side took part.' }),
+  }),
+});
+
+builder.queryField('events', (t) =>
+  t.connection(
+    {
+      type: EventRef,
+      description: 'Events, latest first unless ordered otherwise (by relevance when searching text).',
+      args: {
+        filter: t.arg({ type: EventFilter, description: 'Conditions on the events.' }),
+        orderBy: t.arg({ type: EventOrder, defaultValue: 'START_DATE_DESC', description: 'The order.' }),
+        asOf: t.arg({ type: 'DateTime', description: 'What the graph knew at this instant (record time).' }),
+      },
+      resolve: (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const parameters: Record<string, unknown> = {};
+        const conditions: string[] = [];
+        let start = 'MATCH (n:Event)';
+        let orderBy = args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key';
+        if (filter.text) {
+          start = "CALL db.index.fulltext.queryNodes('event_text_fulltext', $lucene) YIELD node AS n, score";
+          parameters.lucene = toLuceneQuery(filter.text);
+          orderBy = `score DESC, ${orderBy}`;
+        }
+        if (filter.types?.length) {
+          conditions.push('n.type IN $types');
+          parameters.types = filter.types;
+        }
+        if (filter.from) {
+          conditions.push('coalesce(n.endDate, n.startDate) >= date($from)');
+          parameters.from = filter.from;
+        }
+        if (filter.to) {
+          conditions.push('n.startDate <= date($to)');
+          parameters.to = filter.to;
+        }
+        if (filter.inPlace) {
+          conditions.push('EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }');
+          parameters.inPlace = filter.inPlace;
+        }
+        if (filter.near) {
+          conditions.push(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`);
+          Object.assign(parameters, nearParameters(filter.near));
+        }
+        if (filter.participant) {
+          conditions.push('EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }');
+          parameters.participant = filter.participant;
+        }
+        if (filter.side) {
+          conditions.push('EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
+          parameters.side = filter.side;
+        }
+        if (args.asOf) {
+          conditions.push('n.recordedAt <= datetime($asOf)');
+          parameters.asOf = args.asOf;
+        }
+        const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+        return readPage(context.db, 'events.list', { match: `${start}${where}`, orderBy, parameters }, args);
+      },
+    },
+    connectionOptions('events'),
+  ),
+);

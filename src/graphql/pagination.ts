@@ -1,0 +1,133 @@
+import neo4j from 'neo4j-driver';
+import type { Neo4jGateway } from '../db/gateway';
+import { ClientError, ErrorCode } from '../errors';
+import type { builder } from './builder';
+import { entityFromRow, entityProjection, type Entity } from './entity';
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+const neo4jInt = (value: number) => neo4j.int(value);
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+const cursorPrefix = 'offset:';
+
+function encodeCursor(position: number): string {
+  return Buffer.from(`${cursorPrefix}${position}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, argument: 'after' | 'before'): number {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const position = decoded.startsWith(cursorPrefix) ? Number(decoded.slice(cursorPrefix.length)) : Number.NaN;
+  if (!Number.isSafeInteger(position) || position < 0 || encodeCursor(position) !== cursor) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `"${cursor.slice(0, 60)}" is not a cursor of this list (${argument}).`, {
+      extensions: { argument },
+    });
+  }
+  return position;
+}
+
+function checkSize(size: number, argument: 'first' | 'last'): number {
+  if (size < 0 || size > maxPageSize) {
+    throw new ClientError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument} must be between 0 and ${maxPageSize}, the maximum page size (got ${size}).`,
+      { extensions: { argument, maximum: maxPageSize } },
+    );
+  }
+  return size;
+}
+
+/**
+ * The slice of a stably ordered list that Relay's arguments ask for. Cursors are positions in
+ * that order; `last` counts back from `before`, which needs the total when there is no `before`.
+ */
+export function pageWindow(args: PageArgs, total?: number): PageWindow {
+  const start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
+  const end = args.before ? decodeCursor(args.before, 'before') : undefined;
+  if (args.last != null) {
+    const last = checkSize(args.last, 'last');
+    const stop = end ?? total ?? 0;
+    const offset = Math.max(start, stop - last);
+    return { offset, limit: Math.max(0, stop - offset) };
+  }
+  const first = checkSize(args.first ?? defaultPageSize, 'first');
+  return { offset: start, limit: Math.max(0, Math.min(first, (end ?? Number.MAX_SAFE_INTEGER) - start)) };
+}
+
+/** Whether the window can only be known once the total is (`last` without `before`). */
+export function needsTotalFirst(args: PageArgs): boolean {
+  return args.last != null && !args.before;
+}
+
+export function toConnection<T>(nodes: T[], window: PageWindow, totalCount: number): Connection<T> {
+  const edges = nodes.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: window.offset + nodes.length < totalCount,
+      hasPreviousPage: window.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/**
+ * One page of a stably ordered list in one round trip, with its total. `match` is Cypher built
+ * only from the code's own fragments that binds `n`; all values arrive as parameters.
+ */
+export async function readPage(
+  db: Neo4jGateway,
+  tag: string,
+  query: { match: string; orderBy: string; parameters: Record<string, unknown> },
+  args: PageArgs,
+): Promise<Connection<Entity>> {
+  let total: number | undefined;
+  if (needsTotalFirst(args)) {
+    const [row] = await db.read<{ total: number }>(`${tag}.count`, `${query.match} RETURN count(n) AS total`, query.parameters);
+    total = row?.total ?? 0;
+  }
+  const window = pageWindow(args, total);
+  const [row] = await db.read<{ total: number; page: unknown[] }>(
+    tag,
+    `CALL () { ${query.match} RETURN count(n) AS total }
+     CALL () { ${query.match} WITH n ORDER BY ${query.orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${entityProjection('n')}) AS page }
+     RETURN total, page`,
+    { ...query.parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit) },
+  );
+  return toConnection((row?.page ?? []).map(entityFromRow), window, row?.total ?? 0);
+}
+
+/** The options every connection type shares: a description and the total over all pages. */
+export function connectionOptions(noun: string) {
+  return {
+    description: `A page of ${noun}.`,
+    fields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, object>) => ({
+      totalCount: t.int({
+        description: `How many ${noun} match, on all pages.`,
+        resolve: (connection) => (connection as Connection<unknown>).totalCount,
+      }),
+    }),
+  };
+}

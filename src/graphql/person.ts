@@ -1,0 +1,34 @@
+import { builder } from './builder';
+import { relatedFromRow, relatedProjection, relationBatch, relationText, type Related } from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { ActorRef, EntityRef, PersonRef } from './refs';
+
+const personPositions = relationBatch(
+  'person.positions',
+  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
+  relatedFromRow,
+);
+
+const PositionRef = builder.objectRef<Related>('Position').implement({
+  description: 'A position a person held, at an organization or for a place, over a period.',
+  fields: (t) => ({
+    title: t.string({ description: 'The title: "Governor of Kursk Oblast".', resolve: (row) => relationText(row, 'title') ?? '' }),
+    at: t.field({ type: EntityRef, description: 'The organization or place.', resolve: (row) => row.entity }),
+    from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
+    fromPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'fromPrecision') }),
+    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while held.', resolve: (row) => relationText(row, 'to') }),
+    toPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'toPrecision') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+  }),
+});
+
+builder.node(PersonRef, {
+  description: 'A named or described individual.',
+  interfaces: [EntityRef, ActorRef],
+  ...entityNodeOptions('Person'),
+  fields: (t) => ({
+    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context) => context.loaders.load('person.positions', personPositions, person.key) }),
+  }),
+});
+
+addKeyLookup('person', PersonRef, 'Person');

@@ -1,0 +1,166 @@
+import type { GeoPoint, Plain } from '../db/values';
+import { builder } from './builder';
+import { entityFromRow, entityProjection, number, relationBatch, text } from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
+import { connectionOptions, readPage } from './pagination';
+import { EntityRef, EventRef, PlaceRef } from './refs';
+import { toLuceneQuery } from './search-text';
+
+export const PlaceType = builder.enumType('PlaceType', {
+  description: 'Where a place stands in the administrative hierarchy.',
+  values: {
+    COUNTRY: { description: 'A state.' },
+    REGION: { description: 'First-level division: oblast, krai, republic.' },
+    DISTRICT: { description: 'Second-level division: raion, district, municipal okrug.' },
+    CITY: { description: 'A city.' },
+    TOWN: { description: 'A town or urban-type settlement.' },
+    VILLAGE: { description: 'A village or rural settlement.' },
+    OTHER: { description: 'Any other place: a border crossing, a facility, a natural feature.' },
+  } as const,
+});
+
+interface PlaceName {
+  value: string;
+  language: string | null;
+  script: string | null;
+  scheme: string | null;
+  kind: string | null;
+}
+
+const PlaceNameRef = builder.objectRef<PlaceName>('PlaceName').implement({
+  description: 'One name of a place: in a language and script, official, conventional, transliterated, a variant or as written in a report.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The name.' }),
+    language: t.exposeString('language', { nullable: true, description: 'Language, BCP 47 ("ru", "uk", "en").' }),
+    script: t.exposeString('script', { nullable: true, description: 'Script, ISO 15924 ("Latn", "Cyrl").' }),
+    scheme: t.exposeString('scheme', { nullable: true, description: 'Transliteration scheme, for transliterations ("BGN/PCGN").' }),
+    kind: t.exposeString('kind', { nullable: true, description: 'OFFICIAL, CONVENTIONAL, TRANSLITERATION, VARIANT, FORMER or AS_WRITTEN.' }),
+  }),
+});
+
+const placeNames = relationBatch(
+  'place.names',
+  'UNWIND $keys AS key MATCH (:Place {key: key})-[:HAS_NAME]->(n:PlaceName) RETURN key, properties(n) AS value ORDER BY n.key',
+  (value) => {
+    const name = value as Record<string, Plain>;
+    const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
+    return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
+  },
+);
+const placeParent = relationBatch(
+  'place.parent',
+  `UNWIND $keys AS key MATCH (:Place {key: key})-[:LOCATED_IN]->(p:Place) RETURN key, p ${entityProjection('p')} AS value`,
+  entityFromRow,
+);
+const placeAncestors = relationBatch(
+  'place.ancestors',
+  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place)
+   RETURN key, p ${entityProjection('p')} AS value ORDER BY length(path)`,
+  entityFromRow,
+);
+const placeChildren = relationBatch(
+  'place.children',
+  `UNWIND $keys AS key MATCH (:Place {key: key})<-[:LOCATED_IN]-(p:Place) RETURN key, p ${entityProjection('p')} AS value ORDER BY p.name, p.key`,
+  entityFromRow,
+);
+const placeEvents = (includeDescendants: boolean) =>
+  relationBatch(
+    'place.events',
+    `UNWIND $keys AS key MATCH (place:Place {key: key})
+     CALL (place) {
+       MATCH (e:Event)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(place) WHERE $includeDescendants RETURN e
+       UNION
+       MATCH (e:Event)-[:OCCURRED_AT]->(place) RETURN e
+     }
+     RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
+    entityFromRow,
+    { includeDescendants },
+  );
+
+builder.node(PlaceRef, {
+  description: 'A settlement or an administrative area, with its names in several scripts, a point, and the area it lies in.',
+  interfaces: [EntityRef],
+  ...entityNodeOptions('Place'),
+  fields: (t) => ({
+    name: t.string({ description: 'Conventional English name.', resolve: (p) => text(p, 'name') ?? p.key }),
+    type: t.field({ type: PlaceType, nullable: true, description: 'Country, region, district, city, town, village...', resolve: (p) => text(p, 'type') as never }),
+    countryCode: t.string({ nullable: true, description: 'ISO 3166-1 alpha-2 code of the country it is in.', resolve: (p) => text(p, 'countryCode') }),
+    location: t.field({
+      type: GeoPointRef,
+      nullable: true,
+      description: 'A WGS-84 point that stands for the place (see locationPrecision).',
+      resolve: (p) => (p.properties.location as GeoPoint | null) ?? null,
+    }),
+    locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
+    locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
+    geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
+    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context) => context.loaders.load('place.names', placeNames, p.key) }),
+    parent: t.field({
+      type: PlaceRef,
+      nullable: true,
+      description: 'The area it lies in directly (a village\'s district).',
+      resolve: async (p, _args, context) => (await context.loaders.load('place.parent', placeParent, p.key))[0] ?? null,
+    }),
+    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context) => context.loaders.load('place.ancestors', placeAncestors, p.key) }),
+    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context) => context.loaders.load('place.children', placeChildren, p.key) }),
+    events: t.field({
+      type: [EventRef],
+      description: 'Events at this place, latest first; with includeDescendants, also those in the places inside it.',
+      args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }) },
+      resolve: (p, args, context) => {
+        const descendants = args.includeDescendants ?? true;
+        return context.loaders.load(`place.events:${descendants}`, placeEvents(descendants), p.key);
+      },
+    }),
+  }),
+});
+
+addKeyLookup('place', PlaceRef, 'Place');
+
+const PlaceFilter = builder.inputType('PlaceFilter', {
+  description: 'Which places to list; all conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Words of any of its names, in any script; tolerant of small misspellings.' }),
+    types: t.field({ type: [PlaceType], description: 'Only these types.' }),
+    within: t.string({ description: 'Key of a place: only places inside it, at any depth.' }),
+    near: t.field({ type: NearInput, description: 'Only places whose point lies within this circle.' }),
+  }),
+});
+
+builder.queryField('places', (t) =>
+  t.connection(
+    {
+      type: PlaceRef,
+      description: 'Places, by name (or by relevance when searching text).',
+      args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }) },
+      resolve: (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const parameters: Record<string, unknown> = {};
+        const conditions: string[] = [];
+        let start = 'MATCH (n:Place)';
+        let orderBy = 'n.name, n.key';
+        if (filter.text) {
+          start = "CALL db.index.fulltext.queryNodes('place_names_fulltext', $lucene) YIELD node AS n, score";
+          parameters.lucene = toLuceneQuery(filter.text);
+          orderBy = 'score DESC, n.key';
+        }
+        if (filter.types?.length) {
+          conditions.push('n.type IN $types');
+          parameters.types = filter.types;
+        }
+        if (filter.within) {
+          conditions.push('EXISTS { (n)-[:LOCATED_IN*1..8]->(:Place {key: $within}) }');
+          parameters.within = filter.within;
+        }
+        if (filter.near) {
+          conditions.push(nearCondition('n.location'));
+          Object.assign(parameters, nearParameters(filter.near));
+        }
+        const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+        return readPage(context.db, 'places.list', { match: `${start}${where}`, orderBy, parameters }, args);
+      },
+    },
+    connectionOptions('places'),
+  ),
+);

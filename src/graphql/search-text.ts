@@ -1,0 +1,31 @@
+import { ClientError, ErrorCode } from '../errors';
+
+const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * A Lucene query for the full-text indexes, tolerant of case, diacritics (the indexes fold
+ * them), transliteration and small misspellings: each word matches exactly, as a prefix, or
+ * within an edit distance that grows with its length. Every word must match somewhere.
+ */
+export function toLuceneQuery(text: string): string {
+  const words = text
+    .normalize('NFC')
+    .replace(luceneSpecial, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, 'The search text must contain at least one letter or digit.', {
+      extensions: { argument: 'text' },
+    });
+  }
+  return words
+    .map((word) => {
+      const term = word.toLowerCase();
+      const fuzziness = term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0;
+      const alternatives = [`${term}^4`, `${term}*^2`];
+      if (fuzziness > 0) alternatives.push(`${term}~${fuzziness}`);
+      return `+(${alternatives.join(' ')})`;
+    })
+    .join(' ');
+}

@@ -1,0 +1,71 @@
+import neo4j from 'neo4j-driver';
+import { ClientError, ErrorCode } from '../errors';
+import { builder } from './builder';
+import { entityFromRow, entityProjection, entityTypeNames, type Entity, type EntityTypeName } from './entity';
+import { maxPageSize } from './pagination';
+import { EntityRef } from './refs';
+import { toLuceneQuery } from './search-text';
+
+const EntityKind = builder.enumType('EntityKind', {
+  description: 'The kinds of entity.',
+  values: Object.fromEntries(entityTypeNames.map((name) => [name.toUpperCase(), { value: name, description: `${name}s.` }])) as Record<
+    Uppercase<EntityTypeName>,
+    { value: EntityTypeName; description: string }
+  >,
+});
+
+interface SearchHit {
+  entity: Entity;
+  score: number;
+}
+
+const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  description: 'One search result.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'What was found.', resolve: (hit) => hit.entity }),
+    kind: t.field({ type: EntityKind, description: 'Its kind.', resolve: (hit) => hit.entity.typename }),
+    score: t.float({ description: 'Relevance within its index; higher is better.', resolve: (hit) => hit.score }),
+  }),
+});
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHitRef],
+    description:
+      'Finds entities of every kind by name, alias, spelling or text: tolerant of case, diacritics, script (Latin or Cyrillic names recorded for a place) and small misspellings. Best first.',
+    args: {
+      text: t.arg.string({ required: true, description: 'Words to look for, for example "Losovaya Rudka" or "Лозовая".' }),
+      kinds: t.arg({ type: [EntityKind], description: 'Only these kinds; all by default.' }),
+      first: t.arg.int({ defaultValue: 10, description: `How many results, at most ${maxPageSize}.` }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 10;
+      if (first < 1 || first > maxPageSize) {
+        throw new ClientError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${maxPageSize} (got ${first}).`, {
+          extensions: { argument: 'first', maximum: maxPageSize },
+        });
+      }
+      const kinds: readonly EntityTypeName[] = args.kinds?.length ? args.kinds : entityTypeNames;
+      const rows = await context.db.read<{ node: unknown; score: number }>(
+        'search',
+        `CALL () {
+           CALL db.index.fulltext.queryNodes('place_names_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
+           UNION ALL
+           CALL db.index.fulltext.queryNodes('actor_names_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
+           UNION ALL
+           CALL db.index.fulltext.queryNodes('event_text_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
+           UNION ALL
+           CALL db.index.fulltext.queryNodes('claim_text_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
+           UNION ALL
+           CALL db.index.fulltext.queryNodes('source_title_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
+         }
+         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds)
+         // Names outrank long texts that merely mention them: a search is most often for a thing.
+         WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
+         RETURN node ${entityProjection('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first`,
+        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first) },
+      );
+      return rows.map((row) => ({ entity: entityFromRow(row.node), score: row.score }));
+    },
+  }),
+);

@@ -1,0 +1,99 @@
+import { builder } from './builder';
+import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
+
+export const SourceKind = builder.enumType('SourceKind', {
+  description: 'What kind of document a source is.',
+  values: {
+    NEWS_ARTICLE: { description: 'An article of a news outlet.' },
+    SOCIAL_POST: { description: 'A post on a social network or messaging channel (Telegram, X...).' },
+    INTERVIEW: { description: 'An interview, broadcast or printed.' },
+    OFFICIAL_STATEMENT: { description: 'A statement by a government, ministry, armed force or official.' },
+    ANALYSIS: { description: 'An analyst\'s assessment (for example the Institute for the Study of War).' },
+    DATASET: { description: 'A structured dataset.' },
+    REFERENCE: { description: 'Background reference material (gazetteer, encyclopedia) for facts a report does not state.' },
+  } as const,
+});
+
+export const Reliability = builder.enumType('Reliability', {
+  description: "Admiralty (NATO) grading of a source's reliability.",
+  values: {
+    A: { description: 'Completely reliable.' },
+    B: { description: 'Usually reliable.' },
+    C: { description: 'Fairly reliable.' },
+    D: { description: 'Not usually reliable.' },
+    E: { description: 'Unreliable.' },
+    F: { description: 'Reliability cannot be judged.' },
+  } as const,
+});
+
+const sourcePublisher = relationBatch(
+  'source.publisher',
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value`,
+  relatedFromRow,
+);
+const sourceQuotes = relationBatch(
+  'source.quotes',
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[:QUOTES]->(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  entityFromRow,
+);
+const sourceQuotedBy = relationBatch(
+  'source.quoted-by',
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[:QUOTES]-(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  entityFromRow,
+);
+const sourceClaims = relationBatch(
+  'source.claims',
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim)
+   RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+  relatedFromRow,
+);
+const sourceEvents = relationBatch(
+  'source.events',
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[:REPORTED_IN]-(e:Event)
+   RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+  entityFromRow,
+);
+
+const SourceClaim = builder.objectRef<Related>('SourceClaim').implement({
+  description: 'A claim as a source states it.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, description: 'The claim.', resolve: (row) => row.entity }),
+    quote: t.string({ nullable: true, description: 'The exact words in the source, uncorrected.', resolve: (row) => relationText(row, 'quote') }),
+    first: t.boolean({ nullable: true, description: 'Whether this source is where the claim first appeared.', resolve: (row) => row.relation.first === true }),
+  }),
+});
+
+const Publisher = builder.objectRef<Related>('SourcePublisher').implement({
+  description: 'Who published a source, and how sure that attribution is.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The publisher.', resolve: (row) => row.entity }),
+    attribution: t.string({ nullable: true, description: 'EXPLICIT, IMPLICIT, INFERRED, PRESUMED or AMBIGUOUS.', resolve: (row) => relationText(row, 'attribution') }),
+    asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
+  }),
+});
+
+builder.node(SourceRef, {
+  description: 'A document that claims or events come from: an article, a post, an interview, a statement, a dataset.',
+  interfaces: [EntityRef],
+  ...entityNodeOptions('Source'),
+  fields: (t) => ({
+    kind: t.field({ type: SourceKind, nullable: true, description: 'What kind of document it is.', resolve: (s) => text(s, 'kind') as never }),
+    title: t.string({ nullable: true, description: 'Title or headline.', resolve: (s) => text(s, 'title') }),
+    url: t.string({ nullable: true, description: 'Where it was published, when known.', resolve: (s) => text(s, 'url') }),
+    language: t.string({ nullable: true, description: 'Language, as a BCP 47 code ("en", "ru", "uk").', resolve: (s) => text(s, 'language') }),
+    publishedAt: t.field({ type: 'Date', nullable: true, description: 'Publication date (see publishedAtPrecision).', resolve: (s) => text(s, 'publishedAt') }),
+    publishedAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (s) => text(s, 'publishedAtPrecision') }),
+    reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
+    reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
+    credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
+    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context) => context.loaders.load('source.publisher', sourcePublisher, s.key) }),
+    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context) => context.loaders.load('source.quotes', sourceQuotes, s.key) }),
+    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context) => context.loaders.load('source.quoted-by', sourceQuotedBy, s.key) }),
+    claimsStated: t.field({ type: [SourceClaim], description: 'Claims it states, with the exact quotes.', resolve: (s, _args, context) => context.loaders.load('source.claims', sourceClaims, s.key) }),
+    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context) => context.loaders.load('source.events', sourceEvents, s.key) }),
+  }),
+});
+
+addKeyLookup('source', SourceRef, 'Source');

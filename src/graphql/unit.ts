@@ -1,0 +1,43 @@
+import { builder } from './builder';
+import { relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { ActorRef, EntityRef, UnitRef } from './refs';
+
+export const Side = builder.enumType('Side', {
+  description: 'The side of the war an actor fights on.',
+  values: { UKRAINE: { description: "Ukraine's side." }, RUSSIA: { description: "Russia's side." }, OTHER: { description: 'Neither, or a third party.' } } as const,
+});
+
+const unitParents = relationBatch(
+  'unit.parents',
+  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
+  relatedFromRow,
+);
+const unitSubUnits = relationBatch(
+  'unit.sub-units',
+  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
+  relatedFromRow,
+);
+
+const MembershipRef = builder.objectRef<Related>('Membership').implement({
+  description: 'A unit being part of a formation or state over a period.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The other end: the parent (in parents) or the sub-unit (in subUnits).', resolve: (row) => row.entity }),
+    from: t.field({ type: 'Date', nullable: true, description: 'Since when; null if unknown.', resolve: (row) => relationText(row, 'from') }),
+    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
+    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+  }),
+});
+
+builder.node(UnitRef, {
+  description: 'An armed formation: an army, a brigade, a volunteer legion.',
+  interfaces: [EntityRef, ActorRef],
+  ...entityNodeOptions('Unit'),
+  fields: (t) => ({
+    side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
+    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context) => context.loaders.load('unit.parents', unitParents, unit.key) }),
+    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context) => context.loaders.load('unit.sub-units', unitSubUnits, unit.key) }),
+  }),
+});
+
+addKeyLookup('unit', UnitRef, 'Unit');

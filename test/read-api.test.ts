@@ -1,0 +1,204 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { createTestService } from './support/service';
+
+const service = createTestService();
+afterAll(() => service.close());
+
+const raid = 'event:2024-03-kursk-raid';
+const village = 'place:ru:lozovaya-rudka';
+const governorDenial = 'claim:governor-kursk:denied-turning-point';
+
+async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await service.graphql<T>(query, variables);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data as T;
+}
+
+describe('the questions analysts ask about the article', () => {
+  it('which units took part in the raid, with their roles', async () => {
+    const result = await data<{ event: { name: string; participants: { role: string; actor: { __typename: string; key: string; name: string } }[] } }>(
+      `query ($key: String!) { event(key: $key) { name participants { role actor { __typename key name } } } }`,
+      { key: raid },
+    );
+    const units = result.event.participants
+      .filter((participant) => participant.actor.__typename === 'Unit')
+      .map((participant) => [participant.actor.key, participant.role]);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        ['unit:freedom-of-russia-legion', 'ATTACKER'],
+        ['unit:siberian-battalion', 'ATTACKER'],
+        ['unit:russian-volunteer-corps', 'ATTACKER'],
+        ['unit:russian-armed-forces', 'DEFENDER'],
+      ]),
+    );
+  });
+
+  it('which claims concern the village, and who made them (both candidates where ambiguous)', async () => {
+    const result = await data<{ place: { name: string; claimsAbout: { claim: { key: string; makers: { attribution: string; actor: { key: string } }[] } }[] } }>(
+      `query ($key: String!) { place(key: $key) { name claimsAbout { claim { key makers { attribution actor { key } } } } } }`,
+      { key: village },
+    );
+    const claims = new Map(result.place.claimsAbout.map(({ claim }) => [claim.key, claim.makers]));
+    expect([...claims.keys()]).toEqual(
+      expect.arrayContaining(['claim:article:only-losovaya-rudka-under-their-control', 'claim:isw:volunteers-took-lozovaya-rudka']),
+    );
+    for (const makers of claims.values()) expect(makers.length).toBeGreaterThan(0);
+  });
+
+  it('the claim with two candidate makers shows both, marked ambiguous', async () => {
+    const result = await data<{ claim: { attributionAmbiguous: boolean; makers: { attribution: string; asWritten: string; actor: { key: string } }[] } }>(
+      `{ claim(key: "claim:ambiguous:take-back-our-land") { attributionAmbiguous makers { attribution asWritten actor { key } } } }`,
+    );
+    expect(result.claim.attributionAmbiguous).toBe(true);
+    expect(result.claim.makers.map((maker) => [maker.actor.key, maker.attribution]).sort()).toEqual([
+      ['unit:freedom-of-russia-legion', 'AMBIGUOUS'],
+      ['unit:siberian-battalion', 'AMBIGUOUS'],
+    ]);
+  });
+
+  it("which claims contradict the governor's statement", async () => {
+    const result = await data<{ claim: { text: string; stance: string; contradicts: { claim: { key: string } }[]; contradictedBy: { claim: { key: string } }[] } }>(
+      `query ($key: String!) { claim(key: $key) { text stance contradicts { claim { key } } contradictedBy { claim { key } } } }`,
+      { key: governorDenial },
+    );
+    expect(result.claim.stance).toBe('DENIES');
+    expect(result.claim.text).toContain('turning point');
+    expect(result.claim.contradicts.map((link) => link.claim.key).sort()).toEqual([
+      'claim:ambiguous:take-back-our-land',
+      'claim:article:only-losovaya-rudka-under-their-control',
+      'claim:isw:volunteers-took-lozovaya-rudka',
+    ]);
+  });
+
+  it('what the article says, with exact quotes, and what other sources say', async () => {
+    const result = await data<{ source: { kind: string; claimsStated: { quote: string; claim: { key: string } }[] }; claims: { edges: { node: { key: string; sources: { source: { key: string } }[] } }[] } }>(
+      `{ source(key: "source:article:000-1b3165c116f10b7f") { kind claimsStated { quote claim { key } } }
+         claims(first: 100) { edges { node { key sources { source { key } } } } } }`,
+    );
+    expect(result.source.kind).toBe('NEWS_ARTICLE');
+    const quotes = result.source.claimsStated.map((stated) => stated.quote);
+    expect(quotes).toContain('Only the village of Losovaya Rudka remains under their control.');
+    const fromElsewhere = result.claims.edges.filter(({ node }) => node.sources.some((s) => s.source.key !== 'source:article:000-1b3165c116f10b7f'));
+    expect(fromElsewhere.map(({ node }) => node.key)).toContain('claim:isw:volunteers-took-lozovaya-rudka');
+  });
+
+  it('events in a region include those in its villages', async () => {
+    const result = await data<{ events: { totalCount: number; edges: { node: { key: string } }[] } }>(
+      `{ events(filter: { inPlace: "place:ru:grayvoronsky-district" }) { totalCount edges { node { key } } } }`,
+    );
+    // The raid is recorded at the village, which lies in the district; the 2023 raid at the district itself.
+    expect(result.events.edges.map((edge) => edge.node.key).sort()).toEqual([raid, 'event:2023-05-belgorod-raid'].sort());
+    expect(result.events.totalCount).toBe(2);
+  });
+
+  it('places near a point', async () => {
+    const result = await data<{ places: { edges: { node: { key: string } }[] } }>(
+      `{ places(filter: { near: { latitude: 48.139, longitude: 37.743, withinKm: 30 } }) { edges { node { key } } } }`,
+    );
+    expect(result.places.edges.map((edge) => edge.node.key)).toContain('place:ua:avdiivka');
+    expect(result.places.edges.map((edge) => edge.node.key)).not.toContain('place:ru:kursk-oblast');
+  });
+
+  it('search finds the village under every spelling, with its kind', async () => {
+    for (const text of ['Lozovaya', 'Losovaya', 'Lozova', 'Лозовая', 'lozovaya rudka']) {
+      const result = await data<{ search: { kind: string; entity: { key: string } }[] }>(
+        `query ($text: String!) { search(text: $text) { kind entity { key } } }`,
+        { text },
+      );
+      expect(result.search[0], text).toEqual({ kind: 'PLACE', entity: { key: village } });
+    }
+  });
+
+  it('the contested view lists places and events with contradicting claims', async () => {
+    const result = await data<{ contested: { contradictions: number; entity: { key: string } }[] }>(`{ contested { contradictions entity { key } } }`);
+    expect(result.contested.map((row) => row.entity.key)).toEqual(expect.arrayContaining([village]));
+  });
+
+  it("groups an entity's contradicting claims into disputes", async () => {
+    const result = await data<{ place: { disputes: { claims: { key: string }[]; contradictions: { claim: { key: string }; contradicts: { key: string } }[] }[] } }>(
+      `{ place(key: "${village}") { disputes { claims { key } contradictions { claim { key } contradicts { key } } } } }`,
+    );
+    expect(result.place.disputes).toHaveLength(1);
+    expect(result.place.disputes[0]?.claims.map((claim) => claim.key)).toEqual(expect.arrayContaining([governorDenial]));
+  });
+});
+
+describe('ids, lookups and pages', () => {
+  it('resolves global ids with node and nodes; a well-formed id naming nothing is null', async () => {
+    const unitId = encodeGlobalId('Unit', 'unit:siberian-battalion');
+    const missing = encodeGlobalId('Unit', 'unit:no-such-unit');
+    const result = await data<{ node: { key: string; name: string }; nodes: ({ key: string } | null)[] }>(
+      `query ($id: ID!, $ids: [ID!]!) { node(id: $id) { ... on Unit { key name } } nodes(ids: $ids) { ... on Entity { key } } }`,
+      { id: unitId, ids: [missing, unitId] },
+    );
+    expect(result.node).toEqual({ key: 'unit:siberian-battalion', name: 'Siberian Battalion' });
+    expect(result.nodes).toEqual([null, { key: 'unit:siberian-battalion' }]);
+  });
+
+  it('pages through events with cursors in a stable order', async () => {
+    const all = await data<{ events: { edges: { node: { key: string } }[] } }>(`{ events(first: 100) { edges { node { key } } } }`);
+    const first = await data<{ events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string } }[] } }>(
+      `{ events(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { key } } } }`,
+    );
+    const second = await data<{ events: { pageInfo: { hasPreviousPage: boolean }; edges: { node: { key: string } }[] } }>(
+      `query ($after: String) { events(first: 2, after: $after) { pageInfo { hasPreviousPage } edges { node { key } } } }`,
+      { after: first.events.pageInfo.endCursor },
+    );
+    expect(first.events.totalCount).toBe(all.events.edges.length);
+    expect(first.events.pageInfo.hasNextPage).toBe(true);
+    expect(second.events.pageInfo.hasPreviousPage).toBe(true);
+    expect([...first.events.edges, ...second.events.edges].map((edge) => edge.node.key)).toEqual(
+      all.events.edges.slice(0, 4).map((edge) => edge.node.key),
+    );
+  });
+});
+
+describe('bad input', () => {
+  const expectBadInput = async (query: string, pattern: RegExp) => {
+    const response = await service.graphql(query);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.message).toMatch(pattern);
+  };
+
+  it('rejects a malformed id', () => expectBadInput('{ node(id: "not an id!") { id } }', /not a global id/));
+  it('rejects a malformed cursor', () => expectBadInput('{ events(after: "bogus") { totalCount } }', /not a cursor/));
+  it('rejects a page over the maximum', () => expectBadInput('{ events(first: 1000) { totalCount } }', /first must be between 0 and 100/));
+  it('rejects an unknown enum value', () => expectBadInput('{ events(filter: { types: [SKIRMISH] }) { totalCount } }', /SKIRMISH/));
+  it('rejects a point out of range', () =>
+    expectBadInput('{ places(filter: { near: { latitude: 91, longitude: 0, withinKm: 5 } }) { totalCount } }', /latitude must be between -90 and 90/));
+  it('rejects a malformed date', () => expectBadInput('{ events(filter: { from: "12/03/2024" }) { totalCount } }', /Date must be ISO 8601/));
+});
+
+describe('batching', () => {
+  const nested = `query ($first: Int) {
+    events(first: $first) { edges { node {
+      key places { place { key } } participants { role actor { key } }
+      claimsAbout { claim { key sources { quote source { key } } } }
+    } } }
+  }`;
+
+  it('makes the same round trips for a page of 1 and of 20 events with their places, participants, claims and sources', async () => {
+    const small = await service.graphql(nested, { first: 1 });
+    const large = await service.graphql(nested, { first: 20 });
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors).toBeUndefined();
+    expect(large.roundTrips).toEqual(['events.list', 'event.places', 'event.participants', 'entity.claims', 'claim.sources']);
+    expect(small.roundTrips).toEqual(large.roundTrips);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('opens with an example that answers a real question about the raid', async () => {
+    const page = await (await service.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
+    const example = /"defaultQuery":"((?:[^"\\]|\\.)*)"/.exec(page)?.[1];
+    expect(example).toBeDefined();
+    const response = await service.graphql<{ event: { participants: unknown[]; claimsAbout: { claim: { sources: unknown[] } }[] } }>(
+      JSON.parse(`"${example}"`) as string,
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.event.participants.length).toBeGreaterThan(2);
+    expect(response.body.data?.event.claimsAbout.length).toBeGreaterThan(0);
+    expect(response.body.data?.event.claimsAbout.every(({ claim }) => claim.sources.length > 0)).toBe(true);
+  });
+});
