@@ -202,3 +202,64 @@ describe('GraphiQL', () => {
     expect(response.body.data?.event.claimsAbout.every(({ claim }) => claim.sources.length > 0)).toBe(true);
   });
 });
+
+describe('every seeded value fits the schema', () => {
+  it('serves every place, event, claim and source with its enumerations', async () => {
+    const result = await data<Record<string, { totalCount: number; edges: unknown[] }>>(
+      `{ places(first: 100) { totalCount edges { node { type names { kind } } } }
+         events(first: 100) { totalCount edges { node { type } } }
+         claims(first: 100, includeDeprecated: true) { totalCount edges { node { type stance basis rank } } }
+         units: search(text: "unit", kinds: [UNIT]) { kind } }`,
+    );
+    for (const list of ['places', 'events', 'claims']) {
+      expect(result[list]?.edges.length, list).toBe(result[list]?.totalCount);
+    }
+  });
+
+  it('serves every source with its kind and reliability', async () => {
+    const keys = await service.gateway.read<{ key: string }>('test.sources', 'MATCH (s:Source) RETURN s.key AS key');
+    const response = await service.graphql<{ nodes: { kind: string; reliability: string | null }[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Source { kind reliability } } }`,
+      { ids: keys.map(({ key }) => encodeGlobalId('Source', key)) },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.nodes).toHaveLength(keys.length);
+    expect(response.roundTrips).toEqual(['entities.by-key']);
+  });
+});
+
+describe('filters on claims and time', () => {
+  it('filters claims by subject, maker and stance', async () => {
+    const result = await data<Record<string, { edges: { node: { key: string; stance: string } }[] }>>(
+      `{ aboutVillage: claims(filter: { about: "${village}" }) { edges { node { key stance } } }
+         bySiberians: claims(filter: { madeBy: "unit:siberian-battalion" }) { edges { node { key stance } } }
+         denials: claims(filter: { stances: [DENIES] }) { edges { node { key stance } } }
+         searched: claims(filter: { text: "turning point", about: "${raid}" }) { edges { node { key stance } } } }`,
+    );
+    const keys = (list: string) => result[list]!.edges.map((edge) => edge.node.key);
+    expect(keys('aboutVillage')).toContain('claim:article:only-losovaya-rudka-under-their-control');
+    expect(keys('bySiberians')).toEqual(expect.arrayContaining(['claim:ambiguous:take-back-our-land', 'claim:siberian-battalion:soldiers-in-russia']));
+    expect(keys('denials')).toContain(governorDenial);
+    expect(result.denials!.edges.every((edge) => edge.node.stance === 'DENIES')).toBe(true);
+    expect(keys('searched')).toEqual([governorDenial]);
+  });
+
+  it('asOf shows what the graph knew then, by record time', async () => {
+    const result = await data<Record<string, { totalCount: number }>>(
+      `{ before: events(asOf: "2020-01-01T00:00:00Z") { totalCount } now: events(asOf: "2030-01-01T00:00:00Z") { totalCount }
+         beforeClaims: claims(asOf: "2020-01-01T00:00:00Z") { totalCount } }`,
+    );
+    expect(result.before?.totalCount).toBe(0);
+    expect(result.beforeClaims?.totalCount).toBe(0);
+    expect(result.now?.totalCount).toBeGreaterThan(0);
+  });
+
+  it('valid-time filters keep events that overlap the period', async () => {
+    const result = await data<{ events: { edges: { node: { key: string } }[] } }>(
+      `{ events(filter: { from: "2024-03-01", to: "2024-03-31" }) { edges { node { key } } } }`,
+    );
+    const keys = result.events.edges.map((edge) => edge.node.key);
+    expect(keys).toEqual(expect.arrayContaining([raid, 'event:2024-03-russian-presidential-election']));
+    expect(keys).not.toContain('event:2024-02-17-avdiivka-withdrawal');
+  });
+});

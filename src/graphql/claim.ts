@@ -19,6 +19,7 @@ import {
 } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { groupedInKeyOrder } from './loaders';
+import { Conditions } from './conditions';
 import { connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -351,47 +352,31 @@ builder.queryField('claims', (t) =>
       args: { filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }), ...visibilityArgs(t.arg) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
-        const parameters: Record<string, unknown> = { ...visibilityOf(args as Visibility) };
-        const conditions = [visibleClaim.replaceAll('c.', 'n.')];
+        const conditions = new Conditions()
+          .add(visibleClaim.replaceAll('c.', 'n.'), { ...visibilityOf(args as Visibility) })
+          .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
+          .when('types', filter.types, 'n.type IN $types')
+          .when('stances', filter.stances, 'n.stance IN $stances')
+          .when('bases', filter.bases, 'n.basis IN $bases')
+          .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
+          .when('from', filter.from, 'coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)')
+          .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)');
         let start = 'MATCH (n:Claim)';
         let orderBy = 'n.madeAt DESC, n.key';
         if (filter.text) {
           start = "CALL db.index.fulltext.queryNodes('claim_text_fulltext', $lucene) YIELD node AS n, score";
-          parameters.lucene = toLuceneQuery(filter.text);
+          conditions.parameters.lucene = toLuceneQuery(filter.text);
           orderBy = `score DESC, ${orderBy}`;
         }
         if (filter.about) {
-          parameters.about = filter.about;
           // Without text, start from the subject's index seek; with text, from the full-text hits.
-          if (filter.text) conditions.push('EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
-          else start = `WITH $about AS key ${matchEntityByKey} WITH n AS subject MATCH (n:Claim)-[:ABOUT]->(subject)`;
+          if (filter.text) conditions.when('about', filter.about, 'EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
+          else {
+            start = `WITH $about AS key ${matchEntityByKey} WITH n AS subject MATCH (n:Claim)-[:ABOUT]->(subject)`;
+            conditions.parameters.about = filter.about;
+          }
         }
-        if (filter.madeBy) {
-          conditions.push('EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }');
-          parameters.madeBy = filter.madeBy;
-        }
-        const inList = (field: string, values: readonly string[] | null | undefined, parameter: string) => {
-          if (!values?.length) return;
-          conditions.push(`n.${field} IN $${parameter}`);
-          parameters[parameter] = values;
-        };
-        inList('type', filter.types, 'types');
-        inList('stance', filter.stances, 'stances');
-        inList('basis', filter.bases, 'bases');
-        if (filter.sourceReliability?.length) {
-          conditions.push('EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }');
-          parameters.reliabilities = filter.sourceReliability;
-        }
-        if (filter.from) {
-          conditions.push('coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)');
-          parameters.from = filter.from;
-        }
-        if (filter.to) {
-          conditions.push('coalesce(n.validFrom, n.madeAt) <= date($to)');
-          parameters.to = filter.to;
-        }
-        const where = ` WHERE ${conditions.join(' AND ')}`;
-        return readPage(context.db, 'claims.list', { match: `${start}${where}`, orderBy, parameters }, args);
+        return readPage(context.db, 'claims.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
       },
     },
     connectionOptions('claims'),

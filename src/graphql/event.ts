@@ -2,6 +2,7 @@ import { builder } from './builder';
 import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
+import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -131,49 +132,25 @@ builder.queryField('events', (t) =>
       },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
-        const parameters: Record<string, unknown> = {};
-        const conditions: string[] = [];
+        const conditions = new Conditions()
+          .when('types', filter.types, 'n.type IN $types')
+          .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
+          .when('to', filter.to, 'n.startDate <= date($to)')
+          .when('inPlace', filter.inPlace, 'EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }')
+          .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
+          .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }')
+          .when('asOf', args.asOf, 'n.recordedAt <= datetime($asOf)');
+        if (filter.near) {
+          conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
+        }
         let start = 'MATCH (n:Event)';
         let orderBy = args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key';
         if (filter.text) {
           start = "CALL db.index.fulltext.queryNodes('event_text_fulltext', $lucene) YIELD node AS n, score";
-          parameters.lucene = toLuceneQuery(filter.text);
+          conditions.parameters.lucene = toLuceneQuery(filter.text);
           orderBy = `score DESC, ${orderBy}`;
         }
-        if (filter.types?.length) {
-          conditions.push('n.type IN $types');
-          parameters.types = filter.types;
-        }
-        if (filter.from) {
-          conditions.push('coalesce(n.endDate, n.startDate) >= date($from)');
-          parameters.from = filter.from;
-        }
-        if (filter.to) {
-          conditions.push('n.startDate <= date($to)');
-          parameters.to = filter.to;
-        }
-        if (filter.inPlace) {
-          conditions.push('EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }');
-          parameters.inPlace = filter.inPlace;
-        }
-        if (filter.near) {
-          conditions.push(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`);
-          Object.assign(parameters, nearParameters(filter.near));
-        }
-        if (filter.participant) {
-          conditions.push('EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }');
-          parameters.participant = filter.participant;
-        }
-        if (filter.side) {
-          conditions.push('EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
-          parameters.side = filter.side;
-        }
-        if (args.asOf) {
-          conditions.push('n.recordedAt <= datetime($asOf)');
-          parameters.asOf = args.asOf;
-        }
-        const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-        return readPage(context.db, 'events.list', { match: `${start}${where}`, orderBy, parameters }, args);
+        return readPage(context.db, 'events.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
       },
     },
     connectionOptions('events'),

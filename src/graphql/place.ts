@@ -3,6 +3,7 @@ import { builder } from './builder';
 import { entityFromRow, entityProjection, number, relationBatch, text } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
+import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -136,29 +137,18 @@ builder.queryField('places', (t) =>
       args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
-        const parameters: Record<string, unknown> = {};
-        const conditions: string[] = [];
+        const conditions = new Conditions()
+          .when('types', filter.types, 'n.type IN $types')
+          .when('within', filter.within, 'EXISTS { (n)-[:LOCATED_IN*1..8]->(:Place {key: $within}) }');
+        if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
         let start = 'MATCH (n:Place)';
         let orderBy = 'n.name, n.key';
         if (filter.text) {
           start = "CALL db.index.fulltext.queryNodes('place_names_fulltext', $lucene) YIELD node AS n, score";
-          parameters.lucene = toLuceneQuery(filter.text);
+          conditions.parameters.lucene = toLuceneQuery(filter.text);
           orderBy = 'score DESC, n.key';
         }
-        if (filter.types?.length) {
-          conditions.push('n.type IN $types');
-          parameters.types = filter.types;
-        }
-        if (filter.within) {
-          conditions.push('EXISTS { (n)-[:LOCATED_IN*1..8]->(:Place {key: $within}) }');
-          parameters.within = filter.within;
-        }
-        if (filter.near) {
-          conditions.push(nearCondition('n.location'));
-          Object.assign(parameters, nearParameters(filter.near));
-        }
-        const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-        return readPage(context.db, 'places.list', { match: `${start}${where}`, orderBy, parameters }, args);
+        return readPage(context.db, 'places.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
       },
     },
     connectionOptions('places'),
