@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, validateSchema } from 'graphql';
 import { parse } from 'yaml';
 import { configVariableNames, loadConfig } from '../src/config';
 import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
@@ -13,6 +13,26 @@ const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
 describe('the printed schema', () => {
   it('is a valid GraphQL schema', () => {
     expect(validateSchema(schema).map((error) => error.message)).toEqual([]);
+  });
+
+  it('describes every type, field, argument and enum value (the GraphiQL docs pane is the manual)', () => {
+    const undescribed: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+      if (!type.description) undescribed.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
   });
 
   it('is current: schema/schema.graphql matches the Pothos builder (npm run schema:print)', () => {

@@ -18,8 +18,31 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
-    nodeQueryOptions: { description: 'Any entity by its global id; null when the id names nothing.' },
-    nodesQueryOptions: { description: 'Entities by global ids, in the order asked; null for ids that name nothing.' },
+    // Descriptions for what the plugin generates: the GraphiQL docs pane is the users' manual.
+    nodeQueryOptions: {
+      description: 'Any entity by its global id; null when the id names nothing.',
+      args: { id: { description: 'A global id, as in `id` of any entity.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Entities by global ids, in the order asked; null for ids that name nothing.',
+      args: { ids: { description: 'Global ids, as in `id` of any entity.' } },
+    },
+    nodeTypeOptions: { description: 'Anything with a global id that `node(id:)` resolves.' },
+    idFieldOptions: { description: 'Global id, for `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page lies in its list.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: "Cursor of the page's first item; null on an empty page." },
+    endCursorFieldOptions: { description: "Cursor of the page's last item; null on an empty page." },
+    firstArgOptions: { description: 'Page size from the start or from `after`: 20 by default, at most 100.' },
+    afterArgOptions: { description: 'Cursor after which the page starts.' },
+    lastArgOptions: { description: 'Page size counted back from the end or from `before`, at most 100.' },
+    beforeArgOptions: { description: 'Cursor before which the page ends.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page lies in the list.' },
+    cursorFieldOptions: { description: 'Opaque position of this item in the list, for `after` and `before`.' },
+    nodeFieldOptions: { description: 'The item.' },
+    defaultEdgeTypeOptions: { description: 'An item of a list, with its cursor.' },
   },
 });
 
