@@ -263,3 +263,25 @@ describe('filters on claims and time', () => {
     expect(keys).not.toContain('event:2024-02-17-avdiivka-withdrawal');
   });
 });
+
+describe('lists of actors and sources', () => {
+  it('lists units of a side, and finds actors by a garbled alias', async () => {
+    const result = await data<Record<string, { totalCount: number; edges: { node: { key: string } }[] }>>(
+      `{ ukrainianSide: actors(filter: { kinds: [UNIT], side: UKRAINE }) { totalCount edges { node { key } } }
+         garbled: actors(filter: { text: "Russia Legion for Freedom" }, first: 1) { totalCount edges { node { key } } } }`,
+    );
+    expect(result.ukrainianSide!.edges.map((edge) => edge.node.key)).toEqual(
+      expect.arrayContaining(['unit:freedom-of-russia-legion', 'unit:siberian-battalion', 'unit:armed-forces-of-ukraine']),
+    );
+    expect(result.ukrainianSide!.edges.map((edge) => edge.node.key)).not.toContain('unit:russian-armed-forces');
+    expect(result.garbled!.edges[0]?.node.key).toBe('unit:freedom-of-russia-legion');
+  });
+
+  it('lists sources by kind and publication date', async () => {
+    const result = await data<{ sources: { edges: { node: { key: string; kind: string; publishedAt: string } }[] } }>(
+      `{ sources(filter: { kinds: [NEWS_ARTICLE], publishedFrom: "2024-03-01", publishedTo: "2024-03-31" }) { edges { node { key kind publishedAt } } } }`,
+    );
+    expect(result.sources.edges.map((edge) => edge.node.key)).toContain('source:article:000-1b3165c116f10b7f');
+    expect(result.sources.edges.every((edge) => edge.node.kind === 'NEWS_ARTICLE' && edge.node.publishedAt.startsWith('2024-03'))).toBe(true);
+  });
+});

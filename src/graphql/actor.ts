@@ -1,6 +1,9 @@
 import { builder } from './builder';
 import { entityFromRow, entityProjection, relatedFromRow, relatedProjection, relationBatch, relationText, text, texts, type Related } from './entity';
+import { Conditions } from './conditions';
+import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
+import { Side } from './unit';
 
 const actorAlignments = relationBatch(
   'actor.aligned-with',
@@ -55,3 +58,42 @@ ActorRef.implement({
     claimsMade: t.field({ type: [ClaimRef], description: 'Claims it made, oldest first.', resolve: (actor, _args, context) => context.loaders.load('actor.claims-made', actorClaimsMade, actor.key) }),
   }),
 });
+
+const ActorKind = builder.enumType('ActorKind', {
+  description: 'The kinds of actor.',
+  values: { UNIT: { value: 'Unit', description: 'Armed formations.' }, PERSON: { value: 'Person', description: 'People.' }, ORGANIZATION: { value: 'Organization', description: 'States, media, institutes.' } } as const,
+});
+
+const ActorFilter = builder.inputType('ActorFilter', {
+  description: 'Which actors to list; all conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Words of its name or aliases, in any script; tolerant of small misspellings.' }),
+    kinds: t.field({ type: [ActorKind], description: 'Only these kinds.' }),
+    side: t.field({ type: Side, description: 'Only units of this side.' }),
+    partOf: t.string({ description: 'Key of a formation or state: only units directly part of it.' }),
+  }),
+});
+
+builder.queryField('actors', (t) =>
+  t.connection(
+    {
+      type: ActorRef,
+      description: 'Units, people and organizations, by name (by relevance when searching text).',
+      args: { filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }) },
+      resolve: (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const conditions = new Conditions()
+          .when('kinds', filter.kinds, 'any(label IN labels(n) WHERE label IN $kinds)')
+          .when('side', filter.side, 'n.side = $side')
+          .when('partOf', filter.partOf, 'EXISTS { (n)-[:PART_OF]->(:Actor {key: $partOf}) }');
+        return readPage(
+          context.db,
+          'actors.list',
+          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key' },
+          args,
+        );
+      },
+    },
+    connectionOptions('actors'),
+  ),
+);

@@ -22,7 +22,6 @@ import { groupedInKeyOrder } from './loaders';
 import { Conditions } from './conditions';
 import { connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
-import { toLuceneQuery } from './search-text';
 import { Reliability } from './source';
 
 export const ClaimType = builder.enumType('ClaimType', {
@@ -361,13 +360,7 @@ builder.queryField('claims', (t) =>
           .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
           .when('from', filter.from, 'coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)')
           .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)');
-        let start = 'MATCH (n:Claim)';
-        let orderBy = 'n.madeAt DESC, n.key';
-        if (filter.text) {
-          start = "CALL db.index.fulltext.queryNodes('claim_text_fulltext', $lucene) YIELD node AS n, score";
-          conditions.parameters.lucene = toLuceneQuery(filter.text);
-          orderBy = `score DESC, ${orderBy}`;
-        }
+        let start: string | undefined;
         if (filter.about) {
           // Without text, start from the subject's index seek; with text, from the full-text hits.
           if (filter.text) conditions.when('about', filter.about, 'EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
@@ -376,7 +369,12 @@ builder.queryField('claims', (t) =>
             conditions.parameters.about = filter.about;
           }
         }
-        return readPage(context.db, 'claims.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
+        return readPage(
+          context.db,
+          'claims.list',
+          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: 'n.madeAt DESC, n.key' },
+          args,
+        );
       },
     },
     connectionOptions('claims'),

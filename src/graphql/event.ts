@@ -5,7 +5,6 @@ import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
-import { toLuceneQuery } from './search-text';
 import { Side } from './unit';
 
 export const EventType = builder.enumType('EventType', {
@@ -143,14 +142,12 @@ builder.queryField('events', (t) =>
         if (filter.near) {
           conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
         }
-        let start = 'MATCH (n:Event)';
-        let orderBy = args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key';
-        if (filter.text) {
-          start = "CALL db.index.fulltext.queryNodes('event_text_fulltext', $lucene) YIELD node AS n, score";
-          conditions.parameters.lucene = toLuceneQuery(filter.text);
-          orderBy = `score DESC, ${orderBy}`;
-        }
-        return readPage(context.db, 'events.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
+        return readPage(
+          context.db,
+          'events.list',
+          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key' },
+          args,
+        );
       },
     },
     connectionOptions('events'),

@@ -2,7 +2,9 @@ import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import type { builder } from './builder';
+import type { Conditions } from './conditions';
 import { entityFromRow, entityProjection, type Entity } from './entity';
+import { toLuceneQuery } from './search-text';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
@@ -93,28 +95,44 @@ export function toConnection<T>(nodes: T[], window: PageWindow, totalCount: numb
   };
 }
 
+export interface ListQuery {
+  /** The label listed, bound to `n`. */
+  label: 'Actor' | 'Place' | 'Event' | 'Claim' | 'Source';
+  /** The full-text index that `text` searches; a search ranks by relevance first. */
+  fullTextIndex: string;
+  text?: string | null;
+  /** Cypher that binds `n` when there is no text, instead of every node of the label. */
+  start?: string;
+  conditions: Conditions;
+  orderBy: string;
+}
+
 /**
- * One page of a stably ordered list in one round trip, with its total. `match` is Cypher built
- * only from the code's own fragments that binds `n`; all values arrive as parameters.
+ * One page of a stably ordered list and its total, in one round trip. The Cypher is built only
+ * from the code's own fragments; every value arrives as a parameter.
  */
-export async function readPage(
-  db: Neo4jGateway,
-  tag: string,
-  query: { match: string; orderBy: string; parameters: Record<string, unknown> },
-  args: PageArgs,
-): Promise<Connection<Entity>> {
+export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, args: PageArgs): Promise<Connection<Entity>> {
+  const parameters = { ...query.conditions.parameters };
+  let start = query.start ?? `MATCH (n:${query.label})`;
+  let orderBy = query.orderBy;
+  if (query.text) {
+    start = `CALL db.index.fulltext.queryNodes('${query.fullTextIndex}', $lucene) YIELD node AS n, score`;
+    parameters.lucene = toLuceneQuery(query.text);
+    orderBy = `score DESC, ${orderBy}`;
+  }
+  const match = `${start}${query.conditions.where}`;
   let total: number | undefined;
   if (needsTotalFirst(args)) {
-    const [row] = await db.read<{ total: number }>(`${tag}.count`, `${query.match} RETURN count(n) AS total`, query.parameters);
+    const [row] = await db.read<{ total: number }>(`${tag}.count`, `${match} RETURN count(n) AS total`, parameters);
     total = row?.total ?? 0;
   }
   const window = pageWindow(args, total);
   const [row] = await db.read<{ total: number; page: unknown[] }>(
     tag,
-    `CALL () { ${query.match} RETURN count(n) AS total }
-     CALL () { ${query.match} WITH n ORDER BY ${query.orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${entityProjection('n')}) AS page }
+    `CALL () { ${match} RETURN count(n) AS total }
+     CALL () { ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${entityProjection('n')}) AS page }
      RETURN total, page`,
-    { ...query.parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit) },
+    { ...parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit) },
   );
   return toConnection((row?.page ?? []).map(entityFromRow), window, row?.total ?? 0);
 }

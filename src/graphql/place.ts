@@ -6,7 +6,6 @@ import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { EntityRef, EventRef, PlaceRef } from './refs';
-import { toLuceneQuery } from './search-text';
 
 export const PlaceType = builder.enumType('PlaceType', {
   description: 'Where a place stands in the administrative hierarchy.',
@@ -141,14 +140,12 @@ builder.queryField('places', (t) =>
           .when('types', filter.types, 'n.type IN $types')
           .when('within', filter.within, 'EXISTS { (n)-[:LOCATED_IN*1..8]->(:Place {key: $within}) }');
         if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
-        let start = 'MATCH (n:Place)';
-        let orderBy = 'n.name, n.key';
-        if (filter.text) {
-          start = "CALL db.index.fulltext.queryNodes('place_names_fulltext', $lucene) YIELD node AS n, score";
-          conditions.parameters.lucene = toLuceneQuery(filter.text);
-          orderBy = 'score DESC, n.key';
-        }
-        return readPage(context.db, 'places.list', { match: `${start}${conditions.where}`, orderBy, parameters: conditions.parameters }, args);
+        return readPage(
+          context.db,
+          'places.list',
+          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key' },
+          args,
+        );
       },
     },
     connectionOptions('places'),

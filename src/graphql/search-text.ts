@@ -5,7 +5,8 @@ const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /**
  * A Lucene query for the full-text indexes, tolerant of case, diacritics (the indexes fold
  * them), transliteration and small misspellings: each word matches exactly, as a prefix, or
- * within an edit distance that grows with its length. Every word must match somewhere.
+ * within an edit distance that grows with its length. Every word of four letters or more must
+ * match; shorter ones ("of", "for", which the indexes drop as stop words) only add to the rank.
  */
 export function toLuceneQuery(text: string): string {
   const words = text
@@ -25,7 +26,7 @@ export function toLuceneQuery(text: string): string {
       const fuzziness = term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0;
       const alternatives = [`${term}^4`, `${term}*^2`];
       if (fuzziness > 0) alternatives.push(`${term}~${fuzziness}`);
-      return `+(${alternatives.join(' ')})`;
+      return `${term.length >= 4 ? '+' : ''}(${alternatives.join(' ')})`;
     })
     .join(' ');
 }

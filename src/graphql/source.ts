@@ -1,6 +1,8 @@
 import { builder } from './builder';
 import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
+import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
 
 export const SourceKind = builder.enumType('SourceKind', {
@@ -97,3 +99,41 @@ builder.node(SourceRef, {
 });
 
 addKeyLookup('source', SourceRef, 'Source');
+
+const SourceFilter = builder.inputType('SourceFilter', {
+  description: 'Which sources to list; all conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Words of its title; tolerant of small misspellings.' }),
+    kinds: t.field({ type: [SourceKind], description: 'Only these kinds.' }),
+    reliability: t.field({ type: [Reliability], description: 'Only these Admiralty grades.' }),
+    publishedFrom: t.field({ type: 'Date', description: 'Only sources published on or after this day.' }),
+    publishedTo: t.field({ type: 'Date', description: 'Only sources published on or before this day.' }),
+    publisher: t.string({ description: 'Key of the actor that published it.' }),
+  }),
+});
+
+builder.queryField('sources', (t) =>
+  t.connection(
+    {
+      type: SourceRef,
+      description: 'Sources, latest publication first (by relevance when searching text).',
+      args: { filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }) },
+      resolve: (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const conditions = new Conditions()
+          .when('kinds', filter.kinds, 'n.kind IN $kinds')
+          .when('reliability', filter.reliability, 'n.reliability IN $reliability')
+          .when('publishedFrom', filter.publishedFrom, 'n.publishedAt >= date($publishedFrom)')
+          .when('publishedTo', filter.publishedTo, 'n.publishedAt <= date($publishedTo)')
+          .when('publisher', filter.publisher, 'EXISTS { (n)-[:PUBLISHED_BY]->(:Actor {key: $publisher}) }');
+        return readPage(
+          context.db,
+          'sources.list',
+          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key' },
+          args,
+        );
+      },
+    },
+    connectionOptions('sources'),
+  ),
+);
