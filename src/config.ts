@@ -19,7 +19,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid Neo4j database name')
     .default('neo4j'),
-  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(8_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
 
   NEO4J_LOCAL_PORT: port.default(7687),
