@@ -164,6 +164,10 @@ describe('bad input', () => {
   it('rejects a malformed id', () => expectBadInput('{ node(id: "not an id!") { id } }', /not a global id/));
   it('rejects a malformed cursor', () => expectBadInput('{ events(after: "bogus") { totalCount } }', /not a cursor/));
   it('rejects a page over the maximum', () => expectBadInput('{ events(first: 1000) { totalCount } }', /first must be between 0 and 100/));
+  it('rejects an oversized search or contested list', async () => {
+    await expectBadInput('{ search(text: "Kursk", first: 500) { kind } }', /first must be between 0 and 100/);
+    await expectBadInput('{ contested(first: 500) { contradictions } }', /first must be between 0 and 100/);
+  });
   it('rejects an unknown enum value', () => expectBadInput('{ events(filter: { types: [SKIRMISH] }) { totalCount } }', /SKIRMISH/));
   it('rejects a point out of range', () =>
     expectBadInput('{ places(filter: { near: { latitude: 91, longitude: 0, withinKm: 5 } }) { totalCount } }', /latitude must be between -90 and 90/));

@@ -1,7 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
-import { ClientError, ErrorCode } from '../errors';
 import { toPlain, type Plain } from '../db/values';
 import { builder } from './builder';
 import {
@@ -20,7 +19,7 @@ import {
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { groupedInKeyOrder } from './loaders';
 import { Conditions } from './conditions';
-import { connectionOptions, maxPageSize, readPage } from './pagination';
+import { checkPageSize, connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability } from './source';
 
@@ -303,8 +302,8 @@ const ContradictionRef = builder.objectRef<Dispute['contradictions'][number]>('C
   fields: (t) => ({
     claim: t.field({ type: ClaimRef, description: 'The contradicting claim.', resolve: (row) => row.claim }),
     contradicts: t.field({ type: ClaimRef, description: 'The claim it contradicts.', resolve: (row) => row.contradicts }),
-    condition: t.string({ nullable: true, description: 'When it holds, if it depends on how an ambiguity is read.', resolve: (row) => (typeof row.relation.condition === 'string' ? row.relation.condition : null) }),
-    note: t.string({ nullable: true, description: 'Why they contradict each other.', resolve: (row) => (typeof row.relation.note === 'string' ? row.relation.note : null) }),
+    condition: t.string({ nullable: true, description: 'When it holds, if it depends on how an ambiguity is read.', resolve: (row) => relationText(row, 'condition') }),
+    note: t.string({ nullable: true, description: 'Why they contradict each other.', resolve: (row) => relationText(row, 'note') }),
   }),
 });
 
@@ -409,12 +408,7 @@ builder.queryField('contested', (t) =>
       ...visibilityArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
-      const first = args.first ?? 20;
-      if (first < 0 || first > maxPageSize) {
-        throw new ClientError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${maxPageSize} (got ${first}).`, {
-          extensions: { argument: 'first', maximum: maxPageSize },
-        });
-      }
+      const first = checkPageSize(args.first ?? 20, 'first');
       const labelOfKind = { PLACE: 'Place', EVENT: 'Event', ACTOR: 'Actor' } as const;
       const labels = (args.kinds ?? ['PLACE', 'EVENT']).map((kind: keyof typeof labelOfKind) => labelOfKind[kind]);
       const rows = await context.db.read<{ entity: unknown; contradictions: number }>(

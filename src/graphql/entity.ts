@@ -101,7 +101,7 @@ export function relatedFromRow(row: unknown): Related {
 }
 
 /** A string property of the relationship, or null. */
-export function relationText(row: Related, name: string): string | null {
+export function relationText(row: Pick<Related, 'relation'>, name: string): string | null {
   const value = row.relation[name];
   return typeof value === 'string' ? value : null;
 }

@@ -48,7 +48,8 @@ function decodeCursor(cursor: string, argument: 'after' | 'before'): number {
   return position;
 }
 
-function checkSize(size: number, argument: 'first' | 'last'): number {
+/** A page size within the maximum, or BAD_USER_INPUT naming the argument. */
+export function checkPageSize(size: number, argument: 'first' | 'last'): number {
   if (size < 0 || size > maxPageSize) {
     throw new ClientError(
       ErrorCode.BAD_USER_INPUT,
@@ -67,12 +68,12 @@ export function pageWindow(args: PageArgs, total?: number): PageWindow {
   const start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
   const end = args.before ? decodeCursor(args.before, 'before') : undefined;
   if (args.last != null) {
-    const last = checkSize(args.last, 'last');
+    const last = checkPageSize(args.last, 'last');
     const stop = end ?? total ?? 0;
     const offset = Math.max(start, stop - last);
     return { offset, limit: Math.max(0, stop - offset) };
   }
-  const first = checkSize(args.first ?? defaultPageSize, 'first');
+  const first = checkPageSize(args.first ?? defaultPageSize, 'first');
   return { offset: start, limit: Math.max(0, Math.min(first, (end ?? Number.MAX_SAFE_INTEGER) - start)) };
 }
 

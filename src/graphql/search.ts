@@ -1,8 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { ClientError, ErrorCode } from '../errors';
 import { builder } from './builder';
 import { entityFromRow, entityProjection, entityTypeNames, type Entity, type EntityTypeName } from './entity';
-import { maxPageSize } from './pagination';
+import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
 
@@ -39,12 +38,7 @@ builder.queryField('search', (t) =>
       first: t.arg.int({ defaultValue: 10, description: `How many results, at most ${maxPageSize}.` }),
     },
     resolve: async (_root, args, context) => {
-      const first = args.first ?? 10;
-      if (first < 1 || first > maxPageSize) {
-        throw new ClientError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${maxPageSize} (got ${first}).`, {
-          extensions: { argument: 'first', maximum: maxPageSize },
-        });
-      }
+      const first = checkPageSize(args.first ?? 10, 'first');
       const kinds: readonly EntityTypeName[] = args.kinds?.length ? args.kinds : entityTypeNames;
       const rows = await context.db.read<{ node: unknown; score: number }>(
         'search',
