@@ -258,6 +258,38 @@ describe('filters on claims and time', () => {
     expect(result.now?.totalCount).toBeGreaterThan(0);
   });
 
+  it('asOf on a list is honoured by the relationships below it, and can be overridden there', async () => {
+    // Something learned after the seed (recorded 2026-11-25T00:00Z): a new participant and a new claim about the raid.
+    const later = '2026-12-01T00:00:00Z';
+    await service.gateway.write(
+      'test.later-facts',
+      `MATCH (raid:Event {key: $raid})
+       CREATE (u:Actor:Unit {key: 'unit:test-later-unit', name: 'Later unit', recordedAt: datetime($later)})-[:PARTICIPATED_IN {role: 'SUPPORTER', recordedAt: datetime($later)}]->(raid)
+       CREATE (c:Claim {key: 'claim:test:later-claim', text: 'Later claim', recordedAt: datetime($later)})-[:ABOUT {role: 'EVENT', recordedAt: datetime($later)}]->(raid)`,
+      { raid, later },
+    );
+    try {
+      const query = `query ($asOf: DateTime) {
+        events(filter: { text: "raid Kursk" }, first: 1, asOf: $asOf) { edges { node { key
+          participants { actor { key } }
+          claimsAbout { claim { key } }
+          now: claimsAbout(asOf: "2030-01-01T00:00:00Z") { claim { key } } } } } }`;
+      type Result = { events: { edges: { node: { key: string; participants: { actor: { key: string } }[]; claimsAbout: { claim: { key: string } }[]; now: { claim: { key: string } }[] } }[] } };
+      const [then, today] = await Promise.all([data<Result>(query, { asOf: '2026-11-26T00:00:00Z' }), data<Result>(query, {})]);
+      const thenRaid = then.events.edges[0]!.node;
+      const todayRaid = today.events.edges[0]!.node;
+      expect(thenRaid.key).toBe(raid);
+      expect(thenRaid.participants.map((p) => p.actor.key)).not.toContain('unit:test-later-unit');
+      expect(thenRaid.claimsAbout.map((c) => c.claim.key)).not.toContain('claim:test:later-claim');
+      expect(thenRaid.now.map((c) => c.claim.key)).toContain('claim:test:later-claim');
+      expect(thenRaid.participants.length).toBe(todayRaid.participants.length - 1);
+      expect(todayRaid.participants.map((p) => p.actor.key)).toContain('unit:test-later-unit');
+      expect(todayRaid.claimsAbout.map((c) => c.claim.key)).toContain('claim:test:later-claim');
+    } finally {
+      await service.gateway.write('test.later-facts.cleanup', `MATCH (n) WHERE n.key IN ['unit:test-later-unit', 'claim:test:later-claim'] DETACH DELETE n`);
+    }
+  });
+
   it('valid-time filters keep events that overlap the period', async () => {
     const result = await data<{ events: { edges: { node: { key: string } }[] } }>(
       `{ events(filter: { from: "2024-03-01", to: "2024-03-31" }) { edges { node { key } } } }`,

@@ -1,27 +1,30 @@
 import { builder } from './builder';
-import { entityFromRow, entityProjection, relatedFromRow, relatedProjection, relationBatch, relationText, text, texts, type Related } from './entity';
+import { entityFromRow, entityProjection, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, texts, type Related } from './entity';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
+import { asOfArg, claimVisibilityArgs, visibleRank } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 
-const actorAlignments = relationBatch(
+const actorAlignments = relation(
   'actor.aligned-with',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
 );
-const actorEvents = relationBatch(
+const actorEvents = relation(
   'actor.events',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event)
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${knownAsOf('e', 'r')}
    RETURN key, ${relatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
   relatedFromRow,
 );
-const actorClaimsMade = relationBatch(
-  'actor.claims-made',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[:MADE_BY]-(c:Claim)
-   RETURN key, c ${entityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
-  entityFromRow,
-);
+const actorClaimsMade = (includeDeprecated: boolean) =>
+  relation(
+    'actor.claims-made',
+    `UNWIND $keys AS key MATCH (:Actor {key: key})<-[m:MADE_BY]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'm')}
+     RETURN key, c ${entityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
+    entityFromRow,
+    { includeDeprecated },
+  );
 
 export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   description: 'An actor fighting on the side of another, over a period.',
@@ -53,9 +56,14 @@ ActorRef.implement({
     aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', resolve: (actor) => texts(actor, 'aliases') }),
     uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', resolve: (actor) => texts(actor, 'uncertainAliases') }),
     description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
-    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context) => context.loaders.load('actor.aligned-with', actorAlignments, actor.key) }),
-    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context) => context.loaders.load('actor.events', actorEvents, actor.key) }),
-    claimsMade: t.field({ type: [ClaimRef], description: 'Claims it made, oldest first.', resolve: (actor, _args, context) => context.loaders.load('actor.claims-made', actorClaimsMade, actor.key) }),
+    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context) => loadRelation(context, actorAlignments, actor) }),
+    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context) => loadRelation(context, actorEvents, actor) }),
+    claimsMade: t.field({
+      type: [ClaimRef],
+      description: 'Claims it made, oldest first.',
+      args: claimVisibilityArgs(t.arg),
+      resolve: (actor, args, context) => loadRelation(context, actorClaimsMade(args.includeDeprecated ?? false), actor, args.asOf ?? actor.asOf),
+    }),
   }),
 });
 
@@ -79,7 +87,7 @@ builder.queryField('actors', (t) =>
     {
       type: ActorRef,
       description: 'Units, people and organizations, by name (by relevance when searching text).',
-      args: { filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }) },
+      args: { filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }), asOf: asOfArg(t.arg) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
@@ -89,7 +97,7 @@ builder.queryField('actors', (t) =>
         return readPage(
           context.db,
           'actors.list',
-          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key' },
+          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf },
           args,
         );
       },

@@ -1,4 +1,3 @@
-import type { ArgBuilder } from '@pothos/core';
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
 import { toPlain, type Plain } from '../db/values';
@@ -8,16 +7,18 @@ import {
   entityProjection,
   matchEntityByKey,
   number,
+  knownAsOf,
+  loadRelation,
   relatedFromRow,
   relatedProjection,
-  relationBatch,
+  relation,
   relationText,
   text,
   type Entity,
   type Related,
 } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { groupedInKeyOrder } from './loaders';
+import { claimVisibilityArgs, visibleRank } from './visibility';
 import { Conditions } from './conditions';
 import { checkPageSize, connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
@@ -67,30 +68,22 @@ export const Rank = builder.enumType('Rank', {
   } as const,
 });
 
-/** Cypher condition on claim `c`: visible by rank and record time. */
-const visibleClaim = `($includeDeprecated OR coalesce(c.rank, 'NORMAL') <> 'DEPRECATED')
-  AND ($asOf IS NULL OR c.recordedAt <= datetime($asOf))`;
-
-interface Visibility {
-  includeDeprecated: boolean;
-  asOf: string | null;
-}
-
-const visibilityName = (visibility: Visibility) => `${visibility.includeDeprecated}:${visibility.asOf ?? ''}`;
-
-const claimMakers = relationBatch(
+const claimMakers = relation(
   'claim.makers',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')}
+   RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
 );
-const claimSubjects = relationBatch(
+const claimSubjects = relation(
   'claim.subjects',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) WHERE ${knownAsOf('n', 'r')}
+   RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
   relatedFromRow,
 );
-const claimSources = relationBatch(
+const claimSources = relation(
   'claim.sources',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
+  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')}
+   RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
   relatedFromRow,
 );
 type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS';
@@ -100,22 +93,22 @@ const linkPatterns: Record<LinkDirection, string> = {
   'CONTRADICTS>': '(:Claim {key: key})-[r:CONTRADICTS]->(c:Claim)',
   '<CONTRADICTS': '(:Claim {key: key})<-[r:CONTRADICTS]-(c:Claim)',
 };
-const claimLinks = (direction: LinkDirection, visibility: Visibility) =>
-  relationBatch(
+const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
+  relation(
     `claim.links ${direction}`,
-    `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleClaim}
+    `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
      RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
-    { ...visibility },
+    { includeDeprecated },
   );
-const claimsAbout = (visibility: Visibility) =>
-  relationBatch(
+const claimsAbout = (includeDeprecated: boolean) =>
+  relation(
     'entity.claims',
     `UNWIND $keys AS key ${matchEntityByKey}
-     MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleClaim}
+     MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
      RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
-    { ...visibility },
+    { includeDeprecated },
   );
 
 const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
@@ -167,28 +160,14 @@ const ClaimAboutRef = builder.objectRef<Related>('ClaimAbout').implement({
   }),
 });
 
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
-
-const visibilityArgs = (t: ArgBuilder<BuilderTypes>) => ({
-  includeDeprecated: t.boolean({ defaultValue: false, description: 'Include deprecated (retracted) claims.' }),
-  asOf: t({ type: 'DateTime', description: 'What the graph knew at this instant (record time).' }),
-});
-
-const visibilityOf = (args: { includeDeprecated?: boolean | null; asOf?: string | null }): Visibility => ({
-  includeDeprecated: args.includeDeprecated ?? false,
-  asOf: args.asOf ?? null,
-});
-
 const linkField = (direction: LinkDirection, description: string) =>
   builder.objectField(ClaimRef, fieldNames[direction], (t) =>
     t.field({
       type: [LinkRef],
       description,
-      args: visibilityArgs(t.arg),
-      resolve: (claim, args, context) => {
-        const visibility = visibilityOf(args);
-        return context.loaders.load(`claim.links ${direction} ${visibilityName(visibility)}`, claimLinks(direction, visibility), claim.key);
-      },
+      args: claimVisibilityArgs(t.arg),
+      resolve: (claim, args, context) =>
+        loadRelation(context, claimLinks(direction, args.includeDeprecated ?? false), claim, args.asOf ?? claim.asOf),
     }),
   );
 const fieldNames: Record<LinkDirection, string> = {
@@ -222,9 +201,9 @@ builder.node(ClaimRef, {
     validTo: t.field({ type: 'Date', nullable: true, description: 'End of the period it is about (valid time).', resolve: (c) => text(c, 'validTo') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
     credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
-    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context) => context.loaders.load('claim.makers', claimMakers, c.key) }),
-    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context) => context.loaders.load('claim.subjects', claimSubjects, c.key) }),
-    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context) => context.loaders.load('claim.sources', claimSources, c.key) }),
+    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context) => loadRelation(context, claimMakers, c) }),
+    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context) => loadRelation(context, claimSubjects, c) }),
+    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context) => loadRelation(context, claimSources, c) }),
   }),
 });
 
@@ -239,11 +218,9 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
   t.field({
     type: [ClaimAboutRef],
     description: 'Claims about it, oldest first.',
-    args: visibilityArgs(t.arg),
-    resolve: (entity, args, context) => {
-      const visibility = visibilityOf(args);
-      return context.loaders.load(`entity.claims ${visibilityName(visibility)}`, claimsAbout(visibility), entity.key);
-    },
+    args: claimVisibilityArgs(t.arg),
+    resolve: (entity, args, context) =>
+      loadRelation(context, claimsAbout(args.includeDeprecated ?? false), entity, args.asOf ?? entity.asOf),
   }),
 );
 
@@ -252,26 +229,21 @@ interface Dispute {
   contradictions: { claim: Entity; contradicts: Entity; relation: Record<string, Plain> }[];
 }
 
-/** Batch: per entity, its claims that contradict others or are contradicted, grouped by connection. */
-const entityDisputes = (visibility: Visibility) => async (keys: readonly string[], db: Neo4jGateway): Promise<Dispute[][]> => {
-  const rows = await db.read<{ key: string; from: unknown; to: unknown; relation: Record<string, unknown> }>(
+/** Per entity, the contradictions that involve claims about it; `disputes` groups them. */
+const entityContradictions = (includeDeprecated: boolean) =>
+  relation(
     'entity.disputes',
     `UNWIND $keys AS key ${matchEntityByKey}
-     MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleClaim}
-     MATCH (c)-[r:CONTRADICTS]-(other:Claim)
+     MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
+     MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
      WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
-     RETURN key, a ${entityProjection('a')} AS from, b ${entityProjection('b')} AS to, properties(r) AS relation`,
-    { ...visibility, keys },
+     RETURN key, {from: a ${entityProjection('a')}, to: b ${entityProjection('b')}, relation: properties(r)} AS value`,
+    (value, asOf) => {
+      const row = value as { from: unknown; to: unknown; relation: Record<string, unknown> };
+      return { claim: entityFromRow(row.from, asOf), contradicts: entityFromRow(row.to, asOf), relation: toPlain(row.relation) as Record<string, Plain> };
+    },
+    { includeDeprecated },
   );
-  const grouped = groupedInKeyOrder(
-    keys,
-    rows.map((row) => ({
-      key: row.key,
-      value: { claim: entityFromRow(row.from), contradicts: entityFromRow(row.to), relation: toPlain(row.relation) as Record<string, Plain> },
-    })),
-  );
-  return grouped.map(groupContradictions);
-};
 
 /** Splits contradictions into groups of claims connected by them (union-find over claim keys). */
 function groupContradictions(contradictions: Dispute['contradictions']): Dispute[] {
@@ -319,11 +291,9 @@ builder.interfaceField(EntityRef, 'disputes', (t) =>
   t.field({
     type: [DisputeRef],
     description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
-    args: visibilityArgs(t.arg),
-    resolve: (entity, args, context) => {
-      const visibility = visibilityOf(args);
-      return context.loaders.load(`entity.disputes ${visibilityName(visibility)}`, entityDisputes(visibility), entity.key);
-    },
+    args: claimVisibilityArgs(t.arg),
+    resolve: async (entity, args, context) =>
+      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false), entity, args.asOf ?? entity.asOf)),
   }),
 );
 
@@ -347,11 +317,11 @@ builder.queryField('claims', (t) =>
     {
       type: ClaimRef,
       description: 'Claims, most recently made first (by relevance when searching text). Deprecated claims only when asked for.',
-      args: { filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }), ...visibilityArgs(t.arg) },
+      args: { filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }), ...claimVisibilityArgs(t.arg) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
-          .add(visibleClaim.replaceAll('c.', 'n.'), { ...visibilityOf(args as Visibility) })
+          .add(visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false })
           .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
           .when('types', filter.types, 'n.type IN $types')
           .when('stances', filter.stances, 'n.stance IN $stances')
@@ -371,7 +341,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: 'n.madeAt DESC, n.key' },
+          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: 'n.madeAt DESC, n.key', asOf: args.asOf },
           args,
         );
       },
@@ -405,7 +375,7 @@ builder.queryField('contested', (t) =>
     args: {
       kinds: t.arg({ type: [ContestedKind], defaultValue: ['PLACE', 'EVENT'], description: 'Which kinds of entity.' }),
       first: t.arg.int({ defaultValue: 20, description: `How many, at most ${maxPageSize}.` }),
-      ...visibilityArgs(t.arg),
+      ...claimVisibilityArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
       const first = checkPageSize(args.first ?? 20, 'first');
@@ -413,14 +383,14 @@ builder.queryField('contested', (t) =>
       const labels = (args.kinds ?? ['PLACE', 'EVENT']).map((kind: keyof typeof labelOfKind) => labelOfKind[kind]);
       const rows = await context.db.read<{ entity: unknown; contradictions: number }>(
         'contested',
-        `MATCH (c:Claim)-[:CONTRADICTS]-(:Claim) WHERE ${visibleClaim}
-         MATCH (c)-[:ABOUT]->(n) WHERE any(label IN labels(n) WHERE label IN $labels)
-         MATCH (c)-[r:CONTRADICTS]-(:Claim)
+        `MATCH (c:Claim)-[:CONTRADICTS]-(:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
+         MATCH (c)-[:ABOUT]->(n) WHERE any(label IN labels(n) WHERE label IN $labels) AND ${knownAsOf('n')}
+         MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
          WITH n, count(DISTINCT r) AS contradictions
          RETURN n ${entityProjection('n')} AS entity, contradictions ORDER BY contradictions DESC, n.key LIMIT $first`,
-        { ...visibilityOf(args), labels, first: neo4j.int(first) },
+        { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null, labels, first: neo4j.int(first) },
       );
-      return rows.map((row) => ({ entity: entityFromRow(row.entity), contradictions: row.contradictions }));
+      return rows.map((row) => ({ entity: entityFromRow(row.entity, args.asOf ?? null), contradictions: row.contradictions }));
     },
   }),
 );

@@ -12,17 +12,19 @@ export interface Entity {
   typename: EntityTypeName;
   key: string;
   properties: Record<string, Plain>;
+  /** The record time it was read as of (null: now); the relationships below it honour it. */
+  asOf: string | null;
 }
 
 /** Cypher that projects node `n` for `entityFromRow`. */
 export const entityProjection = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
 
-export function entityFromRow(row: unknown): Entity {
+export function entityFromRow(row: unknown, asOf: string | null = null): Entity {
   const { labels, properties } = row as { labels: string[]; properties: Record<string, unknown> };
   const typename = entityTypeNames.find((name) => labels.includes(name));
   if (!typename) throw new Error(`A node with labels ${labels.join(':')} has no GraphQL type`);
   const plain = toPlain(properties) as Record<string, Plain>;
-  return { typename, key: String(plain.key), properties: plain };
+  return { typename, key: String(plain.key), properties: plain, asOf };
 }
 
 /**
@@ -81,12 +83,40 @@ export function number(entity: { properties: Record<string, Plain> }, name: stri
   return typeof value === 'number' ? value : null;
 }
 
-/** Loads one-to-many relations for a batch of keys: the Cypher gets $keys and returns key, value. */
-export function relationBatch<V>(tag: string, cypher: string, map: (value: unknown) => V, parameters: Record<string, unknown> = {}) {
-  return async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
-    const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, { ...parameters, keys });
-    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value) })));
+/**
+ * Cypher condition: the nodes and relationships bound to these variables were recorded by
+ * `$asOf` (always true when `$asOf` is null).
+ */
+export const knownAsOf = (...variables: string[]) =>
+  `($asOf IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime($asOf)`).join(' AND ')}))`;
+
+/** A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value. */
+export interface Relation<V> {
+  tag: string;
+  cypher: string;
+  map: (value: unknown, asOf: string | null) => V;
+  parameters: Record<string, unknown>;
+}
+
+export function relation<V>(
+  tag: string,
+  cypher: string,
+  map: (value: unknown, asOf: string | null) => V,
+  parameters: Record<string, unknown> = {},
+): Relation<V> {
+  return { tag, cypher, map, parameters };
+}
+
+/**
+ * The related values of one entity, batched with its siblings: one loader per relation, options
+ * and record time, so the relationships below a list honour the list's `asOf`.
+ */
+export function loadRelation<V>(context: Context, { tag, cypher, map, parameters }: Relation<V>, entity: Entity, asOf = entity.asOf): Promise<V[]> {
+  const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
+    const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, { ...parameters, keys, asOf });
+    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf) })));
   };
+  return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''}`, batch, entity.key);
 }
 
 /** An entity and the properties of the relationship that leads to it. */
@@ -95,9 +125,9 @@ export interface Related {
   relation: Record<string, Plain>;
 }
 
-export function relatedFromRow(row: unknown): Related {
+export function relatedFromRow(row: unknown, asOf: string | null = null): Related {
   const { entity, relation } = row as { entity: unknown; relation: Record<string, unknown> };
-  return { entity: entityFromRow(entity), relation: toPlain(relation) as Record<string, Plain> };
+  return { entity: entityFromRow(entity, asOf), relation: toPlain(relation) as Record<string, Plain> };
 }
 
 /** A string property of the relationship, or null. */

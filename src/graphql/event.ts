@@ -1,11 +1,12 @@
 import { builder } from './builder';
-import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
+import { asOfArg } from './visibility';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -27,29 +28,29 @@ const EventOrder = builder.enumType('EventOrder', {
   } as const,
 });
 
-const eventPlaces = relationBatch(
+const eventPlaces = relation(
   'event.places',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
   relatedFromRow,
 );
-const eventParticipants = relationBatch(
+const eventParticipants = relation(
   'event.participants',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
   relatedFromRow,
 );
-const eventSources = relationBatch(
+const eventSources = relation(
   'event.sources',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[:REPORTED_IN]->(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
   entityFromRow,
 );
-const eventParent = relationBatch(
+const eventParent = relation(
   'event.parent',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[:PART_OF]->(e:Event) RETURN key, e ${entityProjection('e')} AS value`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${entityProjection('e')} AS value`,
   entityFromRow,
 );
-const eventSubEvents = relationBatch(
+const eventSubEvents = relation(
   'event.sub-events',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[:PART_OF]-(e:Event) RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
 );
 
@@ -90,16 +91,16 @@ builder.node(EventRef, {
     endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
     dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
     fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
-    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context) => context.loaders.load('event.places', eventPlaces, e.key) }),
-    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context) => context.loaders.load('event.participants', eventParticipants, e.key) }),
-    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context) => context.loaders.load('event.sources', eventSources, e.key) }),
+    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context) => loadRelation(context, eventPlaces, e) }),
+    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context) => loadRelation(context, eventParticipants, e) }),
+    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context) => loadRelation(context, eventSources, e) }),
     parent: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it is part of.',
-      resolve: async (e, _args, context) => (await context.loaders.load('event.parent', eventParent, e.key))[0] ?? null,
+      resolve: async (e, _args, context) => (await loadRelation(context, eventParent, e))[0] ?? null,
     }),
-    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context) => context.loaders.load('event.sub-events', eventSubEvents, e.key) }),
+    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context) => loadRelation(context, eventSubEvents, e) }),
   }),
 });
 
@@ -127,7 +128,7 @@ builder.queryField('events', (t) =>
       args: {
         filter: t.arg({ type: EventFilter, description: 'Conditions on the events.' }),
         orderBy: t.arg({ type: EventOrder, defaultValue: 'START_DATE_DESC', description: 'The order.' }),
-        asOf: t.arg({ type: 'DateTime', description: 'What the graph knew at this instant (record time).' }),
+        asOf: asOfArg(t.arg),
       },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
@@ -137,15 +138,14 @@ builder.queryField('events', (t) =>
           .when('to', filter.to, 'n.startDate <= date($to)')
           .when('inPlace', filter.inPlace, 'EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }')
           .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
-          .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }')
-          .when('asOf', args.asOf, 'n.recordedAt <= datetime($asOf)');
+          .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
         if (filter.near) {
           conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
         }
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key' },
+          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf },
           args,
         );
       },

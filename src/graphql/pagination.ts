@@ -106,6 +106,8 @@ export interface ListQuery {
   start?: string;
   conditions: Conditions;
   orderBy: string;
+  /** Record time: only nodes recorded by then; the relationships below inherit it. */
+  asOf?: string | null;
 }
 
 /**
@@ -113,6 +115,7 @@ export interface ListQuery {
  * from the code's own fragments; every value arrives as a parameter.
  */
 export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, args: PageArgs): Promise<Connection<Entity>> {
+  if (query.asOf) query.conditions.add('n.recordedAt <= datetime($asOf)', { asOf: query.asOf });
   const parameters = { ...query.conditions.parameters };
   let start = query.start ?? `MATCH (n:${query.label})`;
   let orderBy = query.orderBy;
@@ -135,7 +138,8 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
      RETURN total, page`,
     { ...parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit) },
   );
-  return toConnection((row?.page ?? []).map(entityFromRow), window, row?.total ?? 0);
+  const asOf = query.asOf ?? null;
+  return toConnection((row?.page ?? []).map((entity) => entityFromRow(entity, asOf)), window, row?.total ?? 0);
 }
 
 /** The options every connection type shares: a description and the total over all pages. */

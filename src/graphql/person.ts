@@ -1,11 +1,11 @@
 import { builder } from './builder';
-import { relatedFromRow, relatedProjection, relationBatch, relationText, type Related } from './entity';
+import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
-const personPositions = relationBatch(
+const personPositions = relation(
   'person.positions',
-  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
+  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
   relatedFromRow,
 );
 
@@ -27,7 +27,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
-    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context) => context.loaders.load('person.positions', personPositions, person.key) }),
+    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context) => loadRelation(context, personPositions, person) }),
   }),
 });
 

@@ -1,10 +1,11 @@
 import type { GeoPoint, Plain } from '../db/values';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, number, relationBatch, text } from './entity';
+import { entityFromRow, entityProjection, number, knownAsOf, relation, loadRelation, text } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
+import { asOfArg } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 
 export const PlaceType = builder.enumType('PlaceType', {
@@ -39,33 +40,33 @@ const PlaceNameRef = builder.objectRef<PlaceName>('PlaceName').implement({
   }),
 });
 
-const placeNames = relationBatch(
+const placeNames = relation(
   'place.names',
-  'UNWIND $keys AS key MATCH (:Place {key: key})-[:HAS_NAME]->(n:PlaceName) RETURN key, properties(n) AS value ORDER BY n.key',
+  `UNWIND $keys AS key MATCH (:Place {key: key})-[:HAS_NAME]->(n:PlaceName) WHERE ${knownAsOf('n')} RETURN key, properties(n) AS value ORDER BY n.key`,
   (value) => {
     const name = value as Record<string, Plain>;
     const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
     return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
   },
 );
-const placeParent = relationBatch(
+const placeParent = relation(
   'place.parent',
-  `UNWIND $keys AS key MATCH (:Place {key: key})-[:LOCATED_IN]->(p:Place) RETURN key, p ${entityProjection('p')} AS value`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${entityProjection('p')} AS value`,
   entityFromRow,
 );
-const placeAncestors = relationBatch(
+const placeAncestors = relation(
   'place.ancestors',
-  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place)
+  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place) WHERE ${knownAsOf('p')}
    RETURN key, p ${entityProjection('p')} AS value ORDER BY length(path)`,
   entityFromRow,
 );
-const placeChildren = relationBatch(
+const placeChildren = relation(
   'place.children',
-  `UNWIND $keys AS key MATCH (:Place {key: key})<-[:LOCATED_IN]-(p:Place) RETURN key, p ${entityProjection('p')} AS value ORDER BY p.name, p.key`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${entityProjection('p')} AS value ORDER BY p.name, p.key`,
   entityFromRow,
 );
 const placeEvents = (includeDescendants: boolean) =>
-  relationBatch(
+  relation(
     'place.events',
     `UNWIND $keys AS key MATCH (place:Place {key: key})
      CALL (place) {
@@ -73,6 +74,7 @@ const placeEvents = (includeDescendants: boolean) =>
        UNION
        MATCH (e:Event)-[:OCCURRED_AT]->(place) RETURN e
      }
+     WITH key, e WHERE ${knownAsOf('e')}
      RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
     entityFromRow,
     { includeDescendants },
@@ -95,22 +97,22 @@ builder.node(PlaceRef, {
     locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
     locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
     geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
-    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context) => context.loaders.load('place.names', placeNames, p.key) }),
+    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context) => loadRelation(context, placeNames, p) }),
     parent: t.field({
       type: PlaceRef,
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
-      resolve: async (p, _args, context) => (await context.loaders.load('place.parent', placeParent, p.key))[0] ?? null,
+      resolve: async (p, _args, context) => (await loadRelation(context, placeParent, p))[0] ?? null,
     }),
-    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context) => context.loaders.load('place.ancestors', placeAncestors, p.key) }),
-    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context) => context.loaders.load('place.children', placeChildren, p.key) }),
+    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context) => loadRelation(context, placeAncestors, p) }),
+    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context) => loadRelation(context, placeChildren, p) }),
     events: t.field({
       type: [EventRef],
       description: 'Events at this place, latest first; with includeDescendants, also those in the places inside it.',
       args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }) },
       resolve: (p, args, context) => {
         const descendants = args.includeDescendants ?? true;
-        return context.loaders.load(`place.events:${descendants}`, placeEvents(descendants), p.key);
+        return loadRelation(context, placeEvents(descendants), p);
       },
     }),
   }),
@@ -133,7 +135,7 @@ builder.queryField('places', (t) =>
     {
       type: PlaceRef,
       description: 'Places, by name (or by relevance when searching text).',
-      args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }) },
+      args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }), asOf: asOfArg(t.arg) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
@@ -143,7 +145,7 @@ builder.queryField('places', (t) =>
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key' },
+          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf },
           args,
         );
       },

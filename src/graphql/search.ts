@@ -1,9 +1,10 @@
 import neo4j from 'neo4j-driver';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, entityTypeNames, type Entity, type EntityTypeName } from './entity';
+import { entityFromRow, entityProjection, entityTypeNames, knownAsOf, type Entity, type EntityTypeName } from './entity';
 import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
+import { asOfArg } from './visibility';
 
 const EntityKind = builder.enumType('EntityKind', {
   description: 'The kinds of entity.',
@@ -36,6 +37,7 @@ builder.queryField('search', (t) =>
       text: t.arg.string({ required: true, description: 'Words to look for, for example "Losovaya Rudka" or "Лозовая".' }),
       kinds: t.arg({ type: [EntityKind], description: 'Only these kinds; all by default.' }),
       first: t.arg.int({ defaultValue: 10, description: `How many results, at most ${maxPageSize}.` }),
+      asOf: asOfArg(t.arg),
     },
     resolve: async (_root, args, context) => {
       const first = checkPageSize(args.first ?? 10, 'first');
@@ -53,13 +55,13 @@ builder.queryField('search', (t) =>
            UNION ALL
            CALL db.index.fulltext.queryNodes('source_title_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
          }
-         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds)
+         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
          RETURN node ${entityProjection('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first`,
-        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first) },
+        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null },
       );
-      return rows.map((row) => ({ entity: entityFromRow(row.node), score: row.score }));
+      return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null), score: row.score }));
     },
   }),
 );

@@ -1,8 +1,9 @@
 import { builder } from './builder';
-import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
+import { asOfArg, claimVisibilityArgs, visibleRank } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
 
 export const SourceKind = builder.enumType('SourceKind', {
@@ -30,30 +31,32 @@ export const Reliability = builder.enumType('Reliability', {
   } as const,
 });
 
-const sourcePublisher = relationBatch(
+const sourcePublisher = relation(
   'source.publisher',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value`,
   relatedFromRow,
 );
-const sourceQuotes = relationBatch(
+const sourceQuotes = relation(
   'source.quotes',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[:QUOTES]->(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
 );
-const sourceQuotedBy = relationBatch(
+const sourceQuotedBy = relation(
   'source.quoted-by',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[:QUOTES]-(s:Source) RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
 );
-const sourceClaims = relationBatch(
-  'source.claims',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim)
-   RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
-  relatedFromRow,
-);
-const sourceEvents = relationBatch(
+const sourceClaims = (includeDeprecated: boolean) =>
+  relation(
+    'source.claims',
+    `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+    relatedFromRow,
+    { includeDeprecated },
+  );
+const sourceEvents = relation(
   'source.events',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[:REPORTED_IN]-(e:Event)
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:REPORTED_IN]-(e:Event) WHERE ${knownAsOf('e', 'r')}
    RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
 );
@@ -90,11 +93,16 @@ builder.node(SourceRef, {
     reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
     reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
-    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context) => context.loaders.load('source.publisher', sourcePublisher, s.key) }),
-    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context) => context.loaders.load('source.quotes', sourceQuotes, s.key) }),
-    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context) => context.loaders.load('source.quoted-by', sourceQuotedBy, s.key) }),
-    claimsStated: t.field({ type: [SourceClaim], description: 'Claims it states, with the exact quotes.', resolve: (s, _args, context) => context.loaders.load('source.claims', sourceClaims, s.key) }),
-    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context) => context.loaders.load('source.events', sourceEvents, s.key) }),
+    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context) => loadRelation(context, sourcePublisher, s) }),
+    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context) => loadRelation(context, sourceQuotes, s) }),
+    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context) => loadRelation(context, sourceQuotedBy, s) }),
+    claimsStated: t.field({
+      type: [SourceClaim],
+      description: 'Claims it states, with the exact quotes.',
+      args: claimVisibilityArgs(t.arg),
+      resolve: (s, args, context) => loadRelation(context, sourceClaims(args.includeDeprecated ?? false), s, args.asOf ?? s.asOf),
+    }),
+    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context) => loadRelation(context, sourceEvents, s) }),
   }),
 });
 
@@ -117,7 +125,7 @@ builder.queryField('sources', (t) =>
     {
       type: SourceRef,
       description: 'Sources, latest publication first (by relevance when searching text).',
-      args: { filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }) },
+      args: { filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }), asOf: asOfArg(t.arg) },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
@@ -129,7 +137,7 @@ builder.queryField('sources', (t) =>
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key' },
+          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf },
           args,
         );
       },

@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { relatedFromRow, relatedProjection, relationBatch, relationText, text, type Related } from './entity';
+import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
 
@@ -8,14 +8,14 @@ export const Side = builder.enumType('Side', {
   values: { UKRAINE: { description: "Ukraine's side." }, RUSSIA: { description: "Russia's side." }, OTHER: { description: 'Neither, or a third party.' } } as const,
 });
 
-const unitParents = relationBatch(
+const unitParents = relation(
   'unit.parents',
-  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
+  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
   relatedFromRow,
 );
-const unitSubUnits = relationBatch(
+const unitSubUnits = relation(
   'unit.sub-units',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
   relatedFromRow,
 );
 
@@ -35,8 +35,8 @@ builder.node(UnitRef, {
   ...entityNodeOptions('Unit'),
   fields: (t) => ({
     side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
-    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context) => context.loaders.load('unit.parents', unitParents, unit.key) }),
-    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context) => context.loaders.load('unit.sub-units', unitSubUnits, unit.key) }),
+    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context) => loadRelation(context, unitParents, unit) }),
+    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context) => loadRelation(context, unitSubUnits, unit) }),
   }),
 });
 

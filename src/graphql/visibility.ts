@@ -1,0 +1,17 @@
+import type { ArgBuilder } from '@pothos/core';
+import type { builder } from './builder';
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+/** Cypher condition on claim variable `claim`: deprecated claims only when `$includeDeprecated`. */
+export const visibleRank = (claim: string) => `($includeDeprecated OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED')`;
+
+/** The `asOf` argument of every list: record time, which the relationships below the list inherit. */
+export const asOfArg = (t: ArgBuilder<BuilderTypes>) =>
+  t({ type: 'DateTime', description: 'What the graph knew at this instant (record time); by default now, or the asOf of the list above.' });
+
+/** The arguments of every field that lists claims: deprecated ones hidden unless asked for, and a record time. */
+export const claimVisibilityArgs = (t: ArgBuilder<BuilderTypes>) => ({
+  includeDeprecated: t.boolean({ defaultValue: false, description: 'Include deprecated (retracted or superseded) claims.' }),
+  asOf: asOfArg(t),
+});
