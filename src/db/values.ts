@@ -12,6 +12,7 @@ export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isInt(value)) return value.toNumber();
   if (neo4j.isPoint(value)) return { latitude: value.y, longitude: value.x };
   if (
     neo4j.isDate(value) ||

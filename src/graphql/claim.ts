@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
+import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
 import { builder } from './builder';
 import {
   entityFromRow,
   entityProjection,
-  matchEntityByKey,
   number,
   knownAsOf,
   loadRelation,

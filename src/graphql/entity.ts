@@ -1,4 +1,5 @@
 import type { Neo4jGateway } from '../db/gateway';
+import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
 import type { Context } from '../context';
@@ -26,18 +27,6 @@ export function entityFromRow(row: unknown, asOf: string | null = null): Entity 
   const plain = toPlain(properties) as Record<string, Plain>;
   return { typename, key: String(plain.key), properties: plain, asOf };
 }
-
-/**
- * Cypher that binds `n` to the entity whose key is in variable `key`: one index seek per label,
- * as keys are unique per label (cypher/schema) and no index spans all labels.
- */
-export const matchEntityByKey = `CALL (key) {
-       MATCH (n:Actor {key: key}) RETURN n
-       UNION MATCH (n:Place {key: key}) RETURN n
-       UNION MATCH (n:Event {key: key}) RETURN n
-       UNION MATCH (n:Claim {key: key}) RETURN n
-       UNION MATCH (n:Source {key: key}) RETURN n
-     }`;
 
 /** Batch: entities by key, in key order; an error for each key that names nothing. */
 export async function loadEntitiesByKey(keys: readonly string[], db: Neo4jGateway): Promise<(Entity | Error)[]> {

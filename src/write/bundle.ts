@@ -1,0 +1,113 @@
+import type { Neo4jGateway } from '../db/gateway';
+import { validateRecord, writeRecords, type GraphRecord } from './records';
+import { ValidationError } from './validate';
+import type { Author } from './writer';
+
+/** The first line of every bundle (docs/bundle-format.md). */
+export const bundleFormat = 'conflict-graph/bundle';
+export const bundleVersion = 1;
+
+export interface Rejection {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** Records read (lines other than the header and blank lines). */
+  records: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The first rejections, with their line numbers (at most `maxRejectionsListed`). */
+  rejections: Rejection[];
+  transactions: number;
+}
+
+export interface ImportProgress {
+  line: number;
+  report: ImportReport;
+}
+
+export interface ImportOptions {
+  author: Author;
+  /** Records per transaction. */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export const defaultBatchSize = 2_000;
+const maxRejectionsListed = 1_000;
+
+/** The bundle as a whole is unusable (no header, or a version this service does not read). */
+export class BundleError extends ValidationError {}
+
+/**
+ * Imports an NDJSON bundle: validates each line, writes the good records in transactions of
+ * `batchSize`, and reports what was created, updated, unchanged or rejected (with the line and
+ * the reason). A bad record never stops the good ones; importing the same bundle again changes
+ * nothing.
+ */
+export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportReport> {
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  const report: ImportReport = { records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], transactions: 0 };
+  const reject = (line: number, error: unknown) => {
+    report.rejected += 1;
+    if (report.rejections.length < maxRejectionsListed) {
+      const field = error instanceof ValidationError ? error.field : null;
+      report.rejections.push({ line, field, reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  let batch: { record: GraphRecord; line: number }[] = [];
+  const flush = async (line: number) => {
+    if (batch.length > 0) {
+      const records = batch;
+      batch = [];
+      const outcomes = await gateway.writeTransaction('import.batch', (tx) => writeRecords(tx, records.map((item) => item.record), options.author));
+      report.transactions += 1;
+      outcomes.forEach((outcome, index) => {
+        if (outcome.status === 'rejected') reject(records[index]!.line, outcome.error);
+        else report[outcome.status] += 1;
+      });
+    }
+    options.onProgress?.({ line, report });
+  };
+
+  let lineNumber = 0;
+  let headerSeen = false;
+  for await (const text of lines) {
+    lineNumber += 1;
+    if (text.trim() === '') continue;
+    if (!headerSeen) {
+      checkHeader(text, lineNumber);
+      headerSeen = true;
+      continue;
+    }
+    report.records += 1;
+    try {
+      batch.push({ record: validateRecord(JSON.parse(text), `line ${lineNumber}`), line: lineNumber });
+    } catch (error) {
+      reject(lineNumber, error instanceof SyntaxError ? new ValidationError(`line ${lineNumber}`, `not valid JSON (${error.message}).`) : error);
+    }
+    if (batch.length >= batchSize) await flush(lineNumber);
+  }
+  if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
+  await flush(lineNumber);
+  return report;
+}
+
+function checkHeader(text: string, line: number) {
+  let header: { format?: unknown; version?: unknown };
+  try {
+    header = JSON.parse(text) as typeof header;
+  } catch {
+    header = {};
+  }
+  if (header?.format !== bundleFormat) {
+    throw new BundleError(`line ${line}`, `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}.`);
+  }
+  if (header.version !== bundleVersion) {
+    throw new BundleError(`line ${line}`, `this service reads bundle version ${bundleVersion}, not ${JSON.stringify(header.version)}.`);
+  }
+}

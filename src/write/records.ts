@@ -1,0 +1,216 @@
+import type { ObservedTransaction } from '../db/gateway';
+import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from './spec';
+import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
+import { allowedEndpoints, linkEntities, resolveKeys, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+
+/**
+ * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
+ * them: an entity, a relationship, or a claim with its makers, subjects, sources and links.
+ */
+export type GraphRecord = EntityRecord | RelationshipRecord | ClaimRecord;
+
+export interface EntityRecord {
+  record: 'entity';
+  type: EntityType;
+  key: string;
+  properties: PropertyMap;
+}
+
+export interface RelationshipRecord {
+  record: 'relationship';
+  type: RelationshipType;
+  from: string;
+  to: string;
+  properties: PropertyMap;
+}
+
+/** A reference from a claim to another entity, with the properties of the relationship. */
+export interface ClaimReference {
+  type: RelationshipType;
+  key: string;
+  properties: PropertyMap;
+  /** Where the reference was given, to name it in errors. */
+  field: string;
+}
+
+export interface ClaimRecord {
+  record: 'claim';
+  key: string;
+  properties: PropertyMap;
+  references: ClaimReference[];
+  /** Sources to create when they do not exist yet, by key. */
+  newSources: Map<string, PropertyMap>;
+}
+
+const claimReferenceFields = {
+  madeBy: 'MADE_BY',
+  about: 'ABOUT',
+  sources: 'STATED_IN',
+  supports: 'SUPPORTS',
+  contradicts: 'CONTRADICTS',
+  supersedes: 'SUPERSEDES',
+} as const satisfies Record<string, RelationshipType>;
+
+const asProperties = (changes: PropertyChanges): PropertyMap => ({
+  ...changes.set,
+  ...Object.fromEntries(changes.remove.map((name) => [name, null])),
+});
+
+function objectAt(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(field, 'must be an object.');
+  return value as Record<string, unknown>;
+}
+
+function listAt(value: unknown, field: string, max = 1_000): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ValidationError(field, 'must be a list.');
+  if (value.length > max) throw new ValidationError(field, `at most ${max} items (got ${value.length}).`);
+  return value;
+}
+
+function onlyFields(input: Record<string, unknown>, allowed: readonly string[], field: string) {
+  const unknown = Object.keys(input).filter((name) => !allowed.includes(name));
+  if (unknown.length > 0) throw new ValidationError(`${field}.${unknown[0]}`, `is not a field here; known fields: ${allowed.join(', ')}.`);
+}
+
+/** Validates an entity: its key (with the type's prefix) and its properties. */
+export function validateEntityRecord(type: EntityType, key: unknown, properties: unknown, field: string, options: { requireAll: boolean }): EntityRecord {
+  const spec = entitySpecs[type];
+  const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`, options.requireAll ? spec.required : []);
+  return { record: 'entity', type, key: validateEntityKey(key, `${field}.key`, type), properties: asProperties(changes) };
+}
+
+export function validateRelationshipRecord(type: unknown, from: unknown, to: unknown, properties: unknown, field: string): RelationshipRecord {
+  if (!relationshipTypes.includes(type as RelationshipType)) {
+    throw new ValidationError(`${field}.type`, `"${String(type).slice(0, 40)}" is not a relationship type; known types: ${relationshipTypes.join(', ')}.`);
+  }
+  const relationshipType = type as RelationshipType;
+  const spec = relationshipSpecs[relationshipType];
+  const fromKey = validateKey(from, `${field}.from`, spec.from);
+  const toKey = validateKey(to, `${field}.to`, spec.to);
+  const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`);
+  return { record: 'relationship', type: relationshipType, from: fromKey, to: toKey, properties: asProperties(changes) };
+}
+
+/**
+ * Validates a claim: its properties, and each reference as `{key, ...relationship properties}`;
+ * a source reference may carry `source: {...}` to create that source when it is new.
+ */
+export function validateClaimRecord(input: Record<string, unknown>, field: string): ClaimRecord {
+  onlyFields(input, ['record', 'key', 'properties', ...Object.keys(claimReferenceFields)], field);
+  const base = validateEntityRecord('Claim', input.key, input.properties, field, { requireAll: true });
+  const references: ClaimReference[] = [];
+  const newSources = new Map<string, PropertyMap>();
+  for (const [name, type] of Object.entries(claimReferenceFields)) {
+    listAt(input[name], `${field}.${name}`).forEach((item, index) => {
+      const at = `${field}.${name}[${index}]`;
+      const { key, source, ...relationProperties } = objectAt(item, at);
+      const spec = relationshipSpecs[type];
+      const checkedKey = validateKey(key, `${at}.key`, spec.to);
+      if (source !== undefined && source !== null) {
+        if (type !== 'STATED_IN') throw new ValidationError(`${at}.source`, 'only a source reference can create its source.');
+        newSources.set(checkedKey, validateEntityRecord('Source', checkedKey, source, `${at}.source`, { requireAll: true }).properties);
+      }
+      const changes = validateProperties(spec.properties, relationProperties, at);
+      references.push({ type, key: checkedKey, properties: asProperties(changes), field: `${at}.key` });
+    });
+  }
+  if (!references.some((reference) => reference.type === 'MADE_BY')) throw new ValidationError(`${field}.madeBy`, 'a claim needs at least one maker.');
+  if (!references.some((reference) => reference.type === 'STATED_IN')) throw new ValidationError(`${field}.sources`, 'a claim needs at least one source.');
+  return { record: 'claim', key: base.key, properties: base.properties, references, newSources };
+}
+
+/** Validates one record of a bundle, as parsed JSON. */
+export function validateRecord(input: unknown, field: string): GraphRecord {
+  const record = objectAt(input, field);
+  switch (record.record) {
+    case 'entity': {
+      onlyFields(record, ['record', 'type', 'key', 'properties'], field);
+      if (!entityTypes.includes(record.type as EntityType)) {
+        throw new ValidationError(`${field}.type`, `"${String(record.type).slice(0, 40)}" is not an entity type; known types: ${entityTypes.join(', ')}.`);
+      }
+      return validateEntityRecord(record.type as EntityType, record.key, record.properties, field, { requireAll: true });
+    }
+    case 'relationship':
+      onlyFields(record, ['record', 'type', 'from', 'to', 'properties'], field);
+      return validateRelationshipRecord(record.type, record.from, record.to, record.properties, field);
+    case 'claim':
+      return validateClaimRecord(record, field);
+    default:
+      throw new ValidationError(`${field}.record`, 'must be "entity", "relationship" or "claim".');
+  }
+}
+
+export type RecordOutcome = { status: WriteStatus } | { status: 'rejected'; error: ValidationError };
+
+/**
+ * Writes records in one transaction, in order of dependency: entities, then claims (with the
+ * sources they create), then relationships. A record whose references name nothing is rejected
+ * and nothing of it is written; the others land. Entities and claims written by earlier records
+ * of the same call count as existing.
+ */
+export async function writeRecords(tx: ObservedTransaction, records: GraphRecord[], author: Author): Promise<RecordOutcome[]> {
+  const outcomes: (RecordOutcome | undefined)[] = new Array(records.length);
+  const entities = records.flatMap((record, index) => (record.record === 'entity' ? [{ record, index }] : []));
+  for (const type of entityTypes) {
+    const ofType = entities.filter(({ record }) => record.type === type);
+    const statuses = await upsertEntities(tx, type, ofType.map(({ record }) => record), author);
+    ofType.forEach(({ index }, position) => (outcomes[index] = { status: statuses[position]! }));
+  }
+
+  const claims = records.flatMap((record, index) => (record.record === 'claim' ? [{ record, index }] : []));
+  const relationships = records.flatMap((record, index) => (record.record === 'relationship' ? [{ record, index }] : []));
+  const referenced = [
+    ...claims.flatMap(({ record }) => record.references.map((reference) => reference.key)),
+    ...relationships.flatMap(({ record }) => [record.from, record.to]),
+  ];
+  const current = await resolveKeys(tx, referenced);
+  const claimKeys = new Set(claims.map(({ record }) => record.key));
+  const resolve = (key: string, newSources: Map<string, PropertyMap>) =>
+    current.get(key) ?? (claimKeys.has(key) || newSources.has(key) ? key : undefined);
+
+  const accepted: { record: ClaimRecord; index: number; references: { reference: ClaimReference; key: string }[] }[] = [];
+  for (const { record, index } of claims) {
+    const resolved = record.references.map((reference) => ({ reference, key: resolve(reference.key, record.newSources) }));
+    const missing = resolved.find((item) => item.key === undefined);
+    if (missing) {
+      outcomes[index] = { status: 'rejected', error: new ValidationError(missing.reference.field, `nothing has the key "${missing.reference.key}".`) };
+    } else {
+      accepted.push({ record, index, references: resolved as { reference: ClaimReference; key: string }[] });
+    }
+  }
+  const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
+  await upsertEntities(tx, 'Source', [...newSources].map(([key, properties]) => ({ key, properties })), author, { onlyCreate: true });
+  const claimStatuses = await upsertEntities(tx, 'Claim', accepted.map(({ record }) => record), author);
+
+  const links: { type: RelationshipType; row: LinkRow; owner: number }[] = [];
+  accepted.forEach(({ record, index, references }, position) => {
+    outcomes[index] = { status: claimStatuses[position]! };
+    for (const { reference, key } of references) links.push({ type: reference.type, row: { from: record.key, to: key, properties: reference.properties }, owner: index });
+  });
+  for (const { record, index } of relationships) {
+    const from = resolve(record.from, newSources);
+    const to = resolve(record.to, newSources);
+    const fromType = from ? entityTypeOfKey(from) : undefined;
+    const toType = to ? entityTypeOfKey(to) : undefined;
+    if (!from || !to || !fromType || !toType) {
+      const [field, key] = from ? ['to', record.to] : ['from', record.from];
+      outcomes[index] = { status: 'rejected', error: new ValidationError(field, `nothing has the key "${key}".`) };
+    } else if (!allowedEndpoints(record.type, fromType, toType)) {
+      outcomes[index] = { status: 'rejected', error: new ValidationError('type', `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`) };
+    } else {
+      links.push({ type: record.type, row: { from, to, properties: record.properties }, owner: index });
+    }
+  }
+  for (const type of relationshipTypes) {
+    const ofType = links.filter((link) => link.type === type);
+    const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author);
+    ofType.forEach(({ owner }, position) => {
+      const outcome = outcomes[owner];
+      const linkStatus = statuses[position]!;
+      if (!outcome) outcomes[owner] = { status: linkStatus };
+      else if (outcome.status === 'unchanged' && linkStatus !== 'unchanged') outcomes[owner] = { status: 'updated' };
+    });
+  }
+  return outcomes.map((outcome) => outcome ?? { status: 'unchanged' });
+}
