@@ -3,8 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { applyScripts, loadScripts } from '../src/cypher/runner';
-import { openDatabase, type Database } from '../src/db/connect';
-import { isListening } from '../src/local-neo4j/local-neo4j';
+import { openDatabaseForTool, type Database } from '../src/db/connect';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,11 +18,7 @@ let database: Database | undefined;
 try {
   const config = loadConfig(process.env);
   const scripts = loadScripts(positionals);
-  // The local Neo4j of a running `npm start` is reused rather than started a second time.
-  if (!config.NEO4J_URI && (await isListening(config.NEO4J_LOCAL_PORT))) {
-    config.NEO4J_URI = `bolt://127.0.0.1:${config.NEO4J_LOCAL_PORT}`;
-  }
-  database = await openDatabase(config, (line) => console.log(line));
+  database = await openDatabaseForTool(config, (line) => console.log(line));
   console.log(`applying ${scripts.length} scripts to ${database.uri} (database "${config.NEO4J_DATABASE}")`);
   const outcomes = await applyScripts(database.gateway, scripts, {
     force: values.force ?? false,

@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
-import { startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
+import { isListening, startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
 import { Neo4jGateway } from './gateway';
 
 export class DatabaseUnreachableError extends Error {
@@ -12,6 +12,17 @@ export interface Database {
   gateway: Neo4jGateway;
   /** Closes the driver, then stops the local Neo4j if this process started it. */
   close: () => Promise<void>;
+}
+
+/**
+ * For command-line tools: like openDatabase, but reuses the local Neo4j of a running
+ * `npm start` rather than starting a second one on the same data.
+ */
+export async function openDatabaseForTool(config: Neo4jConfig, log: (line: string) => void): Promise<Database> {
+  if (!config.NEO4J_URI && (await isListening(config.NEO4J_LOCAL_PORT))) {
+    return openDatabase({ ...config, NEO4J_URI: `bolt://127.0.0.1:${config.NEO4J_LOCAL_PORT}` }, log);
+  }
+  return openDatabase(config, log);
 }
 
 /**

@@ -86,12 +86,14 @@ const claimSources = relation(
    RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
   relatedFromRow,
 );
-type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS';
+type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES';
 const linkPatterns: Record<LinkDirection, string> = {
   'SUPPORTS>': '(:Claim {key: key})-[r:SUPPORTS]->(c:Claim)',
   '<SUPPORTS': '(:Claim {key: key})<-[r:SUPPORTS]-(c:Claim)',
   'CONTRADICTS>': '(:Claim {key: key})-[r:CONTRADICTS]->(c:Claim)',
   '<CONTRADICTS': '(:Claim {key: key})<-[r:CONTRADICTS]-(c:Claim)',
+  'SUPERSEDES>': '(:Claim {key: key})-[r:SUPERSEDES]->(c:Claim)',
+  '<SUPERSEDES': '(:Claim {key: key})<-[r:SUPERSEDES]-(c:Claim)',
 };
 const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
   relation(
@@ -175,6 +177,8 @@ const fieldNames: Record<LinkDirection, string> = {
   '<SUPPORTS': 'supportedBy',
   'CONTRADICTS>': 'contradicts',
   '<CONTRADICTS': 'contradictedBy',
+  'SUPERSEDES>': 'supersedes',
+  '<SUPERSEDES': 'supersededBy',
 };
 
 builder.node(ClaimRef, {
@@ -199,6 +203,11 @@ builder.node(ClaimRef, {
     madeAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (c) => text(c, 'madeAtPrecision') }),
     validFrom: t.field({ type: 'Date', nullable: true, description: 'Start of the period it is about (valid time).', resolve: (c) => text(c, 'validFrom') }),
     validTo: t.field({ type: 'Date', nullable: true, description: 'End of the period it is about (valid time).', resolve: (c) => text(c, 'validTo') }),
+    measure: t.string({ nullable: true, description: 'For a claim that states a figure: what is counted ("personnel", "tank").', resolve: (c) => text(c, 'measure') }),
+    amount: t.float({ nullable: true, description: 'The figure stated, as stated (see amountQualifier and cumulative).', resolve: (c) => number(c, 'amount') }),
+    amountQualifier: t.string({ nullable: true, description: 'How the maker qualified the figure: "about", "more than".', resolve: (c) => text(c, 'amountQualifier') }),
+    cumulative: t.boolean({ nullable: true, description: 'Whether the figure is a running total since validFrom.', resolve: (c) => (typeof c.properties.cumulative === 'boolean' ? c.properties.cumulative : null) }),
+    frontSector: t.string({ nullable: true, description: 'The front sector the maker named, as written.', resolve: (c) => text(c, 'frontSector') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
     credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
     makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context) => loadRelation(context, claimMakers, c) }),
@@ -211,6 +220,8 @@ linkField('SUPPORTS>', 'Claims this one supports.');
 linkField('<SUPPORTS', 'Claims that support this one.');
 linkField('CONTRADICTS>', 'Claims this one contradicts.');
 linkField('<CONTRADICTS', 'Claims that contradict this one.');
+linkField('SUPERSEDES>', 'Claims this one replaces (a correction, a newer figure); they are kept, deprecated.');
+linkField('<SUPERSEDES', 'Claims that replace this one.');
 
 addKeyLookup('claim', ClaimRef, 'Claim');
 
@@ -309,15 +320,30 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     sourceReliability: t.field({ type: [Reliability], description: 'Only claims stated in at least one source with one of these grades.' }),
     from: t.field({ type: 'Date', description: 'Only claims about a period that reaches this day or later (valid time).' }),
     to: t.field({ type: 'Date', description: 'Only claims about a period that starts by this day (valid time).' }),
+    madeFrom: t.field({ type: 'Date', description: 'Only claims made on or after this day.' }),
+    madeTo: t.field({ type: 'Date', description: 'Only claims made on or before this day.' }),
+    measures: t.stringList({ description: 'Only claims stating a figure for one of these measures ("personnel", "tank").' }),
   }),
+});
+
+const ClaimOrder = builder.enumType('ClaimOrder', {
+  description: 'How to order claims.',
+  values: {
+    MADE_AT_DESC: { description: 'Most recently made first (the default).' },
+    MADE_AT_ASC: { description: 'Earliest made first: a series of figures over time.' },
+  } as const,
 });
 
 builder.queryField('claims', (t) =>
   t.connection(
     {
       type: ClaimRef,
-      description: 'Claims, most recently made first (by relevance when searching text). Deprecated claims only when asked for.',
-      args: { filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }), ...claimVisibilityArgs(t.arg) },
+      description: 'Claims, most recently made first unless ordered otherwise (by relevance when searching text). Deprecated claims only when asked for.',
+      args: {
+        filter: t.arg({ type: ClaimFilter, description: 'Conditions on the claims.' }),
+        orderBy: t.arg({ type: ClaimOrder, defaultValue: 'MADE_AT_DESC', description: 'The order.' }),
+        ...claimVisibilityArgs(t.arg),
+      },
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
@@ -328,7 +354,10 @@ builder.queryField('claims', (t) =>
           .when('bases', filter.bases, 'n.basis IN $bases')
           .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
           .when('from', filter.from, 'coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)')
-          .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)');
+          .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)')
+          .when('madeFrom', filter.madeFrom, 'n.madeAt >= date($madeFrom)')
+          .when('madeTo', filter.madeTo, 'n.madeAt <= date($madeTo)')
+          .when('measures', filter.measures, 'n.measure IN $measures');
         let start: string | undefined;
         if (filter.about) {
           // Without text, start from the subject's index seek; with text, from the full-text hits.
@@ -341,7 +370,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: 'n.madeAt DESC, n.key', asOf: args.asOf },
+          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf },
           args,
         );
       },

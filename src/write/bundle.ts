@@ -94,6 +94,7 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
   }
   if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
   await flush(lineNumber);
+  report.rejections.sort((a, b) => a.line - b.line);
   return report;
 }
 

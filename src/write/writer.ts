@@ -121,9 +121,10 @@ export async function linkEntities(tx: ObservedTransaction, type: RelationshipTy
        WITH row, a, b, existing IS NULL AS created
        MERGE (a)-[r:${type}]->(b)
        ON CREATE SET r.recordedAt = datetime($now), r.recordedBy = $principal
-       WITH row, a, r, created, CASE WHEN created THEN keys(row.properties) ELSE ${changedKeys('r')} END AS changed
+       WITH row, a, b, r, created, CASE WHEN created THEN keys(row.properties) ELSE ${changedKeys('r')} END AS changed
        FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END | SET r += row.properties)
        FOREACH (_ IN CASE WHEN NOT created AND size(changed) > 0 THEN [1] ELSE [] END | SET r.updatedAt = datetime($now), r.updatedBy = $principal)
+       ${type === 'SUPERSEDES' ? supersede : ''}
        ${revision('a', type)}
        RETURN row.index AS index, created, changed`,
       {
@@ -135,6 +136,10 @@ export async function linkEntities(tx: ObservedTransaction, type: RelationshipTy
   }
   return statuses;
 }
+
+/** A superseded claim is kept, deprecated, so default results show the claim that replaced it. */
+const supersede = `FOREACH (_ IN CASE WHEN coalesce(b.rank, '') <> 'DEPRECATED' THEN [1] ELSE [] END |
+  SET b.rank = 'DEPRECATED', b.rankReason = 'SUPERSEDED', b.updatedAt = datetime($now), b.updatedBy = $principal)`;
 
 /** Removes relationships; true where one existed. */
 export async function unlinkEntities(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[], author: Author): Promise<boolean[]> {
