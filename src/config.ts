@@ -28,6 +28,21 @@ const environmentSchema = z.object({
   NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(256),
 
   SEED_WHEN_EMPTY: boolean.default(true),
+
+  // Access control (docs/access.md): reads are open unless READ_ACCESS=authenticated.
+  READ_ACCESS: z.enum(['public', 'authenticated']).default('public'),
+  /** Comma-separated `name:key:scope`, scope one of read, write, admin. */
+  API_KEYS: z
+    .string()
+    .regex(
+      /^[a-z0-9_-]+:[A-Za-z0-9._~+/=-]{16,}:(read|write|admin)(,[a-z0-9_-]+:[A-Za-z0-9._~+/=-]{16,}:(read|write|admin))*$/,
+      'must be comma-separated name:key:scope entries (a key of 16 characters or more; scope read, write or admin)',
+    )
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

@@ -1,9 +1,13 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { Authenticator, Principal } from './auth';
 import type { Neo4jGateway } from './db/gateway';
 import { Loaders } from './graphql/loaders';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
+  authenticate: Authenticator;
+  /** Whether anonymous clients may read. */
+  readAccess: 'public' | 'authenticated';
 }
 
 export interface Context extends YogaInitialContext {
@@ -13,11 +17,18 @@ export interface Context extends YogaInitialContext {
   roundTrips: string[];
   /** This request's DataLoaders; never shared between requests. */
   loaders: Loaders;
+  /** Who makes the request; null when anonymous. */
+  principal: Principal | null;
+  readAccess: 'public' | 'authenticated';
 }
 
-/** One context per request: its own counted gateway and its own loaders. */
-export function createContext(dependencies: ServiceDependencies, initial: YogaInitialContext): Context {
+/**
+ * One context per request: the caller's identity (bad credentials fail the request with
+ * UNAUTHENTICATED), a counted gateway and the request's own loaders.
+ */
+export async function createContext(dependencies: ServiceDependencies, initial: YogaInitialContext): Promise<Context> {
+  const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
   const db = dependencies.gateway.observed((tag) => roundTrips.push(tag));
-  return { ...initial, db, roundTrips, loaders: new Loaders(db) };
+  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess };
 }

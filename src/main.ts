@@ -30,7 +30,7 @@ try {
   process.exit(1);
 }
 
-const yoga = createYogaApp({ gateway: database.gateway, logger });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
   logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);

@@ -1,13 +1,18 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { maskError as maskErrorByDefault, useReadinessCheck, createYoga, type Plugin } from 'graphql-yoga';
-import { createContext, type ServiceDependencies } from './context';
+import { createAuthenticator } from './auth';
+import type { Config } from './config';
+import { createContext } from './context';
+import type { Neo4jGateway } from './db/gateway';
 import { ErrorCode } from './errors';
 import { schema } from './graphql/schema';
 import type { Logger } from './logger';
 
-export interface YogaDependencies extends ServiceDependencies {
+export interface YogaDependencies {
+  gateway: Neo4jGateway;
   logger: Logger;
+  config: Pick<Config, 'READ_ACCESS' | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>;
 }
 
 const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, and each claim about it
@@ -35,10 +40,11 @@ const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, 
 
 /** The GraphQL service: schema, per-request context, masked errors, /health and /ready. */
 export function createYogaApp(dependencies: YogaDependencies) {
-  const { logger } = dependencies;
+  const { logger, gateway, config } = dependencies;
+  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS };
   return createYoga({
     schema,
-    context: (initial) => createContext(dependencies, initial),
+    context: (initial) => createContext(services, initial),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -90,7 +90,7 @@ describe('start-up against an unreachable Neo4j', () => {
   it('reports /ready as 503 while /health stays 200', async () => {
     const config = loadConfig({ NEO4J_CONNECT_TIMEOUT_MS: '1000' });
     const driver = createDriver('bolt://127.0.0.1:1', config);
-    const yoga = createYogaApp({ gateway: new Neo4jGateway(driver, 'neo4j', 1000), logger: createLogger('silent') });
+    const yoga = createYogaApp({ gateway: new Neo4jGateway(driver, 'neo4j', 1000), logger: createLogger('silent'), config });
     try {
       expect((await yoga.fetch('http://localhost/health')).status).toBe(200);
       expect((await yoga.fetch('http://localhost/ready')).status).toBe(503);

@@ -1,6 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { allows } from '../auth';
 import type { Context } from '../context';
+import { ClientError, ErrorCode } from '../errors';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
 
 export const builder = new SchemaBuilder<{
@@ -10,9 +13,24 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
   };
+  AuthScopes: { read: boolean; write: boolean; admin: boolean };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({
+      read: context.readAccess === 'public' || allows(context.principal, 'read'),
+      write: allows(context.principal, 'write'),
+      admin: allows(context.principal, 'admin'),
+    }),
+    // No credentials: UNAUTHENTICATED; credentials without the scope: FORBIDDEN.
+    unauthorizedError: (_parent, context, info) =>
+      context.principal
+        ? new ClientError(ErrorCode.FORBIDDEN, `${context.principal.id} may not use ${info.parentType.name}.${info.fieldName}: it needs a higher scope.`)
+        : new ClientError(ErrorCode.UNAUTHENTICATED, `${info.parentType.name}.${info.fieldName} needs credentials: an API key or a bearer token.`, {
+            extensions: { http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+          }),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -46,4 +64,5 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Reading the knowledge graph.' });
+builder.queryType({ description: 'Reading the knowledge graph.', authScopes: { read: true } });
+builder.mutationType({ description: 'Writing to the knowledge graph: needs a write scope (merges: admin).', authScopes: { write: true } });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
@@ -22,7 +23,13 @@ import { claimVisibilityArgs, visibleRank } from './visibility';
 import { Conditions } from './conditions';
 import { checkPageSize, connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
-import { Reliability } from './source';
+import { Reliability, SourceInput } from './source';
+import { ClientError, ErrorCode } from '../errors';
+import { validateClaimRecord, writeRecords } from '../write/records';
+import { entitySpecs, relationshipSpecs, type RelationshipType } from '../write/spec';
+import { validateKey, ValidationError } from '../write/validate';
+import { resolveKeys, updateEntities } from '../write/writer';
+import { authorOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
 
 export const ClaimType = builder.enumType('ClaimType', {
   description: 'What a claim is about.',
@@ -198,6 +205,7 @@ builder.node(ClaimRef, {
     stance: t.field({ type: Stance, nullable: true, description: 'Asserts or denies.', resolve: (c) => text(c, 'stance') as never }),
     basis: t.field({ type: Basis, nullable: true, description: 'What it rests on.', resolve: (c) => text(c, 'basis') as never }),
     rank: t.field({ type: Rank, description: 'Preferred, normal or deprecated.', resolve: (c) => (text(c, 'rank') ?? 'NORMAL') as never }),
+    rankNote: t.string({ nullable: true, description: 'A note on why it has that rank.', resolve: (c) => text(c, 'rankNote') }),
     rankReason: t.string({ nullable: true, description: 'Why it has that rank (for a deprecated claim, why it was retracted).', resolve: (c) => text(c, 'rankReason') }),
     madeAt: t.field({ type: 'Date', nullable: true, description: 'When it was made (see madeAtPrecision).', resolve: (c) => text(c, 'madeAt') }),
     madeAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (c) => text(c, 'madeAtPrecision') }),
@@ -420,6 +428,114 @@ builder.queryField('contested', (t) =>
         { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null, labels, first: neo4j.int(first) },
       );
       return rows.map((row) => ({ entity: entityFromRow(row.entity, args.asOf ?? null), contradictions: row.contradictions }));
+    },
+  }),
+);
+
+const ClaimInput = propertiesInputType('ClaimInput', 'The properties of a claim; text is required.', entitySpecs.Claim.properties, { type: ClaimType, stance: Stance, basis: Basis }, entityInputDescribe('Claim'));
+
+/** An input for one kind of claim reference: the key it points at and the relationship's properties. */
+const referenceInput = (name: string, relationship: RelationshipType, description: string, extra: Record<string, unknown> = {}) =>
+  propertiesInputType(name, description, relationshipSpecs[relationship].properties, {}, (property) => `The ${relationship} relationship's \`${property}\` (docs/model.md).`, (t) => ({
+    key: t.string({ required: true, description: 'Key of the entity referred to.' }),
+    ...extra,
+  }));
+
+const ClaimMakerInput = referenceInput('ClaimMakerInput', 'MADE_BY', 'Who made the claim, and how the source attributes it.');
+const ClaimSubjectInput = referenceInput('ClaimSubjectInput', 'ABOUT', 'What the claim is about, and in what role.');
+const ClaimLinkInput = referenceInput('ClaimLinkInput', 'SUPPORTS', 'Another claim, and why they are linked.');
+const ClaimSupersedesInput = referenceInput('ClaimSupersedesInput', 'SUPERSEDES', 'A claim this one replaces; it is kept, deprecated.');
+const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
+  description: 'A source the claim appears in, with the exact quote; `source` creates the source if it does not exist yet.',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'Key of the source.' }),
+    quote: t.string({ description: 'The exact words in the source, never corrected.' }),
+    first: t.boolean({ description: 'Whether this source is where the claim first appeared.' }),
+    paraphrased: t.boolean({ description: "Whether the quote paraphrases the source rather than citing its words." }),
+    note: t.string({ description: "The recorder's note." }),
+    source: t.field({ type: SourceInput, description: 'The source, created with these properties if the key names none (an existing source is not changed).' }),
+  }),
+});
+
+const RecordClaimInput = builder.inputType('RecordClaimInput', {
+  description: 'A claim with its makers, subjects, sources and links, recorded in one transaction: all of it or none.',
+  fields: (t) => ({
+    key: t.string({ description: 'The claim\'s key, "claim:<maker>:<slug>"; by default one derived from the first maker, the text, the date and the sources, so a retry records the same claim.' }),
+    properties: t.field({ type: ClaimInput, required: true, description: 'The claim itself.' }),
+    madeBy: t.field({ type: [ClaimMakerInput], required: true, description: 'Who made it: at least one; several with attribution AMBIGUOUS when the source is unclear.' }),
+    about: t.field({ type: [ClaimSubjectInput], description: 'What it is about.' }),
+    sources: t.field({ type: [ClaimSourceInput], required: true, description: 'Where it appears: at least one.' }),
+    supports: t.field({ type: [ClaimLinkInput], description: 'Claims it supports.' }),
+    contradicts: t.field({ type: [ClaimLinkInput], description: 'Claims it contradicts.' }),
+    supersedes: t.field({ type: [ClaimSupersedesInput], description: 'Claims it replaces; they are kept, deprecated.' }),
+  }),
+});
+
+const ClaimPayload = payloadType('Claim', ClaimRef);
+
+/** The key a claim gets when none is given: stable for the same maker, text, date and sources. */
+function derivedClaimKey(input: { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] }): string | undefined {
+  const maker = input.madeBy[0]?.key;
+  if (typeof maker !== 'string' || !maker.includes(':')) return undefined;
+  const makerSlug = maker.slice(maker.indexOf(':') + 1).replaceAll(':', '-');
+  const fingerprint = JSON.stringify([input.properties.text, input.properties.madeAt ?? null, input.sources.map((source) => source.key).sort()]);
+  return `claim:${makerSlug}:${createHash('sha256').update(fingerprint).digest('hex').slice(0, 16)}`;
+}
+
+builder.mutationField('recordClaim', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description:
+      'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing.',
+    args: { input: t.arg({ type: RecordClaimInput, required: true, description: 'The claim.' }) },
+    resolve: async (_root, args, context) => {
+      const author = authorOf(context);
+      const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] };
+      const record = validateClaimRecord({ ...input, key: input.key ?? derivedClaimKey(input) }, 'input');
+      const status = await context.db.writeTransaction('claim.record', async (tx) => {
+        const [outcome] = await writeRecords(tx, [record], author);
+        if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error('recordClaim wrote nothing');
+        return outcome.status;
+      });
+      return { status, entity: await freshEntity(context, record.key) };
+    },
+  }),
+);
+
+const RankReason = builder.enumType('RankReason', {
+  description: 'Why a claim has the rank it has.',
+  values: {
+    BEST_SOURCED: { description: 'Preferred: the best sourced of competing claims.' },
+    MOST_RECENT: { description: 'Preferred: the most recent figure.' },
+    SUPERSEDED: { description: 'Deprecated: replaced by a later claim (a correction).' },
+    REFUTED: { description: 'Deprecated: shown to be wrong.' },
+    MISATTRIBUTED: { description: 'Deprecated: attributed to the wrong maker.' },
+    DUPLICATE: { description: 'Deprecated: recorded twice.' },
+  } as const,
+});
+
+builder.mutationField('setClaimRank', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description:
+      'Ranks a claim. To retract or deprecate one, give rank DEPRECATED and a reason: the claim is kept, hidden from default results, visible with includeDeprecated and in asOf queries.',
+    args: {
+      key: t.arg.string({ required: true, description: 'The claim\'s key.' }),
+      rank: t.arg({ type: Rank, required: true, description: 'The new rank.' }),
+      reason: t.arg({ type: RankReason, description: 'Why; required for DEPRECATED.' }),
+      note: t.arg.string({ description: 'A note on the reason.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const author = authorOf(context);
+      const key = validateKey(args.key, 'key', ['Claim']);
+      if (args.rank === 'DEPRECATED' && !args.reason) throw new ValidationError('reason', 'a DEPRECATED claim needs a reason.');
+      if (args.note && args.note.length > 20_000) throw new ValidationError('note', `at most 20000 characters (got ${args.note.length}).`);
+      const [status] = await context.db.writeTransaction('claim.rank', async (tx) => {
+        const current = (await resolveKeys(tx, [key])).get(key);
+        return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank: args.rank, rankReason: args.reason ?? null, rankNote: args.note ?? null } }], author) : [null];
+      });
+      if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
+      return { status, entity: await freshEntity(context, key) };
     },
   }),
 );

@@ -2,6 +2,8 @@ import { builder } from './builder';
 import type { Context } from '../context';
 import { findEntity, text, type Entity, type EntityTypeName } from './entity';
 import { EntityRef, type UnitRef } from './refs';
+import { mergeEntities } from '../write/merge';
+import { authorOf, freshEntity } from './writes';
 
 EntityRef.implement({
   description:
@@ -64,3 +66,36 @@ export function entityNodeOptions(typename: EntityTypeName) {
     isTypeOf: (value: unknown) => (value as { typename?: string }).typename === typename,
   };
 }
+
+interface MergeOutcome {
+  survivor: Entity;
+  retiredKey: string;
+  moved: number;
+}
+
+const MergePayload = builder.objectRef<MergeOutcome>('MergePayload').implement({
+  description: 'The result of merging two records of one entity.',
+  fields: (t) => ({
+    survivor: t.field({ type: EntityRef, description: 'The entity that remains, with everything of both records.', resolve: (outcome) => outcome.survivor }),
+    retiredKey: t.string({ description: 'The key that now resolves to the survivor.', resolve: (outcome) => outcome.retiredKey }),
+    movedRelationships: t.int({ description: 'How many relationships moved to the survivor.', resolve: (outcome) => outcome.moved }),
+  }),
+});
+
+builder.mutationField('mergeEntities', (t) =>
+  t.field({
+    type: MergePayload,
+    authScopes: { admin: true },
+    description:
+      'Merges two records of the same entity (admin scope): every relationship moves to the survivor, its missing properties are filled from the duplicate, the duplicate\'s names become aliases, and the duplicate\'s key and global id keep resolving to the survivor. The duplicate\'s properties stay in the survivor\'s history.',
+    args: {
+      survivor: t.arg.string({ required: true, description: 'Key of the record that remains.' }),
+      duplicate: t.arg.string({ required: true, description: 'Key of the record merged into it and retired.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const author = authorOf(context);
+      const result = await context.db.writeTransaction('entities.merge', (tx) => mergeEntities(tx, args.survivor, args.duplicate, author));
+      return { survivor: await freshEntity(context, result.survivor), retiredKey: result.retired, moved: result.moved };
+    },
+  }),
+);

@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
@@ -105,6 +106,7 @@ builder.node(EventRef, {
 });
 
 addKeyLookup('event', EventRef, 'Event');
+addEntityMutations('Event', EventRef, { type: EventType });
 
 const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',

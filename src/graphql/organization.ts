@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { text } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, OrganizationRef } from './refs';
@@ -14,3 +15,4 @@ builder.node(OrganizationRef, {
 });
 
 addKeyLookup('organization', OrganizationRef, 'Organization');
+addEntityMutations('Organization', OrganizationRef);

@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
@@ -32,3 +33,4 @@ builder.node(PersonRef, {
 });
 
 addKeyLookup('person', PersonRef, 'Person');
+addEntityMutations('Person', PersonRef);

@@ -1,5 +1,6 @@
 import type { GeoPoint, Plain } from '../db/values';
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { entityFromRow, entityProjection, number, knownAsOf, relation, loadRelation, text } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
@@ -119,6 +120,7 @@ builder.node(PlaceRef, {
 });
 
 addKeyLookup('place', PlaceRef, 'Place');
+addEntityMutations('Place', PlaceRef, { type: PlaceType });
 
 const PlaceFilter = builder.inputType('PlaceFilter', {
   description: 'Which places to list; all conditions must hold.',

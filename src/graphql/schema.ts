@@ -11,5 +11,8 @@ import './event';
 import './claim';
 import './source';
 import './search';
+import './link';
+import './revision';
+import './import-report';
 
 export const schema = builder.toSchema({ sortSchema: true });

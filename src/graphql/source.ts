@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -107,6 +108,7 @@ builder.node(SourceRef, {
 });
 
 addKeyLookup('source', SourceRef, 'Source');
+export const SourceInput = addEntityMutations('Source', SourceRef, { kind: SourceKind, reliability: Reliability });
 
 const SourceFilter = builder.inputType('SourceFilter', {
   description: 'Which sources to list; all conditions must hold.',

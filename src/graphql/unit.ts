@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { addEntityMutations } from './writes';
 import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
@@ -41,3 +42,4 @@ builder.node(UnitRef, {
 });
 
 addKeyLookup('unit', UnitRef, 'Unit');
+addEntityMutations('Unit', UnitRef, { side: Side });

@@ -1,7 +1,8 @@
 import type { ObservedTransaction } from '../db/gateway';
+import { ClientError, ErrorCode } from '../errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from './spec';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
-import { allowedEndpoints, linkEntities, resolveKeys, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+import { allowedEndpoints, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 
 /**
  * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
@@ -22,6 +23,8 @@ export interface RelationshipRecord {
   from: string;
   to: string;
   properties: PropertyMap;
+  /** Where the record was given, to name it in errors. */
+  field: string;
 }
 
 /** A reference from a claim to another entity, with the properties of the relationship. */
@@ -89,7 +92,7 @@ export function validateRelationshipRecord(type: unknown, from: unknown, to: unk
   const fromKey = validateKey(from, `${field}.from`, spec.from);
   const toKey = validateKey(to, `${field}.to`, spec.to);
   const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`);
-  return { record: 'relationship', type: relationshipType, from: fromKey, to: toKey, properties: asProperties(changes) };
+  return { record: 'relationship', type: relationshipType, from: fromKey, to: toKey, properties: asProperties(changes), field };
 }
 
 /**
@@ -195,9 +198,9 @@ export async function writeRecords(tx: ObservedTransaction, records: GraphRecord
     const toType = to ? entityTypeOfKey(to) : undefined;
     if (!from || !to || !fromType || !toType) {
       const [field, key] = from ? ['to', record.to] : ['from', record.from];
-      outcomes[index] = { status: 'rejected', error: new ValidationError(field, `nothing has the key "${key}".`) };
+      outcomes[index] = { status: 'rejected', error: new ValidationError(`${record.field}.${field}`, `nothing has the key "${key}".`) };
     } else if (!allowedEndpoints(record.type, fromType, toType)) {
-      outcomes[index] = { status: 'rejected', error: new ValidationError('type', `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`) };
+      outcomes[index] = { status: 'rejected', error: new ValidationError(`${record.field}.type`, `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`) };
     } else {
       links.push({ type: record.type, row: { from, to, properties: record.properties }, owner: index });
     }
@@ -213,4 +216,36 @@ export async function writeRecords(tx: ObservedTransaction, records: GraphRecord
     });
   }
   return outcomes.map((outcome) => outcome ?? { status: 'unchanged' });
+}
+
+export type EntityWriteMode = 'create' | 'update' | 'upsert';
+
+/**
+ * One entity written by key in one transaction: `create` refuses a taken key (CONFLICT),
+ * `update` a key that names nothing (NOT_FOUND), `upsert` does whichever applies. A key that a
+ * merge retired writes to the survivor. Properties are checked before anything is written.
+ */
+export async function writeEntity(
+  tx: ObservedTransaction,
+  author: Author,
+  type: EntityType,
+  mode: EntityWriteMode,
+  keyInput: unknown,
+  input: Record<string, unknown>,
+): Promise<{ status: WriteStatus; key: string }> {
+  const key = validateEntityKey(keyInput, 'key', type);
+  const spec = entitySpecs[type];
+  const properties = asProperties(validateProperties(spec.properties, input, 'input'));
+  const current = (await resolveKeys(tx, [key])).get(key);
+  if (current && mode === 'create') throw new ClientError(ErrorCode.CONFLICT, `"${key}" is taken${current === key ? '' : ` (merged into "${current}")`}.`, { extensions: { field: 'key' } });
+  if (!current && mode === 'update') throw new ClientError(ErrorCode.NOT_FOUND, `No ${type.toLowerCase()} has the key "${key}".`, { extensions: { field: 'key' } });
+  if (current) {
+    const [status] = await updateEntities(tx, type, [{ key: current, properties }], author);
+    if (!status) throw new ClientError(ErrorCode.CONFLICT, `"${key}" names a ${entityTypeOfKey(current)}, not a ${type}.`, { extensions: { field: 'key' } });
+    return { status, key: current };
+  }
+  const missing = spec.required.find((name) => properties[name] === undefined || properties[name] === null);
+  if (missing) throw new ValidationError(`input.${missing}`, `is required to create a ${type.toLowerCase()}.`);
+  const [status] = await upsertEntities(tx, type, [{ key, properties }], author);
+  return { status: status!, key };
 }

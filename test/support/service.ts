@@ -9,9 +9,24 @@ import { createYogaApp } from '../../src/yoga';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** API keys the test service accepts, one per access level. */
+export const testKeys = {
+  reader: 'reader-key-0123456789abcdef',
+  writer: 'writer-key-0123456789abcdef',
+  admin: 'admin-key-0123456789abcdef',
+} as const;
+export const testJwtSecret = 'test-jwt-secret-0123456789abcdef-0123456789';
+
 /** The test database's connection settings, as the service would read them from the environment. */
-export function testConfig() {
-  return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent' });
+export function testConfig(environment: Record<string, string> = {}) {
+  return loadConfig({
+    ...process.env,
+    NEO4J_URI: inject('neo4jUri'),
+    LOG_LEVEL: 'silent',
+    API_KEYS: `reader:${testKeys.reader}:read,writer:${testKeys.writer}:write,admin:${testKeys.admin}:admin`,
+    JWT_SECRET: testJwtSecret,
+    ...environment,
+  });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -22,14 +37,14 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** The real service (Yoga app, gateway, driver) over the test database, called in-process. */
-export function createTestService() {
-  const config = testConfig();
+export function createTestService(environment: Record<string, string> = {}) {
+  const config = testConfig(environment);
   const driver = createDriver(config.NEO4J_URI!, config);
   let roundTrips: string[] = [];
   const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS).observed((tag) =>
     roundTrips.push(tag),
   );
-  const yoga = createYogaApp({ gateway, logger: createLogger('silent') });
+  const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config });
 
   async function graphql<T = Record<string, unknown>>(
     query: string,

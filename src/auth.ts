@@ -1,0 +1,88 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Config } from './config';
+import { ClientError, ErrorCode } from './errors';
+
+/** What a principal may do; each level includes the ones before it. */
+export const accessLevels = ['read', 'write', 'admin'] as const;
+export type AccessLevel = (typeof accessLevels)[number];
+
+/** Who makes a request: recorded as `recordedBy`/`updatedBy` on what it writes. */
+export interface Principal {
+  id: string;
+  /** Null for a verified token that carries no graph scope: it may do only what anyone may. */
+  level: AccessLevel | null;
+}
+
+export const allows = (principal: Principal | null, level: AccessLevel) =>
+  principal?.level != null && accessLevels.indexOf(principal.level) >= accessLevels.indexOf(level);
+
+/** JWT scopes that grant each level, highest first. */
+const jwtScopes: [string, AccessLevel][] = [
+  ['graph:admin', 'admin'],
+  ['graph:write', 'write'],
+  ['graph:read', 'read'],
+];
+
+const unauthenticated = (message: string) =>
+  new ClientError(ErrorCode.UNAUTHENTICATED, message, { extensions: { http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } } });
+
+export type Authenticator = (request: Request) => Promise<Principal | null>;
+
+/**
+ * Reads credentials from `X-API-Key: <key>` or `Authorization: Bearer <API key or JWT>`. No
+ * credentials: null (anonymous). Credentials that do not check out: UNAUTHENTICATED, even for a
+ * read, so a misconfigured client learns of it at once.
+ */
+export function createAuthenticator(config: Pick<Config, 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>): Authenticator {
+  const apiKeys = new Map<string, Principal>();
+  for (const entry of config.API_KEYS?.split(',') ?? []) {
+    const [name, key, level] = entry.split(':') as [string, string, AccessLevel];
+    apiKeys.set(key, { id: `key:${name}`, level });
+  }
+  const jwtKey = config.JWT_SECRET
+    ? new TextEncoder().encode(config.JWT_SECRET)
+    : config.JWT_JWKS_URL
+      ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL))
+      : undefined;
+
+  async function verifyJwt(token: string): Promise<Principal> {
+    if (!jwtKey) throw unauthenticated('The bearer token is not a known API key, and this service accepts no JWTs.');
+    let payload: JWTPayload;
+    try {
+      const verified = await jwtVerify(token, jwtKey as Parameters<typeof jwtVerify>[1], {
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        algorithms: config.JWT_SECRET ? ['HS256', 'HS384', 'HS512'] : undefined,
+      });
+      payload = verified.payload;
+    } catch (error) {
+      const reason = error instanceof joseErrors.JWTExpired ? 'it has expired' : 'it does not verify';
+      throw unauthenticated(`The bearer token was refused: ${reason}.`);
+    }
+    const granted = scopesOf(payload);
+    const level = jwtScopes.find(([scope]) => granted.includes(scope))?.[1];
+    if (!payload.sub) throw unauthenticated('The bearer token names no subject (sub).');
+    return { id: `jwt:${payload.sub}`, level: level ?? null };
+  }
+
+  return async (request) => {
+    const apiKey = request.headers.get('x-api-key');
+    const authorization = request.headers.get('authorization');
+    if (apiKey !== null) {
+      const principal = apiKeys.get(apiKey.trim());
+      if (!principal) throw unauthenticated('The API key is not known.');
+      return principal;
+    }
+    if (authorization === null) return null;
+    const match = authorization.match(/^Bearer\s+(\S+)\s*$/i);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <API key or JWT>".');
+    const token = match[1]!;
+    return apiKeys.get(token) ?? verifyJwt(token);
+  };
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  const scope = payload.scope ?? payload.scp;
+  if (typeof scope === 'string') return scope.split(' ');
+  return Array.isArray(scope) ? scope.filter((item): item is string => typeof item === 'string') : [];
+}
