@@ -355,7 +355,7 @@ builder.queryField('claims', (t) =>
       resolve: (_root, args, context) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
-          .add(visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false })
+          .add(visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
           .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
           .when('types', filter.types, 'n.type IN $types')
           .when('stances', filter.stances, 'n.stance IN $stances')
@@ -532,7 +532,7 @@ builder.mutationField('setClaimRank', (t) =>
       if (args.note && args.note.length > 20_000) throw new ValidationError('note', `at most 20000 characters (got ${args.note.length}).`);
       const [status] = await context.db.writeTransaction('claim.rank', async (tx) => {
         const current = (await resolveKeys(tx, [key])).get(key);
-        return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank: args.rank, rankReason: args.reason ?? null, rankNote: args.note ?? null } }], author) : [null];
+        return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank: args.rank, rankReason: args.reason ?? null, rankNote: args.note ?? null, rankedAt: neo4j.types.DateTime.fromStandardDate(new Date(author.now)) } }], author) : [null];
       });
       if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
       return { status, entity: await freshEntity(context, key) };

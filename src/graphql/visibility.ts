@@ -3,8 +3,12 @@ import type { builder } from './builder';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
-/** Cypher condition on claim variable `claim`: deprecated claims only when `$includeDeprecated`. */
-export const visibleRank = (claim: string) => `($includeDeprecated OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED')`;
+/**
+ * Cypher condition on claim variable `claim`: deprecated claims only when `$includeDeprecated`,
+ * or when they were deprecated after `$asOf` (then they were not deprecated yet).
+ */
+export const visibleRank = (claim: string) =>
+  `($includeDeprecated OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR ($asOf IS NOT NULL AND ${claim}.rankedAt > datetime($asOf)))`;
 
 /** The `asOf` argument of every list: record time, which the relationships below the list inherit. */
 export const asOfArg = (t: ArgBuilder<BuilderTypes>) =>

@@ -139,7 +139,7 @@ export async function linkEntities(tx: ObservedTransaction, type: RelationshipTy
 
 /** A superseded claim is kept, deprecated, so default results show the claim that replaced it. */
 const supersede = `FOREACH (_ IN CASE WHEN coalesce(b.rank, '') <> 'DEPRECATED' THEN [1] ELSE [] END |
-  SET b.rank = 'DEPRECATED', b.rankReason = 'SUPERSEDED', b.updatedAt = datetime($now), b.updatedBy = $principal)`;
+  SET b.rank = 'DEPRECATED', b.rankReason = 'SUPERSEDED', b.rankedAt = datetime($now), b.updatedAt = datetime($now), b.updatedBy = $principal)`;
 
 /** Removes relationships; true where one existed. */
 export async function unlinkEntities(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[], author: Author): Promise<boolean[]> {
