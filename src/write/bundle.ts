@@ -64,7 +64,7 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
     if (batch.length > 0) {
       const records = batch;
       batch = [];
-      const outcomes = await gateway.writeTransaction('import.batch', (tx) => writeRecords(tx, records.map((item) => item.record), options.author));
+      const outcomes = await gateway.writeTransaction('import.batch', (tx) => writeRecords(tx, records.map((item) => item.record), options.author, { relationshipRevisions: false }));
       report.transactions += 1;
       outcomes.forEach((outcome, index) => {
         if (outcome.status === 'rejected') reject(records[index]!.line, outcome.error);

@@ -1,7 +1,7 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
-import { entityTypeOfKey, labelsOf, relationshipTypes } from './spec';
+import { entityTypeOfKey, relationshipTypes } from './spec';
 import { validateKey, ValidationError } from './validate';
 import { resolveKeys, type Author } from './writer';
 
@@ -32,7 +32,7 @@ export async function mergeEntities(tx: ObservedTransaction, survivorInput: unkn
   if (survivor === duplicate) throw new ValidationError('duplicate', `"${duplicateKey}" and "${survivorKey}" are already the same entity.`);
   const type = entityTypeOfKey(survivor)!;
   if (entityTypeOfKey(duplicate) !== type) throw new ValidationError('duplicate', `"${duplicate}" is not a ${type}, as "${survivor}" is; only records of the same kind merge.`);
-  const label = labelsOf[type].split(':').at(-1)!;
+  const label = type;
   const parameters = { survivor, duplicate, ...author };
 
   let moved = 0;

@@ -150,9 +150,15 @@ export type RecordOutcome = { status: WriteStatus } | { status: 'rejected'; erro
  * Writes records in one transaction, in order of dependency: entities, then claims (with the
  * sources they create), then relationships. A record whose references name nothing is rejected
  * and nothing of it is written; the others land. Entities and claims written by earlier records
- * of the same call count as existing.
+ * of the same call count as existing. Bulk imports leave out the revisions of relationships
+ * (each still records who wrote it and when): they would triple the writes.
  */
-export async function writeRecords(tx: ObservedTransaction, records: GraphRecord[], author: Author): Promise<RecordOutcome[]> {
+export async function writeRecords(
+  tx: ObservedTransaction,
+  records: GraphRecord[],
+  author: Author,
+  options: { relationshipRevisions: boolean } = { relationshipRevisions: true },
+): Promise<RecordOutcome[]> {
   const outcomes: (RecordOutcome | undefined)[] = new Array(records.length);
   const entities = records.flatMap((record, index) => (record.record === 'entity' ? [{ record, index }] : []));
   for (const type of entityTypes) {
@@ -207,7 +213,7 @@ export async function writeRecords(tx: ObservedTransaction, records: GraphRecord
   }
   for (const type of relationshipTypes) {
     const ofType = links.filter((link) => link.type === type);
-    const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author);
+    const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author, { revisions: options.relationshipRevisions });
     ofType.forEach(({ owner }, position) => {
       const outcome = outcomes[owner];
       const linkStatus = statuses[position]!;

@@ -147,7 +147,7 @@ export const entitySpecs = {
 export type EntityType = keyof typeof entitySpecs;
 export const entityTypes = Object.keys(entitySpecs) as EntityType[];
 
-/** The labels a node of each type carries: units, people and organizations are also Actors. */
+/** The labels a node of each type carries: units, people and organizations are also Actors. The type's own label has its key index. */
 export const labelsOf: Record<EntityType, string> = {
   Unit: 'Actor:Unit',
   Person: 'Actor:Person',

@@ -1,5 +1,4 @@
 import type { ObservedTransaction } from '../db/gateway';
-import { matchEntityByKey } from '../db/keys';
 import { toPlain } from '../db/values';
 import { entityTypeOfKey, labelsOf, relationshipSpecs, type EntityType, type RelationshipType } from './spec';
 
@@ -57,8 +56,8 @@ export async function upsertEntities(
   options: { onlyCreate?: boolean } = {},
 ): Promise<WriteStatus[]> {
   if (rows.length === 0) return [];
-  const [label, ...extraLabels] = labelsOf[type].split(':').reverse();
-  const extra = extraLabels.length > 0 ? `n:${extraLabels.join(':')}, ` : '';
+  const label = type;
+  const extra = labelsOf[type] === type ? '' : `n:${labelsOf[type]}, `;
   const result = await tx.run<{ index: number; created: boolean; changed: string[] }>(
     `UNWIND range(0, size($rows) - 1) AS index
      WITH index, $rows[index] AS row
@@ -78,7 +77,7 @@ export async function upsertEntities(
 
 /** Updates existing entities only; `null` for a key that names nothing of that type. */
 export async function updateEntities(tx: ObservedTransaction, type: EntityType, rows: EntityRow[], author: Author): Promise<(WriteStatus | null)[]> {
-  const label = labelsOf[type].split(':').at(-1);
+  const label = type;
   const result = await tx.run<{ index: number; changed: string[] }>(
     `UNWIND range(0, size($rows) - 1) AS index
      WITH index, $rows[index] AS row
@@ -96,20 +95,45 @@ export async function updateEntities(tx: ObservedTransaction, type: EntityType, 
 
 /**
  * The current key of each key: itself, or the survivor's key when a merge retired it; absent
- * when the key names nothing.
+ * when the key names nothing. The prefix of a key gives its label, so each is one index seek;
+ * only keys not found that way are looked up among redirects.
  */
 export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string>): Promise<Map<string, string>> {
-  const unique = [...new Set(keys)];
-  if (unique.length === 0) return new Map();
-  const result = await tx.run<{ key: string; current: string }>(`UNWIND $keys AS key ${matchEntityByKey} RETURN key, n.key AS current`, { keys: unique });
-  return new Map(result.rows.map((row) => [row.key, row.current]));
+  const byLabel = new Map<string, string[]>();
+  for (const key of new Set(keys)) {
+    const type = entityTypeOfKey(key);
+    if (!type) continue;
+    const group = byLabel.get(type) ?? [];
+    group.push(key);
+    byLabel.set(type, group);
+  }
+  const current = new Map<string, string>();
+  for (const [label, grouped] of byLabel) {
+    const result = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (n:${label} {key: key}) RETURN key`, { keys: grouped });
+    for (const row of result.rows) current.set(row.key, row.key);
+  }
+  const missing = [...byLabel.values()].flat().filter((key) => !current.has(key));
+  if (missing.length > 0) {
+    const result = await tx.run<{ key: string; current: string }>(
+      'UNWIND $keys AS key MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN key, n.key AS current',
+      { keys: missing },
+    );
+    for (const row of result.rows) current.set(row.key, row.current);
+  }
+  return current;
 }
 
 /**
  * Creates or updates relationships of one type between existing entities, one per pair and type.
  * Endpoints must be current keys of the types the model allows (callers check with resolveKeys).
  */
-export async function linkEntities(tx: ObservedTransaction, type: RelationshipType, rows: LinkRow[], author: Author): Promise<WriteStatus[]> {
+export async function linkEntities(
+  tx: ObservedTransaction,
+  type: RelationshipType,
+  rows: LinkRow[],
+  author: Author,
+  options: { revisions: boolean } = { revisions: true },
+): Promise<WriteStatus[]> {
   const statuses: WriteStatus[] = new Array<WriteStatus>(rows.length);
   // One statement per pair of endpoint labels, so each endpoint is an index seek.
   for (const [labels, group] of groupBy(rows, (row) => `${endpointLabel(row.from)}>${endpointLabel(row.to)}`)) {
@@ -125,7 +149,7 @@ export async function linkEntities(tx: ObservedTransaction, type: RelationshipTy
        FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END | SET r += row.properties)
        FOREACH (_ IN CASE WHEN NOT created AND size(changed) > 0 THEN [1] ELSE [] END | SET r.updatedAt = datetime($now), r.updatedBy = $principal)
        ${type === 'SUPERSEDES' ? supersede : ''}
-       ${revision('a', type)}
+       ${options.revisions ? revision('a', type) : ''}
        RETURN row.index AS index, created, changed`,
       {
         rows: group.map(({ item, index }) => ({ ...withValues(item), index })),
@@ -159,10 +183,11 @@ export async function unlinkEntities(tx: ObservedTransaction, type: Relationship
   return removed;
 }
 
-function endpointLabel(key: string): string {
+/** An entity's type is also the label whose key index finds it. */
+function endpointLabel(key: string): EntityType {
   const type = entityTypeOfKey(key);
   if (!type) throw new Error(`"${key}" has no entity type`);
-  return labelsOf[type].split(':').at(-1)!;
+  return type;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, { item: T; index: number }[]> {
