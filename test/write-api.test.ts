@@ -1,4 +1,6 @@
-import { SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
@@ -105,6 +107,26 @@ describe('access control', () => {
     expect(errorOf(forged).extensions?.code).toBe('UNAUTHENTICATED');
     const scopeless = await service.graphql(createPlace, { key: 'place:ua:test-write-scopeless', input: { name: 'X' } }, { authorization: `Bearer ${await token(undefined)}` });
     expect(errorOf(scopeless).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('verifies JWTs against a JWKS URL (RS256), with issuer and audience', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256' };
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const withJwks = createTestService({ JWT_SECRET: '', JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'conflict-graph' });
+    const sign = (issuer: string) =>
+      new SignJWT({ scope: 'graph:write' }).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setSubject('ingest-service').setIssuer(issuer).setAudience('conflict-graph').setExpirationTime('5m').sign(privateKey);
+    try {
+      const accepted = await withJwks.graphql<{ upsertPlace: { place: { recordedBy: string } } }>(upsertPlace, { key: 'place:ua:test-write-jwks', input: { name: 'Jwks' } }, { authorization: `Bearer ${await sign('https://id.example')}` });
+      expect(accepted.body.data?.upsertPlace.place.recordedBy).toBe('jwt:ingest-service');
+      const wrongIssuer = await withJwks.graphql('{ database { name } }', {}, { authorization: `Bearer ${await sign('https://elsewhere.example')}` });
+      expect(errorOf(wrongIssuer).extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await withJwks.close();
+      server.close();
+    }
   });
 
   it('closes reads to anonymous clients when READ_ACCESS=authenticated', async () => {

@@ -29,6 +29,7 @@ export interface ImportCliOptions {
  */
 export async function runImport(source: ImportSource, options: ImportCliOptions): Promise<void> {
   let database: Database | undefined;
+  let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();
   try {
     const config = loadConfig(process.env);
@@ -36,7 +37,7 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
     await applyScripts(database.gateway, loadScripts([path.join(cypherDir, 'schema')]), { log: (line) => console.log(line) });
     console.log(`importing ${source.name} into ${database.uri} (database "${config.NEO4J_DATABASE}")`);
 
-    const bar = new cliProgress.SingleBar(
+    bar = new cliProgress.SingleBar(
       {
         format: `{bar} {percentage}% | {value}/{total} ${source.unit} | {records} records, {rate} records/s | {rejected} rejected`,
         noTTYOutput: true,
@@ -59,7 +60,7 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
       batchSize: options.batchSize,
       onProgress: ({ report: soFar }) => {
         const seconds = (performance.now() - importStarted) / 1_000;
-        bar.update(done, { records: soFar.records, rate: Math.round(soFar.records / Math.max(seconds, 0.001)), rejected: soFar.rejected });
+        bar?.update(done, { records: soFar.records, rate: Math.round(soFar.records / Math.max(seconds, 0.001)), rejected: soFar.rejected });
       },
     });
     bar.update(source.total);
@@ -68,6 +69,7 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
     if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
     process.exitCode = report.rejected > 0 ? 3 : 0;
   } catch (error) {
+    bar?.stop();
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   } finally {
