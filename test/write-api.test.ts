@@ -12,11 +12,11 @@ const writer = { 'x-api-key': testKeys.writer };
 const admin = { authorization: `Bearer ${testKeys.admin}` };
 const reader = { 'x-api-key': testKeys.reader };
 
-// Everything these tests write has keys with "test-write" in them, and is removed afterwards.
+// Everything these tests write has "test-write" in its key or was recorded by a test principal; it is removed afterwards.
 async function removeTestData() {
   await service.gateway.write(
     'test.write-api.cleanup',
-    `MATCH (n) WHERE n.key CONTAINS 'test-write'
+    `MATCH (n) WHERE n.key CONTAINS 'test-write' OR n.recordedBy IN ['key:writer', 'key:admin', 'jwt:analyst-7', 'jwt:ingest-service']
      OPTIONAL MATCH (n)<-[:REVISES|REDIRECTS_TO]-(bookkeeping)
      DETACH DELETE n, bookkeeping`,
   );
