@@ -72,6 +72,9 @@ export function* generateBundle(nodes: number, seed = 1): Generator<string, Gene
 
   // Places: two countries, regions, districts, settlements; keys unique by index.
   const places: { key: string; parent?: string }[] = [{ key: 'place:ua' }, { key: 'place:ru' }];
+  for (const [key, name, countryCode] of [['place:ua', 'Ukraine', 'UA'], ['place:ru', 'Russia', 'RU']] as const) {
+    yield line({ record: 'entity', type: 'Place', key, properties: { name, type: 'COUNTRY', countryCode } }, 1, 0);
+  }
   const regions = Math.max(1, Math.round(placeCount * 0.01));
   const districts = Math.max(1, Math.round(placeCount * 0.08));
   for (let index = 0; index < placeCount; index += 1) {

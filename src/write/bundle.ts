@@ -37,7 +37,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export const defaultBatchSize = 2_000;
+export const defaultBatchSize = 5_000;
 const maxRejectionsListed = 1_000;
 
 /** The bundle as a whole is unusable (no header, or a version this service does not read). */
@@ -60,18 +60,27 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
     }
   };
   let batch: { record: GraphRecord; line: number }[] = [];
+  // One batch is written while the next is read and checked: Node.js would otherwise idle while Neo4j works.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (line: number) => {
-    if (batch.length > 0) {
-      const records = batch;
-      batch = [];
-      const outcomes = await gateway.writeTransaction('import.batch', (tx) => writeRecords(tx, records.map((item) => item.record), options.author, { relationshipRevisions: false }));
-      report.transactions += 1;
-      outcomes.forEach((outcome, index) => {
-        if (outcome.status === 'rejected') reject(records[index]!.line, outcome.error);
-        else report[outcome.status] += 1;
-      });
-    }
-    options.onProgress?.({ line, report });
+    const records = batch;
+    batch = [];
+    await writing;
+    writing = (async () => {
+      if (records.length > 0) {
+        const outcomes = await gateway.writeTransaction('import.batch', (tx) =>
+          writeRecords(tx, records.map((item) => item.record), options.author, { relationshipRevisions: false }),
+        );
+        report.transactions += 1;
+        outcomes.forEach((outcome, index) => {
+          if (outcome.status === 'rejected') reject(records[index]!.line, outcome.error);
+          else report[outcome.status] += 1;
+        });
+      }
+      options.onProgress?.({ line, report });
+    })();
+    // Awaited at the next flush; marked handled now so a failure is not reported twice.
+    writing.catch(() => undefined);
   };
 
   let lineNumber = 0;
@@ -94,6 +103,7 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
   }
   if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
   await flush(lineNumber);
+  await writing;
   report.rejections.sort((a, b) => a.line - b.line);
   return report;
 }
