@@ -43,6 +43,21 @@ const environmentSchema = z.object({
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+
+  // Limits checked before any Cypher runs (src/limits.ts).
+  MAX_DEPTH: positiveInt.default(12),
+  MAX_COST: positiveInt.default(50_000),
+  MAX_ALIASES: positiveInt.default(30),
+  MAX_TOKENS: positiveInt.default(5_000),
+  MAX_DIRECTIVES: positiveInt.default(20),
+  // Protection (src/protection.ts).
+  MAX_BODY_BYTES: positiveInt.default(2_000_000),
+  /** Requests per minute per API key (else per address); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Comma-separated origins allowed to call from browsers; unset allows none but this host. */
+  CORS_ORIGINS: z.string().optional(),
+  /** A JSON file of {"<sha256 hash>": "<operation>"}: when set, only these operations run. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

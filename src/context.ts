@@ -2,12 +2,15 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Principal } from './auth';
 import type { Neo4jGateway } from './db/gateway';
 import { Loaders } from './graphql/loaders';
+import { requestIdOf } from './protection';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
   authenticate: Authenticator;
   /** Whether anonymous clients may read. */
   readAccess: 'public' | 'authenticated';
+  /** Told of every Cypher round trip of every request (metrics). */
+  onRoundTrip?: (tag: string) => void;
 }
 
 export interface Context extends YogaInitialContext {
@@ -20,6 +23,8 @@ export interface Context extends YogaInitialContext {
   /** Who makes the request; null when anonymous. */
   principal: Principal | null;
   readAccess: 'public' | 'authenticated';
+  /** The id of the request, returned in X-Request-Id and written in its log lines. */
+  requestId: string;
 }
 
 /**
@@ -29,6 +34,9 @@ export interface Context extends YogaInitialContext {
 export async function createContext(dependencies: ServiceDependencies, initial: YogaInitialContext): Promise<Context> {
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
-  const db = dependencies.gateway.observed((tag) => roundTrips.push(tag));
-  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess };
+  const db = dependencies.gateway.observed((tag) => {
+    roundTrips.push(tag);
+    dependencies.onRoundTrip?.(tag);
+  });
+  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
 }

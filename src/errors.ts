@@ -9,6 +9,13 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  // Limits (src/limits.ts, src/protection.ts): each its own code. A body over MAX_BODY_BYTES gets Yoga's REQUEST_ENTITY_TOO_LARGE.
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

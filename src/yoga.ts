@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
-import { maskError as maskErrorByDefault, useReadinessCheck, createYoga, type Plugin } from 'graphql-yoga';
+import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type Plugin } from 'graphql-yoga';
 import { createAuthenticator } from './auth';
 import type { Config } from './config';
-import { createContext } from './context';
+import { createContext, type Context } from './context';
+import { maxConnectionPoolSize } from './db/connect';
 import type { Neo4jGateway } from './db/gateway';
+import { useOperationLimits } from './limits';
+import { createMetrics } from './metrics';
+import { corsOptions, useRateLimit, useRequestId } from './protection';
 import { ErrorCode } from './errors';
 import { schema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -12,7 +19,24 @@ import type { Logger } from './logger';
 export interface YogaDependencies {
   gateway: Neo4jGateway;
   logger: Logger;
-  config: Pick<Config, 'READ_ACCESS' | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>;
+  config: Pick<
+    Config,
+    | 'READ_ACCESS'
+    | 'API_KEYS'
+    | 'JWT_SECRET'
+    | 'JWT_JWKS_URL'
+    | 'JWT_ISSUER'
+    | 'JWT_AUDIENCE'
+    | 'MAX_DEPTH'
+    | 'MAX_COST'
+    | 'MAX_ALIASES'
+    | 'MAX_TOKENS'
+    | 'MAX_DIRECTIVES'
+    | 'MAX_BODY_BYTES'
+    | 'RATE_LIMIT_PER_MINUTE'
+    | 'CORS_ORIGINS'
+    | 'PERSISTED_OPERATIONS_FILE'
+  >;
 }
 
 const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, and each claim about it
@@ -38,13 +62,22 @@ const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, 
 }
 `;
 
-/** The GraphQL service: schema, per-request context, masked errors, /health and /ready. */
+/**
+ * The GraphQL service: schema, per-request context, masked errors, limits checked before any
+ * Cypher runs, rate limits, CSRF prevention, CORS from configuration, /health, /ready, /metrics.
+ */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
-  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS };
+  const metrics = createMetrics(gateway, maxConnectionPoolSize);
+  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip };
+  // Unexpected errors are logged once, with their request's id, where the context is known.
+  const logged = new WeakSet<object>();
+  const persisted = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : undefined;
   return createYoga({
     schema,
     context: (initial) => createContext(services, initial),
+    cors: config.CORS_ORIGINS ? corsOptions(config) : false,
+    maxRequestBodySize: config.MAX_BODY_BYTES,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -55,12 +88,29 @@ export function createYogaApp(dependencies: YogaDependencies) {
     maskedErrors: {
       maskError(error, message, isDev) {
         const masked = maskErrorByDefault(error, message, isDev);
-        if (masked !== error) logger.error({ err: error }, 'unexpected error while serving a request');
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (masked !== error && !(typeof original === 'object' && original !== null && logged.has(original))) {
+          logger.error({ err: error }, 'unexpected error while serving a request');
+        }
         return masked;
       },
     },
     plugins: [
+      useRequestId(logger),
+      useRateLimit(config.RATE_LIMIT_PER_MINUTE),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...(persisted ? [usePersistedOperations({ getPersistedOperation: (hash: string) => persisted.get(hash) ?? null, allowArbitraryOperations: false })] : []),
+      useOperationLimits(config),
       inputErrorCodes,
+      metrics.plugin,
+      useErrorHandler(({ errors, context }) => {
+        for (const error of errors) {
+          const original = error instanceof GraphQLError ? error.originalError : error;
+          if (!original || original instanceof GraphQLError) continue;
+          logged.add(original);
+          logger.error({ err: original, requestId: (context as Partial<Context>).requestId, path: error instanceof GraphQLError ? error.path : undefined }, 'unexpected error while serving a request');
+        }
+      }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -94,5 +144,11 @@ const inputErrorCodes: Plugin = {
       );
     },
 };
+
+/** The allow-list: a JSON object of operation hash (sha256 hex) to operation text. */
+function loadPersistedOperations(file: string): Map<string, string> {
+  const operations = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return new Map(Object.entries(operations).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
 
 export type YogaApp = ReturnType<typeof createYogaApp>;

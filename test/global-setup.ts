@@ -54,7 +54,13 @@ export default async function setup(project: TestProject) {
 
 /** Empties a database that NEO4J_TEST_URI points at: data, then constraints and indexes. */
 async function wipe(gateway: Neo4jGateway) {
-  await gateway.write('test.wipe-data', 'MATCH (n) DETACH DELETE n');
+  // In batches, outside a managed transaction: a large graph would not fit one transaction's memory.
+  const session = gateway.driver.session({ database: gateway.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
   const constraints = await gateway.read<{ name: string }>('test.constraints', 'SHOW CONSTRAINTS YIELD name');
   for (const { name } of constraints) await gateway.write('test.drop', `DROP CONSTRAINT ${quoteName(name)}`);
   const indexes = await gateway.read<{ name: string }>('test.indexes', "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'");

@@ -59,9 +59,13 @@ export async function openDatabase(config: Neo4jConfig, log: (line: string) => v
   };
 }
 
+/** Connections the driver keeps per Neo4j server; requests beyond wait up to the acquisition timeout. */
+export const maxConnectionPoolSize = 100;
+
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_CONNECT_TIMEOUT_MS'>): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
+    maxConnectionPoolSize,
     connectionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
     connectionAcquisitionTimeout: config.NEO4J_CONNECT_TIMEOUT_MS,
     maxTransactionRetryTime: config.NEO4J_CONNECT_TIMEOUT_MS,

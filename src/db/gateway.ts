@@ -17,6 +17,8 @@ export class Neo4jGateway {
     readonly database: string,
     private readonly timeoutMs: number,
     private readonly observer?: QueryObserver,
+    /** Queries and transactions running now, shared by every view of this gateway (for metrics). */
+    readonly activity: { inFlight: number } = { inFlight: 0 },
   ) {}
 
   /** The same gateway, with one more observer of its round trips (one per request). */
@@ -28,7 +30,7 @@ export class Neo4jGateway {
           observer(tag);
         }
       : observer;
-    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, both);
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, both, this.activity);
   }
 
   /** Checks that the database answers (for readiness); not a query, so not counted. */
@@ -61,6 +63,7 @@ export class Neo4jGateway {
     parameters: Record<string, unknown>,
   ): Promise<T[]> {
     this.observer?.(tag);
+    this.activity.inFlight += 1;
     try {
       const result = await this.driver.executeQuery<{ records: { toObject(): T }[] }>(cypher, parameters, {
         database: this.database,
@@ -70,6 +73,8 @@ export class Neo4jGateway {
       return result.records.map((record) => record.toObject());
     } catch (error) {
       throw translateNeo4jError(error, tag);
+    } finally {
+      this.activity.inFlight -= 1;
     }
   }
 
@@ -82,6 +87,7 @@ export class Neo4jGateway {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    this.activity.inFlight += 1;
     try {
       const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.observer));
       const config = this.transactionConfig(tag);
@@ -89,6 +95,7 @@ export class Neo4jGateway {
     } catch (error) {
       throw translateNeo4jError(error, tag);
     } finally {
+      this.activity.inFlight -= 1;
       await session.close();
     }
   }

@@ -25,6 +25,7 @@ export function testConfig(environment: Record<string, string> = {}) {
     LOG_LEVEL: 'silent',
     API_KEYS: `reader:${testKeys.reader}:read,writer:${testKeys.writer}:write,admin:${testKeys.admin}:admin`,
     JWT_SECRET: testJwtSecret,
+    RATE_LIMIT_PER_MINUTE: '0',
     ...environment,
   });
 }
