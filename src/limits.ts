@@ -40,7 +40,7 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
         try {
           return parseFn(source, { ...options, maxTokens: limits.MAX_TOKENS });
         } catch (error) {
-          if (error instanceof GraphQLError && /contains more th.n \d+ tokens/.test(error.message)) {
+          if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) {
             throw limitError(ErrorCode.TOO_MANY_TOKENS, `The document has more than ${limits.MAX_TOKENS} tokens, the limit.`, limits.MAX_TOKENS, limits.MAX_TOKENS + 1);
           }
           throw error;

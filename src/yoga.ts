@@ -84,7 +84,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
     graphiql: { title: 'Conflict graph', defaultQuery: exampleQuery },
     // GraphiQL with its scripts and styles inlined: analysts' networks often have no internet.
     renderGraphiQL,
-    logging: logger.child({ component: 'yoga' }),
+    // Yoga's own logging would log each unexpected error a second time, without its request id.
+    logging: false,
     maskedErrors: {
       maskError(error, message, isDev) {
         const masked = maskErrorByDefault(error, message, isDev);
@@ -104,11 +105,13 @@ export function createYogaApp(dependencies: YogaDependencies) {
       inputErrorCodes,
       metrics.plugin,
       useErrorHandler(({ errors, context }) => {
+        // In the execution phase envelop passes the execution arguments, which hold the context.
+        const requestId = ((context as { contextValue?: Partial<Context> }).contextValue ?? (context as Partial<Context>)).requestId;
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
           if (!original || original instanceof GraphQLError) continue;
           logged.add(original);
-          logger.error({ err: original, requestId: (context as Partial<Context>).requestId, path: error instanceof GraphQLError ? error.path : undefined }, 'unexpected error while serving a request');
+          logger.error({ err: original, requestId, path: error instanceof GraphQLError ? error.path : undefined }, 'unexpected error while serving a request');
         }
       }),
       useReadinessCheck({

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createYogaApp } from '../src/yoga';
+import { createTestService, testConfig, testKeys, type GraphQLResponse } from './support/service';
+
+const service = createTestService();
+afterAll(() => service.close());
+
+const exampleRaidQuery = `{ event(key: "event:2024-03-kursk-raid") { name participants { role actor { name } }
+  claimsAbout { claim { text makers { actor { name } } sources { quote source { title } } contradictedBy { claim { text } } } } } }`;
+
+function firstError(response: GraphQLResponse) {
+  expect(response.body.errors, JSON.stringify(response.body)).toBeDefined();
+  return response.body.errors![0]!;
+}
+
+describe('limits checked before any Cypher runs', () => {
+  const nested = (depth: number) => `{ place(key: "place:ru") ${'{ parent '.repeat(depth)}{ key }${' }'.repeat(depth)} }`;
+
+  it('lets the analysts\' example through', async () => {
+    const response = await service.graphql(exampleRaidQuery);
+    expect(response.body.errors).toBeUndefined();
+  });
+
+  it('refuses a query deeper than MAX_DEPTH, saying by how much, without a round trip', async () => {
+    const response = await service.graphql(nested(14));
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 12, found: 16 });
+    expect(error.message).toContain('over the limit of 12 by 4');
+    expect(response.roundTrips).toEqual([]);
+  });
+
+  it('refuses more aliases than MAX_ALIASES', async () => {
+    const aliases = Array.from({ length: 31 }, (_, index) => `a${index}: database { name }`).join(' ');
+    const error = firstError(await service.graphql(`{ ${aliases} }`));
+    expect(error.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, found: 31 });
+  });
+
+  it('refuses more directives than MAX_DIRECTIVES', async () => {
+    const error = firstError(await service.graphql(`{ database { name ${'@include(if: true) '.repeat(21)} } }`));
+    expect(error.extensions).toMatchObject({ code: 'TOO_MANY_DIRECTIVES', limit: 20, found: 21 });
+  });
+
+  it('refuses a document of more than MAX_TOKENS tokens', async () => {
+    const error = firstError(await service.graphql(`{ ${'__typename '.repeat(5_001)} }`));
+    expect(error.extensions).toMatchObject({ code: 'TOO_MANY_TOKENS', limit: 5_000 });
+  });
+
+  it('prices lists by their page size: a nested page of 100 events is refused, the same page of 10 is not', async () => {
+    const query = `query ($first: Int) { events(first: $first) { edges { node { participants { actor { events { event { participants { actor { name } } } } } } } } } }`;
+    const large = await service.graphql(query, { first: 100 });
+    const error = firstError(large);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 50_000 });
+    expect(error.extensions!.found as number).toBeGreaterThan(50_000);
+    expect(large.roundTrips).toEqual([]);
+    expect((await service.graphql(query, { first: 10 })).body.errors).toBeUndefined();
+  });
+
+  it('takes each limit from the configuration', async () => {
+    const strict = createTestService({ MAX_DEPTH: '5', MAX_COST: '100' });
+    try {
+      expect(firstError(await strict.graphql(nested(4))).extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 5, found: 6 });
+      expect(firstError(await strict.graphql('{ events(first: 50) { edges { node { name } } } }')).extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 100 });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('protection for production', () => {
+  it('limits requests per client: 429 RATE_LIMITED with Retry-After, each API key its own budget', async () => {
+    const limited = createTestService({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1) statuses.push((await limited.graphql('{ __typename }', {}, { 'x-api-key': testKeys.reader })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await limited.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': testKeys.reader },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+      expect((await limited.graphql('{ __typename }', {}, { 'x-api-key': testKeys.writer })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses a GET without the CSRF header, as a form post could be forged', async () => {
+    const url = `http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    const forged = await service.yoga.fetch(url, { headers: { accept: 'application/json' } });
+    expect(forged.status).toBe(403);
+    const real = await service.yoga.fetch(url, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+    expect(real.status).toBe(200);
+  });
+
+  it('answers CORS preflights for configured origins only', async () => {
+    const withCors = createTestService({ CORS_ORIGINS: 'https://analysts.example' });
+    const preflight = (origin: string) =>
+      withCors.yoga.fetch('http://localhost/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+      });
+    try {
+      expect((await preflight('https://analysts.example')).headers.get('access-control-allow-origin')).toBe('https://analysts.example');
+      expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).not.toBe('https://elsewhere.example');
+      const closed = await service.yoga.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin: 'https://analysts.example', 'access-control-request-method': 'POST' } });
+      expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await withCors.close();
+    }
+  });
+
+  it('refuses a body over MAX_BODY_BYTES with 413', async () => {
+    const small = createTestService({ MAX_BODY_BYTES: '1000' });
+    try {
+      const response = await small.graphql('query ($text: String!) { search(text: $text) { score } }', { text: 'x'.repeat(2_000) });
+      expect(response.status).toBe(413);
+      expect(firstError(response).extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('runs only persisted operations in allow-list mode', async () => {
+    const operation = '{ place(key: "place:ru") { name } }';
+    const hash = createHash('sha256').update(operation).digest('hex');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'persisted-')), 'operations.json');
+    writeFileSync(file, JSON.stringify({ [hash]: operation }));
+    const allowList = createTestService({ PERSISTED_OPERATIONS_FILE: file });
+    const send = (body: object) =>
+      allowList.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    try {
+      const persisted = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+      expect(await persisted.json()).toEqual({ data: { place: { name: 'Russia' } } });
+      const arbitrary = (await (await send({ query: operation })).json()) as GraphQLResponse['body'];
+      expect(arbitrary.errors?.[0]?.message).toMatch(/persisted/i);
+      expect(arbitrary.data).toBeUndefined();
+    } finally {
+      await allowList.close();
+    }
+  });
+});
+
+describe('observability', () => {
+  it('returns a request id, the client\'s own when it gives one', async () => {
+    const fresh = await service.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await service.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'analyst-42.query-7' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(given.headers.get('x-request-id')).toBe('analyst-42.query-7');
+  });
+
+  it('serves Prometheus metrics: requests by operation and outcome, latency, round trips, Neo4j work in flight, memory', async () => {
+    await service.graphql('query RaidParticipants { event(key: "event:2024-03-kursk-raid") { participants { role } } }');
+    const text = await (await service.yoga.fetch('http://localhost/metrics')).text();
+    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="RaidParticipants"[^}]*\} 1/);
+    expect(text).toContain('graphql_envelop_request_duration_bucket');
+    expect(text).toContain('graphql_yoga_http_duration_bucket');
+    expect(text).toMatch(/cypher_round_trips_total\{tag="event\.participants"\} \d+/);
+    expect(text).toMatch(/neo4j_queries_in_flight \d+/);
+    expect(text).toContain('neo4j_pool_max_size 100');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('logs an unexpected error with its cause and request id, and shows the client only a masked message', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'error' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    const failing = service.gateway.observed(() => {
+      throw new Error('neo4j exploded: secret internals');
+    });
+    const yoga = createYogaApp({ gateway: failing, logger, config: testConfig() });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-failing-1' },
+      body: JSON.stringify({ query: '{ place(key: "place:ru") { name } }' }),
+    });
+    const body = (await response.json()) as GraphQLResponse['body'];
+    expect(body.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(body)).not.toContain('secret internals');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ requestId: 'req-failing-1', err: { message: 'neo4j exploded: secret internals' } });
+  });
+});
