@@ -2,6 +2,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Principal } from './auth';
 import type { Neo4jGateway } from './db/gateway';
 import { Loaders } from './graphql/loaders';
+import { ClientError, ErrorCode } from './errors';
 import { requestIdOf } from './protection';
 
 export interface ServiceDependencies {
@@ -11,6 +12,8 @@ export interface ServiceDependencies {
   readAccess: 'public' | 'authenticated';
   /** Told of every Cypher round trip of every request (metrics). */
   onRoundTrip?: (tag: string) => void;
+  /** False until Neo4j has answered and has its schema. */
+  isReady: () => boolean;
 }
 
 export interface Context extends YogaInitialContext {
@@ -32,6 +35,11 @@ export interface Context extends YogaInitialContext {
  * UNAUTHENTICATED), a counted gateway and the request's own loaders.
  */
 export async function createContext(dependencies: ServiceDependencies, initial: YogaInitialContext): Promise<Context> {
+  if (!dependencies.isReady()) {
+    throw new ClientError(ErrorCode.UNAVAILABLE, 'The service is starting: its database does not answer yet. Retry shortly.', {
+      extensions: { http: { status: 503, headers: { 'retry-after': '5' } } },
+    });
+  }
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
   const db = dependencies.gateway.observed((tag) => {

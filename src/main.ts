@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { prepareDatabase } from './cypher/runner';
-import { openDatabase, type Database } from './db/connect';
+import { connectDatabase, waitUntilReachable, type Database } from './db/connect';
 import { createLogger } from './logger';
 import { createYogaApp } from './yoga';
 
@@ -18,26 +18,38 @@ const logger = createLogger(config.LOG_LEVEL);
 let database: Database | undefined;
 
 try {
-  database = await openDatabase(config, (line) => logger.info(line));
-  logger.info({ uri: database.uri, database: config.NEO4J_DATABASE }, 'connected to Neo4j');
-  await prepareDatabase(database.gateway, {
-    seedWhenEmpty: config.SEED_WHEN_EMPTY,
-    log: (line) => logger.info(`[cypher] ${line}`),
-  });
+  database = await connectDatabase(config, (line) => logger.info(line));
 } catch (error) {
   logger.fatal(error instanceof Error ? error.message : String(error));
-  await database?.close();
   process.exit(1);
 }
 
-const yoga = createYogaApp({ gateway: database.gateway, logger, config });
+// Serve at once; /ready says 503 and GraphQL says UNAVAILABLE until Neo4j answers and has its schema.
+let ready = false;
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, isReady: () => ready });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
   logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
 });
 
+void (async () => {
+  const { uri, gateway } = database;
+  try {
+    await waitUntilReachable(gateway.driver, uri, config.NEO4J_DATABASE, Number.POSITIVE_INFINITY, (reason, retryInMs) =>
+      logger.warn({ uri, database: config.NEO4J_DATABASE }, `Neo4j at ${uri} does not answer (${reason}); not ready; retrying in ${(retryInMs / 1_000).toFixed(1)} s`),
+    );
+    logger.info({ uri, database: config.NEO4J_DATABASE }, 'connected to Neo4j');
+    await prepareDatabase(gateway, { seedWhenEmpty: config.SEED_WHEN_EMPTY, log: (line) => logger.info(`[cypher] ${line}`) });
+    ready = true;
+    logger.info('ready');
+  } catch (error) {
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    await shutdown('start-up failure', 1);
+  }
+})();
+
 let shuttingDown = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info(`${signal}: stopping`);
@@ -48,7 +60,7 @@ async function shutdown(signal: string) {
   server.closeAllConnections();
   await database?.close();
   logger.info('stopped');
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

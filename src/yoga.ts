@@ -19,6 +19,8 @@ import type { Logger } from './logger';
 export interface YogaDependencies {
   gateway: Neo4jGateway;
   logger: Logger;
+  /** Whether start-up is done (Neo4j answered, schema applied); always, when not given. */
+  isReady?: () => boolean;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -69,7 +71,8 @@ const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, 
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
   const metrics = createMetrics(gateway, maxConnectionPoolSize);
-  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip };
+  const isReady = dependencies.isReady ?? (() => true);
+  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const persisted = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : undefined;
@@ -117,6 +120,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
+          if (!isReady()) return false;
           try {
             await dependencies.gateway.ping();
             return true;

@@ -30,6 +30,21 @@ export async function openDatabaseForTool(config: Neo4jConfig, log: (line: strin
  * that. Fails with the address in the message when Neo4j does not answer within the timeout.
  */
 export async function openDatabase(config: Neo4jConfig, log: (line: string) => void): Promise<Database> {
+  const database = await connectDatabase(config, log);
+  try {
+    await waitUntilReachable(database.gateway.driver, database.uri, config.NEO4J_DATABASE, config.NEO4J_CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * Like openDatabase, but does not wait for NEO4J_URI to answer: the service starts while its
+ * database is down and becomes ready when it answers. The local Neo4j is started and awaited.
+ */
+export async function connectDatabase(config: Neo4jConfig, log: (line: string) => void): Promise<Database> {
   let local: LocalNeo4j | undefined;
   if (!config.NEO4J_URI) {
     local = await startLocalNeo4j({
@@ -46,12 +61,6 @@ export async function openDatabase(config: Neo4jConfig, log: (line: string) => v
     await driver.close();
     await local?.stop();
   };
-  try {
-    await waitUntilReachable(driver, uri, config.NEO4J_DATABASE, config.NEO4J_CONNECT_TIMEOUT_MS);
-  } catch (error) {
-    await close();
-    throw error;
-  }
   return {
     uri,
     gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS),
@@ -67,14 +76,24 @@ export function createDriver(uri: string, config: Pick<Neo4jConfig, 'NEO4J_USER'
     disableLosslessIntegers: true,
     maxConnectionPoolSize,
     connectionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
-    connectionAcquisitionTimeout: config.NEO4J_CONNECT_TIMEOUT_MS,
-    maxTransactionRetryTime: config.NEO4J_CONNECT_TIMEOUT_MS,
+    connectionAcquisitionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
+    // Transient failures (a leader change, a restart) are retried this long, then fail as UNAVAILABLE.
+    maxTransactionRetryTime: 3_000,
     userAgent: 'conflict-graph/0.1',
   });
 }
 
-/** Retries with back-off until the database answers or the deadline passes. */
-export async function waitUntilReachable(driver: Driver, uri: string, database: string, timeoutMs: number): Promise<void> {
+/**
+ * Retries with back-off (up to 30 s apart) until the database answers or the deadline passes
+ * (never, with an infinite timeout); `onRetry` hears of each failed attempt.
+ */
+export async function waitUntilReachable(
+  driver: Driver,
+  uri: string,
+  database: string,
+  timeoutMs: number,
+  onRetry?: (reason: string, retryInMs: number) => void,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let pause = 200;
   for (;;) {
@@ -90,8 +109,10 @@ export async function waitUntilReachable(driver: Driver, uri: string, database: 
             'Check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, or unset NEO4J_URI to use the local Neo4j.',
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, remaining)));
-      pause = Math.min(pause * 2, 2_000);
+      const wait = Math.min(pause, remaining);
+      onRetry?.(error instanceof Error ? error.message : String(error), wait);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      pause = Math.min(pause * 2, timeoutMs === Number.POSITIVE_INFINITY ? 30_000 : 2_000);
     }
   }
 }
