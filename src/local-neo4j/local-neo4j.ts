@@ -42,6 +42,8 @@ export interface LocalNeo4j {
   uri: string;
   /** Stops the server and waits for its clean shutdown. Safe to call more than once. */
   stop: () => Promise<void>;
+  /** Kills the server at once (SIGKILL), as a power cut would; for tests of what survives one. */
+  crash: () => Promise<void>;
 }
 
 export class LocalNeo4jError extends Error {
@@ -107,7 +109,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     })();
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${options.boltPort}`, stop };
+  const crash = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { uri: `bolt://127.0.0.1:${options.boltPort}`, stop, crash };
 }
 
 function waitForReadyLine(child: ChildProcess, recentOutput: string[], log: (line: string) => void) {
