@@ -43,6 +43,8 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
   const db = dependencies.gateway.observed((tag) => {
+    // A client that went away gets no more queries run for it.
+    if (initial.request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
     roundTrips.push(tag);
     dependencies.onRoundTrip?.(tag);
   });

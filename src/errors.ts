@@ -9,6 +9,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** The client went away; the request's remaining work was not started. */
+  CANCELLED: 'CANCELLED',
   // Limits (src/limits.ts, src/protection.ts): each its own code. A body over MAX_BODY_BYTES gets Yoga's REQUEST_ENTITY_TOO_LARGE.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
@@ -16,6 +18,7 @@ export const ErrorCode = {
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   RATE_LIMITED: 'RATE_LIMITED',
+  CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

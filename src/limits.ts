@@ -18,6 +18,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
 import { ErrorCode } from './errors';
+import { maxPageSize } from './graphql/pagination';
 
 export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES'>;
 
@@ -115,7 +116,8 @@ function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfi
 
 /**
  * The cost of the operation to run: one per field, and a list field multiplies what it selects
- * by its page size (`first`, `last`; 20 by default) or, without one, by `assumedListSize`.
+ * by its page size (the larger of `first` and `last`, 20 by default), the number of `ids`, or,
+ * without either, `assumedListSize`.
  */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
   const operation = document.definitions.find(
@@ -155,12 +157,16 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     const childCost = isCompositeType(named) ? costOf(field.selectionSet, named, seen) : 0;
     const argument = (name: string) => {
       const node = field.arguments?.find((candidate) => candidate.name.value === name);
-      const value = node ? valueFromASTUntyped(node.value, variables) : undefined;
-      return typeof value === 'number' ? value : undefined;
+      return node ? valueFromASTUntyped(node.value, variables) : undefined;
     };
-    const pageSize = argument('first') ?? argument('last');
+    // Variables are not coerced yet: a page size is priced as the largest page it could be.
+    const pageSizes = [argument('first'), argument('last')]
+      .filter((value) => value !== undefined && value !== null)
+      .map((value) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), maxPageSize) : maxPageSize));
     const takesPageSize = definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-    if (takesPageSize) return 1 + (pageSize ?? defaultPageSize) * childCost;
+    if (takesPageSize) return 1 + (pageSizes.length > 0 ? Math.max(...pageSizes) : defaultPageSize) * childCost;
+    const ids = argument('ids');
+    if (Array.isArray(ids)) return 1 + ids.length * childCost;
     // A connection's edges are its page: the page size above already counts them.
     const isPageOfConnection = parent.name.endsWith('Connection') && field.name.value === 'edges';
     if (isListType(getNullableType(definition.type)) && !isPageOfConnection) return 1 + assumedListSize * childCost;

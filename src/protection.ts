@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -87,5 +89,23 @@ export function corsOptions(config: Pick<Config, 'CORS_ORIGINS'>) {
     allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-graphql-yoga-csrf'],
     methods: ['GET', 'POST'],
     exposedHeaders: ['x-request-id', 'retry-after'],
+  };
+}
+
+/**
+ * Yoga's CSRF prevention (a GET or a form post must carry `x-graphql-yoga-csrf`), with a code
+ * on its refusal like every other.
+ */
+export function useCsrfPrevention(): Plugin {
+  const prevention = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] });
+  return {
+    onRequestParse(payload) {
+      try {
+        return prevention.onRequestParse?.(payload);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: ErrorCode.CSRF_HEADER_REQUIRED } });
+      }
+    },
   };
 }

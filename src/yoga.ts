@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
@@ -11,7 +10,7 @@ import { maxConnectionPoolSize } from './db/connect';
 import type { Neo4jGateway } from './db/gateway';
 import { useOperationLimits } from './limits';
 import { createMetrics } from './metrics';
-import { corsOptions, useRateLimit, useRequestId } from './protection';
+import { corsOptions, useCsrfPrevention, useRateLimit, useRequestId } from './protection';
 import { ErrorCode } from './errors';
 import { schema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -102,7 +101,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
     plugins: [
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useCsrfPrevention(),
       ...(persisted ? [usePersistedOperations({ getPersistedOperation: (hash: string) => persisted.get(hash) ?? null, allowArbitraryOperations: false })] : []),
       useOperationLimits(config),
       inputErrorCodes,
@@ -134,20 +133,27 @@ export function createYogaApp(dependencies: YogaDependencies) {
   });
 }
 
-// Wrong argument values (an unknown enum value, a string for an Int) are the client's input errors.
+// Wrong argument values (an unknown enum value, a string for an Int) are the client's input errors,
+// whether written in the document (found while validating) or sent as variables (while executing).
 const argumentValueError = /^(Value ".*" does not exist in ".*" enum|Expected value of type|.* cannot represent )/;
+const variableValueError = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type|has invalid value)/;
+
+const asInputError = (error: GraphQLError) =>
+  new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } });
 
 const inputErrorCodes: Plugin = {
+  onExecute: () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (!('errors' in result) || !result.errors?.some((error) => variableValueError.test(error.message))) return;
+      setResult({ ...result, errors: result.errors.map((error) => (variableValueError.test(error.message) && !error.extensions?.code ? asInputError(error) : error)) });
+    },
+  }),
   onValidate:
     () =>
     ({ result, setResult }) => {
       if (result.length === 0) return;
       setResult(
-        result.map((error) =>
-          argumentValueError.test(error.message)
-            ? new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } })
-            : error,
-        ),
+        result.map((error) => (argumentValueError.test(error.message) ? asInputError(error) : error)),
       );
     },
 };

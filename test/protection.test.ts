@@ -149,6 +149,31 @@ describe('protection for production', () => {
   });
 });
 
+describe('a client that goes away', () => {
+  it('gets no more Cypher run for it once it disconnects', async () => {
+    const tags: string[] = [];
+    const controller = new AbortController();
+    // Count what reaches Neo4j; the client gives up right after the first query.
+    const counting = service.gateway.observed((tag) => {
+      tags.push(tag);
+      if (tags.length === 1) controller.abort();
+    });
+    const yoga = createYogaApp({ gateway: counting, logger: pino({ level: 'silent' }), config: testConfig() });
+    const request = yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ events(first: 20) { edges { node { places { place { name } } participants { actor { name } } claimsAbout { claim { sources { quote } } } } } } }' }),
+    });
+    await Promise.resolve(request).then(
+      (response) => response.text(),
+      () => undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tags).toEqual(['events.list']);
+  });
+});
+
 describe('observability', () => {
   it('returns a request id, the client\'s own when it gives one', async () => {
     const fresh = await service.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });

@@ -1,6 +1,8 @@
 import { ClientError, ErrorCode } from '../errors';
 
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+/** Longer words are no name anyone searches for, and Lucene's fuzzy matching refuses them. */
+export const maxSearchWordLength = 100;
 
 /**
  * A Lucene query for the full-text indexes, tolerant of case, diacritics (the indexes fold
@@ -17,6 +19,12 @@ export function toLuceneQuery(text: string): string {
     .slice(0, 12);
   if (words.length === 0) {
     throw new ClientError(ErrorCode.BAD_USER_INPUT, 'The search text must contain at least one letter or digit.', {
+      extensions: { argument: 'text' },
+    });
+  }
+  const long = words.find((word) => word.length > maxSearchWordLength);
+  if (long) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `Search words are at most ${maxSearchWordLength} characters (one has ${long.length}).`, {
       extensions: { argument: 'text' },
     });
   }

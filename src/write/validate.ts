@@ -140,10 +140,16 @@ function convert(spec: Exclude<PropertySpec, { kind: 'date' }>, value: unknown, 
   }
 }
 
+/** Control characters other than tab and line breaks, and UTF-16 surrogates without their pair. */
+const unstorable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkString(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be a string.');
   if (value.length > max) throw new ValidationError(field, `at most ${max} characters (got ${value.length}).`);
   if (value.trim().length === 0) throw new ValidationError(field, 'must not be blank.');
+  // Neo4j would store a lone surrogate as U+FFFD: refused, so that what is stored is what was sent.
+  const bad = value.match(unstorable);
+  if (bad) throw new ValidationError(field, `contains a character that cannot be stored (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at ${bad.index}).`);
   return value;
 }
 
