@@ -4,7 +4,9 @@
 //   npm run bench:soak -- [--url http://127.0.0.1:4000] [--key <write API key>] [--rate 20] [--minutes 10] [--out FILE]
 //
 // Reads: the analysts' raid query, a search, a page of events in a region, a place's claims.
-// Writes (one in five): recordClaim with a new key each time (a retry would re-send the same key).
+// Writes (one in five): recordClaim with a new key each time, about one of 50 places the soak
+// creates first, by one of the seed's units, in one of 50 sources: the graph grows as it would,
+// spread over many entities, rather than piling every claim onto one.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -20,14 +22,16 @@ if (!key || !(rate > 0) || !(minutes > 0)) {
   process.exit(64);
 }
 
+const run = Date.now().toString(36);
+const places = Array.from({ length: 50 }, (_, index) => `place:ua:soak-${run}-${index}`);
+const makers = ['unit:freedom-of-russia-legion', 'unit:siberian-battalion', 'unit:russian-volunteer-corps', 'unit:russian-armed-forces'];
 const reads = [
-  `{ event(key: "event:2024-03-kursk-raid") { name participants { role actor { name } } claimsAbout { claim { text makers { actor { name } } sources { quote source { title } } contradictedBy { claim { text } } } } } }`,
-  `{ search(text: "Losovaya Rudka", first: 5) { kind score entity { key } } }`,
-  `{ events(filter: { inPlace: "place:ru:kursk-oblast" }, first: 20) { totalCount edges { node { name places { place { name } } participants { role actor { name } } } } } }`,
-  `{ place(key: "place:ru:lozovaya-rudka") { name claimsAbout { claim { text stance } } disputes { claims { key } } } }`,
+  () => `{ event(key: "event:2024-03-kursk-raid") { name participants { role actor { name } } claimsAbout { claim { text makers { actor { name } } sources { quote source { title } } contradictedBy { claim { text } } } } } }`,
+  () => `{ search(text: "Losovaya Rudka", first: 5) { kind score entity { key } } }`,
+  () => `{ events(filter: { inPlace: "place:ru:kursk-oblast" }, first: 20) { totalCount edges { node { name places { place { name } } participants { role actor { name } } } } } }`,
+  (index: number) => `{ place(key: "${places[index % places.length]}") { name claimsAbout { claim { text stance makers { actor { name } } } } } }`,
 ];
 const write = `mutation ($input: RecordClaimInput!) { recordClaim(input: $input) { status claim { key } } }`;
-const run = Date.now().toString(36);
 
 interface Sample {
   at: number;
@@ -49,14 +53,14 @@ async function one() {
         variables: {
           input: {
             key: `claim:soak:${run}-${index}`,
-            properties: { text: `Soak claim ${index}`, type: 'OTHER', madeAt: '2024-03-12' },
-            madeBy: [{ key: 'unit:freedom-of-russia-legion' }],
-            about: [{ key: 'event:2024-03-kursk-raid', role: 'EVENT' }],
-            sources: [{ key: 'source:article:000-1b3165c116f10b7f' }],
+            properties: { text: `Soak claim ${index}`, type: 'CONTROL', madeAt: '2024-03-12' },
+            madeBy: [{ key: makers[index % makers.length] }],
+            about: [{ key: places[index % places.length], role: 'PLACE' }],
+            sources: [{ key: `source:soak:${run}-${index % 50}`, quote: `claim ${index}`, source: { kind: 'SOCIAL_POST', title: `Soak channel ${index % 50}` } }],
           },
         },
       }
-    : { query: reads[index % reads.length] };
+    : { query: reads[index % reads.length]!(index) };
   const started = performance.now();
   let ok = false;
   try {
@@ -86,6 +90,16 @@ async function serviceMemory(minute: number) {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+// The places the claims are about, created before the clock starts.
+for (const place of places) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ query: 'mutation ($key: String!) { upsertPlace(key: $key, input: { name: "Soak village", type: VILLAGE }) { status } }', variables: { key: place } }),
+  });
+  if (!response.ok) throw new Error(`could not create ${place}: ${response.status} ${await response.text()}`);
+}
 
 const started = Date.now();
 const end = started + minutes * 60_000;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Neo4jGateway } from '../src/db/gateway';
 import { createYogaApp } from '../src/yoga';
 import { createTestService, testConfig, testKeys, type GraphQLResponse } from './support/service';
 
@@ -146,6 +147,14 @@ describe('protection for production', () => {
     } finally {
       await allowList.close();
     }
+  });
+});
+
+describe('a query that runs too long', () => {
+  it('is stopped by the transaction timeout and answered TIMEOUT', async () => {
+    const impatient = new Neo4jGateway(service.gateway.driver, service.gateway.database, 200);
+    const slow = impatient.read('test.slow', 'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS count');
+    await expect(slow).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
   });
 });
 

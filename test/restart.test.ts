@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyScripts, cypherDir, loadScripts } from '../src/cypher/runner';
@@ -8,19 +7,12 @@ import { Neo4jGateway } from '../src/db/gateway';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { createLogger } from '../src/logger';
 import { createYogaApp } from '../src/yoga';
+import { freePort } from './support/ports';
 import { repoRoot, testConfig, testKeys } from './support/service';
 
 // A Neo4j of this file's own, so that killing it leaves the other tests' database alone.
 const dataDir = path.join(repoRoot, '.neo4j/restart-test');
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 let neo4j: LocalNeo4j | undefined;
 afterAll(async () => {

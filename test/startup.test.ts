@@ -7,6 +7,7 @@ import { Neo4jGateway } from '../src/db/gateway';
 import { LocalNeo4jError, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { createLogger } from '../src/logger';
 import { createYogaApp } from '../src/yoga';
+import { freePort } from './support/ports';
 import { createTestService, repoRoot } from './support/service';
 
 interface RunResult {
@@ -41,14 +42,6 @@ function runService(
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('configuration', () => {
   it('applies defaults when nothing is set', () => {

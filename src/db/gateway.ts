@@ -135,7 +135,8 @@ export function translateNeo4jError(error: unknown, tag: string): unknown {
       cause: error,
     });
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+  // A transaction stopped by its timeout fails with one of these, depending on what it was doing.
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped' || code.endsWith('Transaction.Terminated')) {
     return new ClientError(ErrorCode.TIMEOUT, 'The database did not answer within the time limit; nothing was changed.', {
       extensions: { operation: tag },
       cause: error,
