@@ -138,16 +138,24 @@ builder.queryField('events', (t) =>
           .when('types', filter.types, 'n.type IN $types')
           .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
           .when('to', filter.to, 'n.startDate <= date($to)')
-          .when('inPlace', filter.inPlace, 'EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }')
           .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
           .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
+        let start: string | undefined;
+        if (filter.inPlace) {
+          // Without text, start from the place's index seek and walk inward; with text, from the full-text hits.
+          if (filter.text) conditions.when('inPlace', filter.inPlace, 'EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }');
+          else {
+            start = 'MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..8]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n';
+            conditions.parameters.inPlace = filter.inPlace;
+          }
+        }
         if (filter.near) {
           conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
         }
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf },
+          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf },
           args,
         );
       },

@@ -71,9 +71,9 @@ const placeEvents = (includeDescendants: boolean) =>
     'place.events',
     `UNWIND $keys AS key MATCH (place:Place {key: key})
      CALL (place) {
-       MATCH (e:Event)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(place) WHERE $includeDescendants RETURN e
-       UNION
-       MATCH (e:Event)-[:OCCURRED_AT]->(place) RETURN e
+       MATCH (place)<-[:LOCATED_IN*0..8]-(inside:Place) WHERE $includeDescendants OR inside = place
+       MATCH (inside)<-[:OCCURRED_AT]-(e:Event)
+       RETURN DISTINCT e
      }
      WITH key, e WHERE ${knownAsOf('e')}
      RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
