@@ -156,6 +156,26 @@ describe('a query that runs too long', () => {
     const slow = impatient.read('test.slow', 'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS count');
     await expect(slow).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
   });
+
+  it('is stopped by the timeout while it waits for a lock, and answered TIMEOUT too', async () => {
+    const impatient = new Neo4jGateway(service.gateway.driver, service.gateway.database, 500);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked: () => void = () => undefined;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // One transaction holds a write lock on Russia until the other has given up waiting for it.
+    const holder = service.gateway.writeTransaction('test.hold-lock', async (tx) => {
+      await tx.run("MATCH (p:Place {key: 'place:ru'}) SET p.lockProbe = true");
+      locked();
+      await released;
+      throw new Error('roll back the probe');
+    });
+    await isLocked;
+    const waiter = impatient.write('test.wait-for-lock', "MATCH (p:Place {key: 'place:ru'}) SET p.lockProbe = false");
+    await expect(waiter).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    release();
+    await expect(holder).rejects.toThrow('roll back the probe');
+  });
 });
 
 describe('a client that goes away', () => {
