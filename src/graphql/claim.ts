@@ -26,7 +26,7 @@ import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput } from './source';
 import { ClientError, ErrorCode } from '../errors';
 import { validateClaimRecord, writeRecords } from '../write/records';
-import { entitySpecs, relationshipSpecs, type RelationshipType } from '../write/spec';
+import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../write/spec';
 import { validateKey, ValidationError } from '../write/validate';
 import { resolveKeys, updateEntities } from '../write/writer';
 import { authorOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
@@ -48,12 +48,12 @@ export const ClaimType = builder.enumType('ClaimType', {
     IDENTITY: { description: 'Who or what someone or something is.' },
     EVENT_TIMING: { description: 'When something happens.' },
     OTHER: { description: 'Anything else.' },
-  } as const,
+  } as const satisfies Record<(typeof claimTypes)[number], { description: string }>,
 });
 
 export const Stance = builder.enumType('Stance', {
   description: 'Whether a claim asserts or denies its statement.',
-  values: { ASSERTS: { description: 'States it is so.' }, DENIES: { description: 'States it is not so.' } } as const,
+  values: { ASSERTS: { description: 'States it is so.' }, DENIES: { description: 'States it is not so.' } } as const satisfies Record<(typeof stances)[number], { description: string }>,
 });
 
 export const Basis = builder.enumType('Basis', {
@@ -63,7 +63,7 @@ export const Basis = builder.enumType('Basis', {
     REPORTED_BY_MEDIA: { description: 'Reported by media.' },
     ASSESSED_BY_ANALYST: { description: 'An analyst\'s assessment.' },
     CONFIRMED_BY_EVIDENCE: { description: 'Confirmed by evidence (geolocated footage, imagery, documents).' },
-  } as const,
+  } as const satisfies Record<(typeof bases)[number], { description: string }>,
 });
 
 export const Rank = builder.enumType('Rank', {
@@ -511,7 +511,8 @@ const RankReason = builder.enumType('RankReason', {
     REFUTED: { description: 'Deprecated: shown to be wrong.' },
     MISATTRIBUTED: { description: 'Deprecated: attributed to the wrong maker.' },
     DUPLICATE: { description: 'Deprecated: recorded twice.' },
-  } as const,
+
+  } as const satisfies Record<(typeof rankReasons)[number], { description: string }>,
 });
 
 builder.mutationField('setClaimRank', (t) =>

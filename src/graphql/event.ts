@@ -1,3 +1,4 @@
+import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
@@ -18,7 +19,7 @@ export const EventType = builder.enumType('EventType', {
     PROTESTS: { description: 'Public demonstrations, non-violent.' },
     RIOTS: { description: 'Violent demonstrations and mob violence.' },
     STRATEGIC_DEVELOPMENTS: { description: 'Non-violent developments that matter: withdrawals, agreements, arrests, changes of control.' },
-  } as const,
+  } as const satisfies Record<(typeof eventTypes)[number], { description: string }>,
 });
 
 const EventOrder = builder.enumType('EventOrder', {

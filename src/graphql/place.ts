@@ -1,4 +1,5 @@
 import type { GeoPoint, Plain } from '../db/values';
+import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, entityProjection, number, knownAsOf, relation, loadRelation, text } from './entity';
@@ -19,7 +20,7 @@ export const PlaceType = builder.enumType('PlaceType', {
     TOWN: { description: 'A town or urban-type settlement.' },
     VILLAGE: { description: 'A village or rural settlement.' },
     OTHER: { description: 'Any other place: a border crossing, a facility, a natural feature.' },
-  } as const,
+  } as const satisfies Record<(typeof placeTypes)[number], { description: string }>,
 });
 
 interface PlaceName {

@@ -1,3 +1,4 @@
+import { sourceKinds, reliabilities } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
@@ -17,7 +18,7 @@ export const SourceKind = builder.enumType('SourceKind', {
     ANALYSIS: { description: 'An analyst\'s assessment (for example the Institute for the Study of War).' },
     DATASET: { description: 'A structured dataset.' },
     REFERENCE: { description: 'Background reference material (gazetteer, encyclopedia) for facts a report does not state.' },
-  } as const,
+  } as const satisfies Record<(typeof sourceKinds)[number], { description: string }>,
 });
 
 export const Reliability = builder.enumType('Reliability', {
@@ -29,7 +30,7 @@ export const Reliability = builder.enumType('Reliability', {
     D: { description: 'Not usually reliable.' },
     E: { description: 'Unreliable.' },
     F: { description: 'Reliability cannot be judged.' },
-  } as const,
+  } as const satisfies Record<(typeof reliabilities)[number], { description: string }>,
 });
 
 const sourcePublisher = relation(

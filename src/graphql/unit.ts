@@ -1,3 +1,4 @@
+import { sides } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
@@ -6,7 +7,7 @@ import { ActorRef, EntityRef, UnitRef } from './refs';
 
 export const Side = builder.enumType('Side', {
   description: 'The side of the war an actor fights on.',
-  values: { UKRAINE: { description: "Ukraine's side." }, RUSSIA: { description: "Russia's side." }, OTHER: { description: 'Neither, or a third party.' } } as const,
+  values: { UKRAINE: { description: "Ukraine's side." }, RUSSIA: { description: "Russia's side." }, OTHER: { description: 'Neither, or a third party.' } } as const satisfies Record<(typeof sides)[number], { description: string }>,
 });
 
 const unitParents = relation(
