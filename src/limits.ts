@@ -69,12 +69,16 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
   };
 }
 
-/** Depth, aliases and directives of each operation, fragments followed. */
-function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfig): ASTVisitor {
-  const document = context.getDocument();
-  const fragments = new Map(
+/** The document's fragments by name, to follow spreads. */
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
     document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
   );
+}
+
+/** Depth, aliases and directives of each operation, fragments followed. */
+function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfig): ASTVisitor {
+  const fragments = fragmentsOf(context.getDocument());
   return {
     OperationDefinition(operation) {
       let aliases = 0;
@@ -124,9 +128,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
   );
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
-  const fragments = new Map(
-    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-  );
+  const fragments = fragmentsOf(document);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return 0;
 

@@ -33,6 +33,7 @@ export function useRequestId(logger: Logger): Plugin {
     },
     onResponse({ request, response }) {
       response.headers.set('x-request-id', requestIdOf(request));
+      if (!logger.isLevelEnabled('debug')) return;
       const url = new URL(request.url);
       logger.debug(
         { requestId: requestIdOf(request), method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - (started.get(request) ?? 0)) },

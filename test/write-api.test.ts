@@ -400,6 +400,26 @@ describe('merging two records of one entity', () => {
   });
 });
 
+describe('refusals of ranks and merges', () => {
+  it('answers NOT_FOUND for a rank on a claim that does not exist, and writes nothing', async () => {
+    const before = await graphCounts();
+    const error = errorOf(await service.graphql('mutation { setClaimRank(key: "claim:test-write:nowhere", rank: PREFERRED, reason: BEST_SOURCED) { status } }', {}, writer));
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'key' });
+    expect(await graphCounts()).toEqual(before);
+  });
+
+  it('refuses to merge records of different kinds, a record with itself, or a key that names nothing', async () => {
+    const before = await graphCounts();
+    const merge = (survivor: string, duplicate: string) =>
+      service.graphql('mutation ($survivor: String!, $duplicate: String!) { mergeEntities(survivor: $survivor, duplicate: $duplicate) { retiredKey } }', { survivor, duplicate }, admin);
+    expect(errorOf(await merge('place:ru', 'unit:siberian-battalion')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicate' });
+    expect(errorOf(await merge('place:ru', 'place:ru')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicate' });
+    expect(errorOf(await merge('place:ru', 'place:ru:test-write-ghost')).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'duplicate' });
+    expect(errorOf(await merge('not a key', 'place:ru')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'survivor' });
+    expect(await graphCounts()).toEqual(before);
+  });
+});
+
 describe('small bundles through the API', () => {
   const bundle = [
     JSON.stringify({ format: 'conflict-graph/bundle', version: 1, name: 'test' }),

@@ -56,7 +56,7 @@ const LinkPayload = builder.objectRef<LinkResult>('LinkPayload').implement({
 builder.mutationField('link', (t) =>
   t.field({
     type: LinkPayload,
-    description: 'Makes a relationship between two entities, or updates its properties: one relationship per type and pair. NOT_FOUND-like errors name the key that names nothing.',
+    description: 'Makes a relationship between two entities, or updates its properties: one relationship per type and pair. A key that names nothing, or ends the model does not join, is BAD_USER_INPUT naming the field.',
     args: { input: t.arg({ type: LinkInput, required: true, description: 'The relationship.' }) },
     resolve: async (_root, args, context) => {
       const author = authorOf(context);
