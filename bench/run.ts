@@ -1,11 +1,12 @@
-// The benchmark runner: each operation of bench/operations.ts against the service and against
-// the floor (hand-written Cypher behind a minimal HTTP server on the same driver), under load at
-// each number of concurrent clients, on the graph the database holds now (load one with
-// npm run bench:generate and npm run import). Prints a markdown table with the ratios.
+// The benchmark runner: each operation of bench/operations.ts against the service, the floor
+// (hand-written Cypher behind a minimal HTTP server on the same driver) and the peer
+// (@neo4j/graphql over the same database, bench/peer), under load at each number of concurrent
+// clients, on the graph the database holds now (load one with npm run bench:generate and
+// npm run import). Prints a markdown table with the ratios.
 //
-//   npm run bench -- [--label 100k] [--duration 10] [--connections 1,32] [--out FILE]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+//   npm run bench -- [--label 100k] [--duration 10] [--connections 1,32] [--operations 0,2] [--out FILE]
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
@@ -15,12 +16,27 @@ import { createYogaApp } from '../src/yoga';
 import { operations, type Subjects } from './operations';
 
 const { values } = parseArgs({
-  options: { label: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    label: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    operations: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const duration = Number(values.duration ?? 10);
 const connectionCounts = (values.connections ?? '1,32').split(',').map(Number);
 const servicePort = 4200;
 const floorPort = 4300;
+const peerPort = 4400;
+
+// The peer pins its own neo4j-driver and graphql, so it is a package of its own, installed on first use.
+if (!existsSync('bench/peer/node_modules')) {
+  console.log('Installing the peer: npm ci --prefix bench/peer');
+  const install = spawnSync('npm', ['ci', '--prefix', 'bench/peer', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm ci --prefix bench/peer failed');
+}
+const peerVersion = (JSON.parse(readFileSync('bench/peer/node_modules/@neo4j/graphql/package.json', 'utf8')) as { version: string }).version;
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
 const database = await openDatabaseForTool(config, (line) => console.log(line));
@@ -36,15 +52,18 @@ const [found] = await database.gateway.read<Subjects>(
 );
 if (!found) throw new Error('The graph has no generated region with a contested settlement: load one with npm run bench:generate and npm run import.');
 const subjects = found;
-const ops = operations(subjects);
+// Each operation keeps its index in operations(): the floor serves it at /<index>.
+const selected = values.operations?.split(',').map(Number);
+const ops = [...operations(subjects).entries()].filter(([index]) => !selected || selected.includes(index));
+if (ops.length === 0) throw new Error(`--operations ${values.operations}: no such operation`);
 const [counts] = await database.gateway.read<{ nodes: number; relationships: number }>(
   'bench.counts',
   'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
 );
 
 // Round trips per operation, counted in-process through the real schema.
-const roundTrips: number[] = [];
-for (const operation of ops) {
+const roundTrips = new Map<number, number>();
+for (const [index, operation] of ops) {
   let trips = 0;
   const counted = database.gateway.observed(() => (trips += 1));
   const yoga = createYogaApp({ gateway: counted, logger: createLogger('silent'), config });
@@ -55,29 +74,56 @@ for (const operation of ops) {
   });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  roundTrips.push(trips);
+  roundTrips.set(index, trips);
 }
 
-function start(script: string, port: number, extra: Record<string, string>): { child: ChildProcess; ready: Promise<number> } {
+/** Starts a server script; `ready` resolves to its start time once `readyPath` answers 2xx. */
+function start(
+  script: string,
+  port: number,
+  readyPath: string,
+  readyMethod: 'GET' | 'POST',
+  extra: Record<string, string>,
+): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_WHEN_EMPTY: 'false', ...extra },
     stdio: 'inherit',
   });
-  const ready = (async () => {
-    for (;;) {
-      const probe = await fetch(`http://127.0.0.1:${port}${script.includes('main') ? '/ready' : '/0'}`, { method: script.includes('main') ? 'GET' : 'POST' }).catch(() => undefined);
+  const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`))));
+  const probed = (async () => {
+    while (child.exitCode === null) {
+      const probe = await fetch(`http://127.0.0.1:${port}${readyPath}`, { method: readyMethod }).catch(() => undefined);
       if (probe?.ok) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    return Number.NaN;
   })();
-  return { child, ready };
+  return { child, ready: Promise.race([probed, exited]) };
 }
 
-const service = start('src/main.ts', servicePort, {});
-const floor = start('bench/floor-server.ts', floorPort, { BENCH_SUBJECTS: JSON.stringify(subjects) });
+const service = start('src/main.ts', servicePort, '/ready', 'GET', {});
+const floor = start('bench/floor-server.ts', floorPort, '/0', 'POST', { BENCH_SUBJECTS: JSON.stringify(subjects) });
+const peer = start('bench/peer/server.ts', peerPort, '/health', 'GET', {});
+// However the run ends, an error included, the servers it started end with it.
+process.on('exit', () => [service, floor, peer].forEach(({ child }) => child.kill('SIGTERM')));
 const serviceStartMs = await service.ready;
 await floor.ready;
+const peerStartMs = await peer.ready;
+
+// A GraphQL error answers 200, which autocannon would count as a success, and a wrong query fails
+// fast, which would flatter its side: check each answer of the floor and the peer first.
+for (const [index, operation] of ops) {
+  const floorAnswer = await fetch(`http://127.0.0.1:${floorPort}/${index}`, { method: 'POST' });
+  if (!floorAnswer.ok) throw new Error(`floor, ${operation.name}: ${(await floorAnswer.text()).slice(0, 500)}`);
+  const peerAnswer = await fetch(`http://127.0.0.1:${peerPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(operation.peer),
+  });
+  const body = (await peerAnswer.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`peer, ${operation.name}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+}
 
 interface Measure {
   rps: number;
@@ -91,12 +137,36 @@ async function load(url: string, body: string, connections: number): Promise<Mea
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
+// Latencies under 1 ms read as 0.5 and rates as at least 0.001, so that a ratio stays finite.
+const p50Ratio = (service: Measure, other: Measure) => (service.p50 / Math.max(other.p50, 0.5)).toFixed(2);
+const rpsRatio = (service: Measure, other: Measure) => (service.rps / Math.max(other.rps, 0.001)).toFixed(2);
+
 const rows: string[] = [];
-for (const [index, operation] of ops.entries()) {
+for (const [index, operation] of ops) {
   for (const connections of connectionCounts) {
     const serviceMeasure = await load(`http://127.0.0.1:${servicePort}/graphql`, JSON.stringify(operation.graphql), connections);
     const floorMeasure = await load(`http://127.0.0.1:${floorPort}/${index}`, '{}', connections);
-    const row = `| ${operation.name} | ${connections} | ${roundTrips[index]} | ${serviceMeasure.rps.toFixed(0)} | ${serviceMeasure.p50} | ${serviceMeasure.p99} | ${serviceMeasure.errors} | ${floorMeasure.rps.toFixed(0)} | ${floorMeasure.p50} | ${floorMeasure.p99} | ${(serviceMeasure.p50 / Math.max(floorMeasure.p50, 0.5)).toFixed(2)} | ${(serviceMeasure.rps / Math.max(floorMeasure.rps, 0.001)).toFixed(2)} |`;
+    const peerMeasure = await load(`http://127.0.0.1:${peerPort}/graphql`, JSON.stringify(operation.peer), connections);
+    const cells = [
+      operation.name,
+      connections,
+      roundTrips.get(index),
+      serviceMeasure.rps.toFixed(0),
+      serviceMeasure.p50,
+      serviceMeasure.p99,
+      floorMeasure.rps.toFixed(0),
+      floorMeasure.p50,
+      floorMeasure.p99,
+      peerMeasure.rps.toFixed(0),
+      peerMeasure.p50,
+      peerMeasure.p99,
+      `${serviceMeasure.errors} / ${floorMeasure.errors} / ${peerMeasure.errors}`,
+      p50Ratio(serviceMeasure, floorMeasure),
+      p50Ratio(serviceMeasure, peerMeasure),
+      rpsRatio(serviceMeasure, floorMeasure),
+      rpsRatio(serviceMeasure, peerMeasure),
+    ];
+    const row = `| ${cells.join(' | ')} |`;
     rows.push(row);
     console.log(row);
   }
@@ -104,18 +174,17 @@ for (const [index, operation] of ops.entries()) {
 
 const metrics = await (await fetch(`http://127.0.0.1:${servicePort}/metrics`)).text();
 const rssMb = Math.round(Number(metrics.match(/^process_resident_memory_bytes (\S+)/m)?.[1] ?? Number.NaN) / 1_048_576);
-service.child.kill('SIGTERM');
-floor.child.kill('SIGTERM');
 await database.close();
 
 const report = [
   `## ${values.label ?? 'graph'}: ${counts?.nodes} nodes, ${counts?.relationships} relationships (${new Date().toISOString().slice(0, 10)})`,
   '',
   `${duration} s per measure with autocannon; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
+  `Peer: @neo4j/graphql ${peerVersion} (bench/peer), start to listening ${(peerStartMs / 1_000).toFixed(1)} s.`,
   `Subjects: region ${subjects.region}, settlement ${subjects.settlement}, event ${subjects.event}, search "${subjects.searchText}".`,
   '',
-  '| operation | clients | round trips | service req/s | service p50 ms | service p99 ms | errors | floor req/s | floor p50 ms | floor p99 ms | p50 service/floor | req/s service/floor |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| operation | clients | round trips | service req/s | service p50 ms | service p99 ms | floor req/s | floor p50 ms | floor p99 ms | peer req/s | peer p50 ms | peer p99 ms | errors service / floor / peer | p50 service/floor | p50 service/peer | req/s service/floor | req/s service/peer |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 console.log(`\n${report}`);
