@@ -192,6 +192,48 @@ describe('batching', () => {
   });
 });
 
+describe('lists read only the properties their selection names', () => {
+  type Actor = { key: string; name: string; nativeName: string | null; aliases: string[]; side?: string | null };
+  type Place = { key: string; name: string; type: string | null; location: { latitude: number; longitude: number } | null };
+  const actorFields = 'key name nativeName aliases ... on Unit { side }';
+  const placeFields = 'key name type location { latitude longitude }';
+
+  it('answers through fragments, aliases and nesting as a lookup of each entity by key does', async () => {
+    const listed = await data<{
+      events: { edges: { node: { key: string; startDate: string; a: { role: string; actor: Actor }[]; b: { actor: { key: string; description: string | null } }[]; places: { precision: string; place: Place }[] } }[] };
+    }>(
+      `fragment ActorFields on Actor { name nativeName ...Aliases }
+       fragment Aliases on Actor { aliases }
+       query { events(first: 50) { edges { node { key ... on Event { startDate }
+         a: participants { role actor { key ...ActorFields ... on Unit { side } } }
+         b: participants { actor { key description } }
+         places { precision place { ... on Place { ${placeFields} } } } } } } }`,
+    );
+    const events = listed.events.edges.map((edge) => edge.node);
+    const actors = new Map(events.flatMap((event) => event.a.map((participant) => [participant.actor.key, participant.actor] as const)));
+    const places = new Map(events.flatMap((event) => event.places.map((row) => [row.place.key, row.place] as const)));
+    expect(actors.size).toBeGreaterThan(3);
+    expect([...actors.values()].some((actor) => actor.nativeName !== null && actor.aliases.length > 0)).toBe(true);
+    for (const [key, actor] of actors) {
+      const { entity } = await data<{ entity: Actor }>(`query ($key: String!) { entity(key: $key) { ... on Actor { ${actorFields} } } }`, { key });
+      expect(actor).toEqual(entity);
+    }
+    for (const [key, place] of places) {
+      const { place: looked } = await data<{ place: Place }>(`query ($key: String!) { place(key: $key) { ${placeFields} } }`, { key });
+      expect(place).toEqual(looked);
+    }
+    for (const event of events) {
+      const { event: looked } = await data<{ event: { startDate: string; participants: { role: string; actor: { key: string; description: string | null } }[] } }>(
+        `query ($key: String!) { event(key: $key) { startDate participants { role actor { key description } } } }`,
+        { key: event.key },
+      );
+      expect(event.startDate).toBe(looked.startDate);
+      expect(event.a.map((participant) => participant.role)).toEqual(looked.participants.map((participant) => participant.role));
+      expect(event.b).toEqual(looked.participants.map(({ actor }) => ({ actor })));
+    }
+  });
+});
+
 describe('GraphiQL', () => {
   it('opens with an example that answers a real question about the raid', async () => {
     const page = await (await service.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();

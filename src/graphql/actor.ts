@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { entityFromRow, entityProjection, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, texts, type Related } from './entity';
+import { entityFromRow, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, texts, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, claimVisibilityArgs, visibleRank } from './visibility';
@@ -8,22 +8,27 @@ import { Side } from './unit';
 
 const actorAlignments = relation(
   'actor.aligned-with',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 const actorEvents = relation(
   'actor.events',
   `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, ${relatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
+   RETURN key, ${selectedRelatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
   relatedFromRow,
+  {},
+  ['event'],
 );
 const actorClaimsMade = (includeDeprecated: boolean) =>
   relation(
     'actor.claims-made',
     `UNWIND $keys AS key MATCH (:Actor {key: key})<-[m:MADE_BY]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'm')}
-     RETURN key, c ${entityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, c ${selectedEntityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
     entityFromRow,
     { includeDeprecated },
+    [],
   );
 
 export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
@@ -56,13 +61,13 @@ ActorRef.implement({
     aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', resolve: (actor) => texts(actor, 'aliases') }),
     uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', resolve: (actor) => texts(actor, 'uncertainAliases') }),
     description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
-    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context) => loadRelation(context, actorAlignments, actor) }),
-    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context) => loadRelation(context, actorEvents, actor) }),
+    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context, info) => loadRelation(context, actorAlignments, actor, info) }),
+    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context, info) => loadRelation(context, actorEvents, actor, info) }),
     claimsMade: t.field({
       type: [ClaimRef],
       description: 'Claims it made, oldest first.',
       args: claimVisibilityArgs(t.arg),
-      resolve: (actor, args, context) => loadRelation(context, actorClaimsMade(args.includeDeprecated ?? false), actor, args.asOf ?? actor.asOf),
+      resolve: (actor, args, context, info) => loadRelation(context, actorClaimsMade(args.includeDeprecated ?? false), actor, info, args.asOf ?? actor.asOf),
     }),
   }),
 });
@@ -88,7 +93,7 @@ builder.queryField('actors', (t) =>
       type: ActorRef,
       description: 'Units, people and organizations, by name (by relevance when searching text).',
       args: { filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }), asOf: asOfArg(t.arg) },
-      resolve: (_root, args, context) => {
+      resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .when('kinds', filter.kinds, 'any(label IN labels(n) WHERE label IN $kinds)')
@@ -97,7 +102,7 @@ builder.queryField('actors', (t) =>
         return readPage(
           context.db,
           'actors.list',
-          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf },
+          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
           args,
         );
       },

@@ -4,20 +4,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
 import { builder } from './builder';
-import {
-  entityFromRow,
-  entityProjection,
-  number,
-  knownAsOf,
-  loadRelation,
-  relatedFromRow,
-  relatedProjection,
-  relation,
-  relationText,
-  text,
-  type Entity,
-  type Related,
-} from './entity';
+import { entityFromRow, entityProjection, number, knownAsOf, loadRelation, relatedFromRow, relation, relationText, text, type Entity, type Related, selectedRelatedProjection, selectedProperties } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank } from './visibility';
 import { Conditions } from './conditions';
@@ -78,20 +65,26 @@ export const Rank = builder.enumType('Rank', {
 const claimMakers = relation(
   'claim.makers',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')}
-   RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
+   RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 const claimSubjects = relation(
   'claim.subjects',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) WHERE ${knownAsOf('n', 'r')}
-   RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
+   RETURN key, ${selectedRelatedProjection('n', 'r')} AS value ORDER BY n.key`,
   relatedFromRow,
+  {},
+  ['entity'],
 );
 const claimSources = relation(
   'claim.sources',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')}
-   RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
+   RETURN key, ${selectedRelatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
   relatedFromRow,
+  {},
+  ['source'],
 );
 type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES';
 const linkPatterns: Record<LinkDirection, string> = {
@@ -106,18 +99,20 @@ const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
   relation(
     `claim.links ${direction}`,
     `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
+    ['claim'],
   );
 const claimsAbout = (includeDeprecated: boolean) =>
   relation(
     'entity.claims',
     `UNWIND $keys AS key ${matchEntityByKey}
      MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
+    ['claim'],
   );
 
 const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
@@ -175,8 +170,8 @@ const linkField = (direction: LinkDirection, description: string) =>
       type: [LinkRef],
       description,
       args: claimVisibilityArgs(t.arg),
-      resolve: (claim, args, context) =>
-        loadRelation(context, claimLinks(direction, args.includeDeprecated ?? false), claim, args.asOf ?? claim.asOf),
+      resolve: (claim, args, context, info) =>
+        loadRelation(context, claimLinks(direction, args.includeDeprecated ?? false), claim, info, args.asOf ?? claim.asOf),
     }),
   );
 const fieldNames: Record<LinkDirection, string> = {
@@ -218,9 +213,9 @@ builder.node(ClaimRef, {
     frontSector: t.string({ nullable: true, description: 'The front sector the maker named, as written.', resolve: (c) => text(c, 'frontSector') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
     credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
-    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context) => loadRelation(context, claimMakers, c) }),
-    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context) => loadRelation(context, claimSubjects, c) }),
-    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context) => loadRelation(context, claimSources, c) }),
+    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context, info) => loadRelation(context, claimMakers, c, info) }),
+    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context, info) => loadRelation(context, claimSubjects, c, info) }),
+    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context, info) => loadRelation(context, claimSources, c, info) }),
   }),
 });
 
@@ -238,8 +233,8 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
     type: [ClaimAboutRef],
     description: 'Claims about it, oldest first.',
     args: claimVisibilityArgs(t.arg),
-    resolve: (entity, args, context) =>
-      loadRelation(context, claimsAbout(args.includeDeprecated ?? false), entity, args.asOf ?? entity.asOf),
+    resolve: (entity, args, context, info) =>
+      loadRelation(context, claimsAbout(args.includeDeprecated ?? false), entity, info, args.asOf ?? entity.asOf),
   }),
 );
 
@@ -311,8 +306,8 @@ builder.interfaceField(EntityRef, 'disputes', (t) =>
     type: [DisputeRef],
     description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
     args: claimVisibilityArgs(t.arg),
-    resolve: async (entity, args, context) =>
-      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false), entity, args.asOf ?? entity.asOf)),
+    resolve: async (entity, args, context, info) =>
+      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false), entity, info, args.asOf ?? entity.asOf)),
   }),
 );
 
@@ -352,7 +347,7 @@ builder.queryField('claims', (t) =>
         orderBy: t.arg({ type: ClaimOrder, defaultValue: 'MADE_AT_DESC', description: 'The order.' }),
         ...claimVisibilityArgs(t.arg),
       },
-      resolve: (_root, args, context) => {
+      resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .add(visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
@@ -378,7 +373,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf },
+          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
           args,
         );
       },

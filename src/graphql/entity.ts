@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type FieldNode, type SelectionNode } from 'graphql';
 import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
@@ -17,14 +18,71 @@ export interface Entity {
   asOf: string | null;
 }
 
-/** Cypher that projects node `n` for `entityFromRow`. */
+/** Cypher that projects node `n`, with all its properties, for `entityFromRow`. */
 export const entityProjection = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
 
-export function entityFromRow(row: unknown, asOf: string | null = null): Entity {
-  const { labels, properties } = row as { labels: string[]; properties: Record<string, unknown> };
+/**
+ * Cypher that projects node `n` with only the properties named in `$properties` (the query's
+ * selection, see `selectedProperties`): decoding and sending every property of every node of a
+ * list, dates above all, was most of the time a list took.
+ */
+export const selectedEntityProjection = (variable: string) => `{labels: labels(${variable}), values: [name IN $properties | ${variable}[name]]}`;
+
+/** Fields whose property has another name; every other field reads the property of its own name. */
+const propertyOfField: Record<string, string> = { nativeName: 'nameNative' };
+
+/**
+ * The properties that the fields selected at `path` below the current field may read: their
+ * names (through fragments; `@skip` and `@include` ignored, as more is harmless), and the key.
+ */
+export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[] = []): string[] {
+  // Every item of a list resolves its fields with the same field nodes: work it out once per list.
+  let byPath = selectionCache.get(info.fieldNodes);
+  if (!byPath) selectionCache.set(info.fieldNodes, (byPath = new Map()));
+  const cacheKey = path.join('.');
+  let names = byPath.get(cacheKey);
+  if (!names) byPath.set(cacheKey, (names = namesSelectedAt(info, path)));
+  return names;
+}
+
+const selectionCache = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
+
+function namesSelectedAt(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  const fieldsIn = (selections: readonly SelectionNode[]): FieldNode[] =>
+    selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet.selections);
+      return fieldsIn(info.fragments[selection.name.value]?.selectionSet.selections ?? []);
+    });
+  let fields = fieldsIn(info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+  for (const step of path) {
+    fields = fieldsIn(fields.filter((field) => field.name.value === step).flatMap((field) => field.selectionSet?.selections ?? []));
+  }
+  const names = new Set(['key']);
+  for (const field of fields) {
+    const name = field.name.value;
+    if (!name.startsWith('__')) names.add(propertyOfField[name] ?? name);
+  }
+  return [...names].sort();
+}
+
+/** The properties a selection reads: of its entities (`$properties`) and of the relationships to them (`$relationProperties`). */
+export interface Selected {
+  entity: readonly string[];
+  relation: readonly string[];
+}
+
+/** Plain properties from the values of `selectedEntityProjection`, or from a whole property map. */
+function plainProperties(values: unknown[] | undefined, names: readonly string[] | undefined, properties: unknown): Record<string, Plain> {
+  if (values && names) return Object.fromEntries(names.map((name, index) => [name, toPlain(values[index])]));
+  return toPlain(properties) as Record<string, Plain>;
+}
+
+export function entityFromRow(row: unknown, asOf: string | null = null, selected?: Pick<Selected, 'entity'>): Entity {
+  const { labels, properties, values } = row as { labels: string[]; properties?: Record<string, unknown>; values?: unknown[] };
   const typename = entityTypeNames.find((name) => labels.includes(name));
   if (!typename) throw new Error(`A node with labels ${labels.join(':')} has no GraphQL type`);
-  const plain = toPlain(properties) as Record<string, Plain>;
+  const plain = plainProperties(values, selected?.entity, properties);
   return { typename, key: String(plain.key), properties: plain, asOf };
 }
 
@@ -79,33 +137,53 @@ export function number(entity: { properties: Record<string, Plain> }, name: stri
 export const knownAsOf = (...variables: string[]) =>
   `($asOf IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime($asOf)`).join(' AND ')}))`;
 
-/** A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value. */
+/**
+ * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
+ * With `entityAt`, the Cypher projects its entities with `selectedEntityProjection`, and
+ * `entityAt` is where an item's entity lies in the field's selection ([] for the item itself).
+ */
 export interface Relation<V> {
   tag: string;
   cypher: string;
-  map: (value: unknown, asOf: string | null) => V;
+  map: (value: unknown, asOf: string | null, selected?: Selected) => V;
   parameters: Record<string, unknown>;
+  entityAt?: readonly string[];
 }
 
 export function relation<V>(
   tag: string,
   cypher: string,
-  map: (value: unknown, asOf: string | null) => V,
+  map: Relation<V>['map'],
   parameters: Record<string, unknown> = {},
+  entityAt?: readonly string[],
 ): Relation<V> {
-  return { tag, cypher, map, parameters };
+  return { tag, cypher, map, parameters, entityAt };
 }
 
 /**
- * The related values of one entity, batched with its siblings: one loader per relation, options
- * and record time, so the relationships below a list honour the list's `asOf`.
+ * The related values of one entity, batched with its siblings: one loader per relation, options,
+ * record time and selected properties, so the relationships below a list honour the list's `asOf`.
  */
-export function loadRelation<V>(context: Context, { tag, cypher, map, parameters }: Relation<V>, entity: Entity, asOf = entity.asOf): Promise<V[]> {
+export function loadRelation<V>(
+  context: Context,
+  { tag, cypher, map, parameters, entityAt }: Relation<V>,
+  entity: Entity,
+  info: GraphQLResolveInfo,
+  asOf = entity.asOf,
+): Promise<V[]> {
+  const selected = entityAt && { entity: selectedProperties(info, entityAt), relation: selectedProperties(info) };
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
-    const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, { ...parameters, keys, asOf });
-    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf) })));
+    const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, {
+      ...parameters,
+      keys,
+      asOf,
+      properties: selected?.entity ?? null,
+      relationProperties: selected?.relation ?? null,
+    });
+    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf, selected) })));
   };
-  return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''}`, batch, entity.key);
+  const name = `${tag} ${JSON.stringify(parameters)} ${asOf ?? ''} ${selected ? `${selected.entity.join(',')} ${selected.relation.join(',')}` : ''}`;
+  return context.loaders.load(name, batch, entity.key);
 }
 
 /** An entity and the properties of the relationship that leads to it. */
@@ -114,9 +192,9 @@ export interface Related {
   relation: Record<string, Plain>;
 }
 
-export function relatedFromRow(row: unknown, asOf: string | null = null): Related {
-  const { entity, relation } = row as { entity: unknown; relation: Record<string, unknown> };
-  return { entity: entityFromRow(entity, asOf), relation: toPlain(relation) as Record<string, Plain> };
+export function relatedFromRow(row: unknown, asOf: string | null = null, selected?: Selected): Related {
+  const { entity, relation, relationValues } = row as { entity: unknown; relation?: Record<string, unknown>; relationValues?: unknown[] };
+  return { entity: entityFromRow(entity, asOf, selected), relation: plainProperties(relationValues, selected?.relation, relation) };
 }
 
 /** A string property of the relationship, or null. */
@@ -128,3 +206,7 @@ export function relationText(row: Pick<Related, 'relation'>, name: string): stri
 /** Cypher that projects node `n` and relationship `r` for `relatedFromRow`. */
 export const relatedProjection = (node: string, relation: string) =>
   `{entity: ${entityProjection(node)}, relation: properties(${relation})}`;
+
+/** `relatedProjection` with only the selected properties of both (see `selectedEntityProjection`). */
+export const selectedRelatedProjection = (node: string, relation: string) =>
+  `{entity: ${selectedEntityProjection(node)}, relationValues: [name IN $relationProperties | ${relation}[name]]}`;

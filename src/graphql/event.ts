@@ -1,7 +1,7 @@
 import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, entityProjection, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -32,28 +32,38 @@ const EventOrder = builder.enumType('EventOrder', {
 
 const eventPlaces = relation(
   'event.places',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedRelatedProjection('p', 'r')} AS value ORDER BY p.key`,
   relatedFromRow,
+  {},
+  ['place'],
 );
 const eventParticipants = relation(
   'event.participants',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 const eventSources = relation(
   'event.sources',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
   entityFromRow,
+  {},
+  [],
 );
 const eventParent = relation(
   'event.parent',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${entityProjection('e')} AS value`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${selectedEntityProjection('e')} AS value`,
   entityFromRow,
+  {},
+  [],
 );
 const eventSubEvents = relation(
   'event.sub-events',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
+  {},
+  [],
 );
 
 const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
@@ -93,16 +103,16 @@ builder.node(EventRef, {
     endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
     dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
     fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
-    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context) => loadRelation(context, eventPlaces, e) }),
-    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context) => loadRelation(context, eventParticipants, e) }),
-    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context) => loadRelation(context, eventSources, e) }),
+    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context, info) => loadRelation(context, eventPlaces, e, info) }),
+    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context, info) => loadRelation(context, eventParticipants, e, info) }),
+    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context, info) => loadRelation(context, eventSources, e, info) }),
     parent: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it is part of.',
-      resolve: async (e, _args, context) => (await loadRelation(context, eventParent, e))[0] ?? null,
+      resolve: async (e, _args, context, info) => (await loadRelation(context, eventParent, e, info))[0] ?? null,
     }),
-    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context) => loadRelation(context, eventSubEvents, e) }),
+    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context, info) => loadRelation(context, eventSubEvents, e, info) }),
   }),
 });
 
@@ -133,7 +143,7 @@ builder.queryField('events', (t) =>
         orderBy: t.arg({ type: EventOrder, defaultValue: 'START_DATE_DESC', description: 'The order.' }),
         asOf: asOfArg(t.arg),
       },
-      resolve: (_root, args, context) => {
+      resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .when('types', filter.types, 'n.type IN $types')
@@ -156,7 +166,7 @@ builder.queryField('events', (t) =>
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf },
+          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
           args,
         );
       },

@@ -3,7 +3,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import type { builder } from './builder';
 import type { Conditions } from './conditions';
-import { entityFromRow, entityProjection, type Entity } from './entity';
+import { entityFromRow, entityProjection, selectedEntityProjection, type Entity } from './entity';
 import { toLuceneQuery } from './search-text';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
@@ -108,6 +108,8 @@ export interface ListQuery {
   orderBy: string;
   /** Record time: only nodes recorded by then; the relationships below inherit it. */
   asOf?: string | null;
+  /** The properties the page's selection reads (`selectedProperties`); all when absent. */
+  properties?: readonly string[];
 }
 
 /**
@@ -134,12 +136,12 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
   const [row] = await db.read<{ total: number; page: unknown[] }>(
     tag,
     `CALL () { ${match} RETURN count(n) AS total }
-     CALL () { ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${entityProjection('n')}) AS page }
+     CALL () { ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${query.properties ? selectedEntityProjection('n') : entityProjection('n')}) AS page }
      RETURN total, page`,
-    { ...parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit) },
+    { ...parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit), properties: query.properties ?? null },
   );
   const asOf = query.asOf ?? null;
-  return toConnection((row?.page ?? []).map((entity) => entityFromRow(entity, asOf)), window, row?.total ?? 0);
+  return toConnection((row?.page ?? []).map((entity) => entityFromRow(entity, asOf, query.properties && { entity: query.properties })), window, row?.total ?? 0);
 }
 
 /** The options every connection type shares: a description and the total over all pages. */

@@ -1,13 +1,15 @@
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, type Related } from './entity';
+import { relatedFromRow, knownAsOf, relation, loadRelation, relationText, type Related, selectedRelatedProjection } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
 const personPositions = relation(
   'person.positions',
-  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
+  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${selectedRelatedProjection('t', 'r')} AS value ORDER BY r.from`,
   relatedFromRow,
+  {},
+  ['at'],
 );
 
 const PositionRef = builder.objectRef<Related>('Position').implement({
@@ -28,7 +30,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
-    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context) => loadRelation(context, personPositions, person) }),
+    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context, info) => loadRelation(context, personPositions, person, info) }),
   }),
 });
 

@@ -2,7 +2,7 @@ import type { GeoPoint, Plain } from '../db/values';
 import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, entityProjection, number, knownAsOf, relation, loadRelation, text } from './entity';
+import { entityFromRow, number, knownAsOf, relation, loadRelation, text, selectedEntityProjection, selectedProperties } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -53,19 +53,25 @@ const placeNames = relation(
 );
 const placeParent = relation(
   'place.parent',
-  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${entityProjection('p')} AS value`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${selectedEntityProjection('p')} AS value`,
   entityFromRow,
+  {},
+  [],
 );
 const placeAncestors = relation(
   'place.ancestors',
   `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place) WHERE ${knownAsOf('p')}
-   RETURN key, p ${entityProjection('p')} AS value ORDER BY length(path)`,
+   RETURN key, p ${selectedEntityProjection('p')} AS value ORDER BY length(path)`,
   entityFromRow,
+  {},
+  [],
 );
 const placeChildren = relation(
   'place.children',
-  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${entityProjection('p')} AS value ORDER BY p.name, p.key`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${selectedEntityProjection('p')} AS value ORDER BY p.name, p.key`,
   entityFromRow,
+  {},
+  [],
 );
 const placeEvents = (includeDescendants: boolean) =>
   relation(
@@ -77,9 +83,10 @@ const placeEvents = (includeDescendants: boolean) =>
        RETURN DISTINCT e
      }
      WITH key, e WHERE ${knownAsOf('e')}
-     RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
+     RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
     entityFromRow,
     { includeDescendants },
+    [],
   );
 
 builder.node(PlaceRef, {
@@ -99,22 +106,22 @@ builder.node(PlaceRef, {
     locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
     locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
     geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
-    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context) => loadRelation(context, placeNames, p) }),
+    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context, info) => loadRelation(context, placeNames, p, info) }),
     parent: t.field({
       type: PlaceRef,
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
-      resolve: async (p, _args, context) => (await loadRelation(context, placeParent, p))[0] ?? null,
+      resolve: async (p, _args, context, info) => (await loadRelation(context, placeParent, p, info))[0] ?? null,
     }),
-    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context) => loadRelation(context, placeAncestors, p) }),
-    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context) => loadRelation(context, placeChildren, p) }),
+    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context, info) => loadRelation(context, placeAncestors, p, info) }),
+    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context, info) => loadRelation(context, placeChildren, p, info) }),
     events: t.field({
       type: [EventRef],
       description: 'Events at this place, latest first; with includeDescendants, also those in the places inside it.',
       args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }) },
-      resolve: (p, args, context) => {
+      resolve: (p, args, context, info) => {
         const descendants = args.includeDescendants ?? true;
-        return loadRelation(context, placeEvents(descendants), p);
+        return loadRelation(context, placeEvents(descendants), p, info);
       },
     }),
   }),
@@ -139,7 +146,7 @@ builder.queryField('places', (t) =>
       type: PlaceRef,
       description: 'Places, by name (or by relevance when searching text).',
       args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }), asOf: asOfArg(t.arg) },
-      resolve: (_root, args, context) => {
+      resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .when('types', filter.types, 'n.type IN $types')
@@ -148,7 +155,7 @@ builder.queryField('places', (t) =>
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf },
+          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
           args,
         );
       },

@@ -38,6 +38,6 @@ builder.interfaceField(EntityRef, 'history', (t) =>
   t.field({
     type: [RevisionRef],
     description: 'Its changes since it was recorded, newest first: every write through the API or an import leaves one.',
-    resolve: (entity, _args, context) => loadRelation(context, entityHistory, entity),
+    resolve: (entity, _args, context, info) => loadRelation(context, entityHistory, entity, info),
   }),
 );

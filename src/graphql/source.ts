@@ -1,7 +1,7 @@
 import { sourceKinds, reliabilities } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityProjection, entityFromRow, number, relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
@@ -35,32 +35,41 @@ export const Reliability = builder.enumType('Reliability', {
 
 const sourcePublisher = relation(
   'source.publisher',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 const sourceQuotes = relation(
   'source.quotes',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
+  {},
+  [],
 );
 const sourceQuotedBy = relation(
   'source.quoted-by',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${entityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
+  {},
+  [],
 );
 const sourceClaims = (includeDeprecated: boolean) =>
   relation(
     'source.claims',
     `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
+    ['claim'],
   );
 const sourceEvents = relation(
   'source.events',
   `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:REPORTED_IN]-(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, e ${entityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+   RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
+  {},
+  [],
 );
 
 const SourceClaim = builder.objectRef<Related>('SourceClaim').implement({
@@ -95,16 +104,16 @@ builder.node(SourceRef, {
     reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
     reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
-    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context) => loadRelation(context, sourcePublisher, s) }),
-    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context) => loadRelation(context, sourceQuotes, s) }),
-    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context) => loadRelation(context, sourceQuotedBy, s) }),
+    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context, info) => loadRelation(context, sourcePublisher, s, info) }),
+    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context, info) => loadRelation(context, sourceQuotes, s, info) }),
+    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context, info) => loadRelation(context, sourceQuotedBy, s, info) }),
     claimsStated: t.field({
       type: [SourceClaim],
       description: 'Claims it states, with the exact quotes.',
       args: claimVisibilityArgs(t.arg),
-      resolve: (s, args, context) => loadRelation(context, sourceClaims(args.includeDeprecated ?? false), s, args.asOf ?? s.asOf),
+      resolve: (s, args, context, info) => loadRelation(context, sourceClaims(args.includeDeprecated ?? false), s, info, args.asOf ?? s.asOf),
     }),
-    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context) => loadRelation(context, sourceEvents, s) }),
+    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context, info) => loadRelation(context, sourceEvents, s, info) }),
   }),
 });
 
@@ -129,7 +138,7 @@ builder.queryField('sources', (t) =>
       type: SourceRef,
       description: 'Sources, latest publication first (by relevance when searching text).',
       args: { filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }), asOf: asOfArg(t.arg) },
-      resolve: (_root, args, context) => {
+      resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .when('kinds', filter.kinds, 'n.kind IN $kinds')
@@ -140,7 +149,7 @@ builder.queryField('sources', (t) =>
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf },
+          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
           args,
         );
       },

@@ -1,7 +1,7 @@
 import { sides } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, relatedProjection, knownAsOf, relation, loadRelation, relationText, text, type Related } from './entity';
+import { relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection } from './entity';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
 
@@ -12,13 +12,17 @@ export const Side = builder.enumType('Side', {
 
 const unitParents = relation(
   'unit.parents',
-  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
+  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 const unitSubUnits = relation(
   'unit.sub-units',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${selectedRelatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
   relatedFromRow,
+  {},
+  ['actor'],
 );
 
 const MembershipRef = builder.objectRef<Related>('Membership').implement({
@@ -37,8 +41,8 @@ builder.node(UnitRef, {
   ...entityNodeOptions('Unit'),
   fields: (t) => ({
     side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
-    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context) => loadRelation(context, unitParents, unit) }),
-    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context) => loadRelation(context, unitSubUnits, unit) }),
+    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context, info) => loadRelation(context, unitParents, unit, info) }),
+    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context, info) => loadRelation(context, unitSubUnits, unit, info) }),
   }),
 });
 
