@@ -30,7 +30,7 @@ const servicePort = 4200;
 const floorPort = 4300;
 const peerPort = 4400;
 
-// The peer pins its own neo4j-driver and graphql, so it is a package of its own, installed on first use.
+// The peer is a package of its own (its copy of graphql, the library's dependencies), installed on first use.
 if (!existsSync('bench/peer/node_modules')) {
   console.log('Installing the peer: npm ci --prefix bench/peer');
   const install = spawnSync('npm', ['ci', '--prefix', 'bench/peer', '--no-audit', '--no-fund'], { stdio: 'inherit' });
