@@ -110,6 +110,18 @@ describe('the questions analysts ask about the article', () => {
     }
   });
 
+  it('search asked for some kinds finds only those, with the fields asked for', async () => {
+    const result = await data<{ places: { kind: string; entity: { key: string; name: string; location: unknown } }[]; claims: { kind: string }[] }>(
+      `{ places: search(text: "Lozovaya", kinds: [PLACE]) { kind entity { key ... on Place { name location { latitude } } } }
+         claims: search(text: "Lozovaya", kinds: [CLAIM, SOURCE]) { kind } }`,
+    );
+    expect(result.places.length).toBeGreaterThan(0);
+    expect(result.places.every((hit) => hit.kind === 'PLACE')).toBe(true);
+    expect(result.places[0]).toEqual({ kind: 'PLACE', entity: { key: village, name: 'Lozovaya Rudka', location: { latitude: expect.any(Number) } } });
+    expect(result.claims.length).toBeGreaterThan(0);
+    expect(result.claims.every((hit) => hit.kind === 'CLAIM' || hit.kind === 'SOURCE')).toBe(true);
+  });
+
   it('the contested view lists places and events with contradicting claims', async () => {
     const result = await data<{ contested: { contradictions: number; entity: { key: string } }[] }>(`{ contested { contradictions entity { key } } }`);
     expect(result.contested.map((row) => row.entity.key)).toEqual(expect.arrayContaining([village]));

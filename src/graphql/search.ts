@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, entityTypeNames, knownAsOf, type Entity, type EntityTypeName } from './entity';
+import { entityFromRow, entityTypeNames, knownAsOf, selectedEntityProjection, selectedProperties, type Entity, type EntityTypeName } from './entity';
 import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -13,6 +13,17 @@ const EntityKind = builder.enumType('EntityKind', {
     { value: EntityTypeName; description: string }
   >,
 });
+
+/** The full-text index (cypher/schema) that covers each kind. */
+const fullTextIndexOf: Record<EntityTypeName, string> = {
+  Unit: 'actor_names_fulltext',
+  Person: 'actor_names_fulltext',
+  Organization: 'actor_names_fulltext',
+  Place: 'place_names_fulltext',
+  Event: 'event_text_fulltext',
+  Claim: 'claim_text_fulltext',
+  Source: 'source_title_fulltext',
+};
 
 interface SearchHit {
   entity: Entity;
@@ -39,29 +50,23 @@ builder.queryField('search', (t) =>
       first: t.arg.int({ defaultValue: 10, description: `How many results, at most ${maxPageSize}.` }),
       asOf: asOfArg(t.arg),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const first = checkPageSize(args.first ?? 10, 'first');
       const kinds: readonly EntityTypeName[] = args.kinds?.length ? args.kinds : entityTypeNames;
+      // Only the indexes of the kinds asked for; index names come from this file, never from input.
+      const indexes = [...new Set(kinds.map((kind) => fullTextIndexOf[kind]))];
+      const queries = indexes.map((index) => `CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $first}) YIELD node, score RETURN node, score`);
+      const properties = selectedProperties(info, ['entity']);
       const rows = await context.db.read<{ node: unknown; score: number }>(
         'search',
-        `CALL () {
-           CALL db.index.fulltext.queryNodes('place_names_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
-           UNION ALL
-           CALL db.index.fulltext.queryNodes('actor_names_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
-           UNION ALL
-           CALL db.index.fulltext.queryNodes('event_text_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
-           UNION ALL
-           CALL db.index.fulltext.queryNodes('claim_text_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
-           UNION ALL
-           CALL db.index.fulltext.queryNodes('source_title_fulltext', $lucene, {limit: $first}) YIELD node, score RETURN node, score
-         }
+        `CALL () { ${queries.join(' UNION ALL ')} }
          WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
-         RETURN node ${entityProjection('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first`,
-        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null },
+         RETURN node ${selectedEntityProjection('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first`,
+        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },
       );
-      return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null), score: row.score }));
+      return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }), score: row.score }));
     },
   }),
 );
