@@ -87,7 +87,7 @@ function start(
 ): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_WHEN_EMPTY: 'false', ...extra },
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', SEED_WHEN_EMPTY: 'false', ...extra },
     stdio: 'inherit',
   });
   const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`))));

@@ -1,8 +1,9 @@
 import { builder } from './builder';
-import { entityFromRow, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, texts, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
+import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { relation, relationField } from './relations';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, claimVisibilityArgs, visibleRank } from './visibility';
+import { asOfArg, claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 
@@ -61,13 +62,13 @@ ActorRef.implement({
     aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', resolve: (actor) => texts(actor, 'aliases') }),
     uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', resolve: (actor) => texts(actor, 'uncertainAliases') }),
     description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
-    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', resolve: (actor, _args, context, info) => loadRelation(context, actorAlignments, actor, info) }),
-    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', resolve: (actor, _args, context, info) => loadRelation(context, actorEvents, actor, info) }),
+    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', ...relationField(() => actorAlignments) }),
+    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', ...relationField(() => actorEvents) }),
     claimsMade: t.field({
       type: [ClaimRef],
       description: 'Claims it made, oldest first.',
       args: claimVisibilityArgs(t.arg),
-      resolve: (actor, args, context, info) => loadRelation(context, actorClaimsMade(args.includeDeprecated ?? false), actor, info, args.asOf ?? actor.asOf),
+      ...relationField((args: ClaimVisibility) => actorClaimsMade(args.includeDeprecated ?? false)),
     }),
   }),
 });
@@ -102,7 +103,7 @@ builder.queryField('actors', (t) =>
         return readPage(
           context.db,
           'actors.list',
-          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
+          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -4,9 +4,10 @@ import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, number, knownAsOf, loadRelation, relatedFromRow, relation, relationText, text, type Entity, type Related, selectedRelatedProjection, selectedProperties } from './entity';
+import { entityFromRow, entityProjection, number, knownAsOf, relatedFromRow, relationText, text, type Entity, type Related, selectedRelatedProjection } from './entity';
+import { relation, loadRelation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { claimVisibilityArgs, visibleRank } from './visibility';
+import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { Conditions } from './conditions';
 import { checkPageSize, connectionOptions, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
@@ -170,8 +171,7 @@ const linkField = (direction: LinkDirection, description: string) =>
       type: [LinkRef],
       description,
       args: claimVisibilityArgs(t.arg),
-      resolve: (claim, args, context, info) =>
-        loadRelation(context, claimLinks(direction, args.includeDeprecated ?? false), claim, info, args.asOf ?? claim.asOf),
+      ...relationField((args: ClaimVisibility) => claimLinks(direction, args.includeDeprecated ?? false)),
     }),
   );
 const fieldNames: Record<LinkDirection, string> = {
@@ -213,9 +213,9 @@ builder.node(ClaimRef, {
     frontSector: t.string({ nullable: true, description: 'The front sector the maker named, as written.', resolve: (c) => text(c, 'frontSector') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
     credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
-    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', resolve: (c, _args, context, info) => loadRelation(context, claimMakers, c, info) }),
-    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', resolve: (c, _args, context, info) => loadRelation(context, claimSubjects, c, info) }),
-    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', resolve: (c, _args, context, info) => loadRelation(context, claimSources, c, info) }),
+    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', ...relationField(() => claimMakers) }),
+    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', ...relationField(() => claimSubjects) }),
+    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', ...relationField(() => claimSources) }),
   }),
 });
 
@@ -233,8 +233,7 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
     type: [ClaimAboutRef],
     description: 'Claims about it, oldest first.',
     args: claimVisibilityArgs(t.arg),
-    resolve: (entity, args, context, info) =>
-      loadRelation(context, claimsAbout(args.includeDeprecated ?? false), entity, info, args.asOf ?? entity.asOf),
+    ...relationField((args: ClaimVisibility) => claimsAbout(args.includeDeprecated ?? false)),
   }),
 );
 
@@ -373,7 +372,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
+          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -16,6 +16,8 @@ export interface Entity {
   properties: Record<string, Plain>;
   /** The record time it was read as of (null: now); the relationships below it honour it. */
   asOf: string | null;
+  /** Relationship fields read in the same query as the list it came in, by response key (relations.ts). */
+  prefetched?: Map<string, unknown[]>;
 }
 
 /** Cypher that projects node `n`, with all its properties, for `entityFromRow`. */
@@ -41,25 +43,31 @@ export function selectedProperties(info: GraphQLResolveInfo, path: readonly stri
   if (!byPath) selectionCache.set(info.fieldNodes, (byPath = new Map()));
   const cacheKey = path.join('.');
   let names = byPath.get(cacheKey);
-  if (!names) byPath.set(cacheKey, (names = namesSelectedAt(info, path)));
+  if (!names) byPath.set(cacheKey, (names = namesSelectedAt(info.fieldNodes, info.fragments, path)));
   return names;
 }
 
 const selectionCache = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
-function namesSelectedAt(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+/** The fields selected at `path` below these field nodes, through fragments. */
+export function fieldsSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): FieldNode[] {
   const fieldsIn = (selections: readonly SelectionNode[]): FieldNode[] =>
     selections.flatMap((selection) => {
       if (selection.kind === Kind.FIELD) return [selection];
       if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet.selections);
-      return fieldsIn(info.fragments[selection.name.value]?.selectionSet.selections ?? []);
+      return fieldsIn(fragments[selection.name.value]?.selectionSet.selections ?? []);
     });
-  let fields = fieldsIn(info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+  let fields = fieldsIn(fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
   for (const step of path) {
     fields = fieldsIn(fields.filter((field) => field.name.value === step).flatMap((field) => field.selectionSet?.selections ?? []));
   }
+  return fields;
+}
+
+/** The property names that the fields selected at `path` may read, and the key (see `selectedProperties`). */
+export function namesSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): string[] {
   const names = new Set(['key']);
-  for (const field of fields) {
+  for (const field of fieldsSelectedAt(fieldNodes, fragments, path)) {
     const name = field.name.value;
     if (!name.startsWith('__')) names.add(propertyOfField[name] ?? name);
   }
@@ -136,55 +144,6 @@ export function number(entity: { properties: Record<string, Plain> }, name: stri
  */
 export const knownAsOf = (...variables: string[]) =>
   `($asOf IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime($asOf)`).join(' AND ')}))`;
-
-/**
- * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
- * With `entityAt`, the Cypher projects its entities with `selectedEntityProjection`, and
- * `entityAt` is where an item's entity lies in the field's selection ([] for the item itself).
- */
-export interface Relation<V> {
-  tag: string;
-  cypher: string;
-  map: (value: unknown, asOf: string | null, selected?: Selected) => V;
-  parameters: Record<string, unknown>;
-  entityAt?: readonly string[];
-}
-
-export function relation<V>(
-  tag: string,
-  cypher: string,
-  map: Relation<V>['map'],
-  parameters: Record<string, unknown> = {},
-  entityAt?: readonly string[],
-): Relation<V> {
-  return { tag, cypher, map, parameters, entityAt };
-}
-
-/**
- * The related values of one entity, batched with its siblings: one loader per relation, options,
- * record time and selected properties, so the relationships below a list honour the list's `asOf`.
- */
-export function loadRelation<V>(
-  context: Context,
-  { tag, cypher, map, parameters, entityAt }: Relation<V>,
-  entity: Entity,
-  info: GraphQLResolveInfo,
-  asOf = entity.asOf,
-): Promise<V[]> {
-  const selected = entityAt && { entity: selectedProperties(info, entityAt), relation: selectedProperties(info) };
-  const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
-    const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, {
-      ...parameters,
-      keys,
-      asOf,
-      properties: selected?.entity ?? null,
-      relationProperties: selected?.relation ?? null,
-    });
-    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf, selected) })));
-  };
-  const name = `${tag} ${JSON.stringify(parameters)} ${asOf ?? ''} ${selected ? `${selected.entity.join(',')} ${selected.relation.join(',')}` : ''}`;
-  return context.loaders.load(name, batch, entity.key);
-}
 
 /** An entity and the properties of the relationship that leads to it. */
 export interface Related {

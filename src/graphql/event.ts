@@ -1,7 +1,8 @@
 import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { relation, loadRelation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -103,16 +104,16 @@ builder.node(EventRef, {
     endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
     dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
     fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
-    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', resolve: (e, _args, context, info) => loadRelation(context, eventPlaces, e, info) }),
-    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', resolve: (e, _args, context, info) => loadRelation(context, eventParticipants, e, info) }),
-    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', resolve: (e, _args, context, info) => loadRelation(context, eventSources, e, info) }),
+    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', ...relationField(() => eventPlaces) }),
+    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', ...relationField(() => eventParticipants) }),
+    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', ...relationField(() => eventSources) }),
     parent: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it is part of.',
       resolve: async (e, _args, context, info) => (await loadRelation(context, eventParent, e, info))[0] ?? null,
     }),
-    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', resolve: (e, _args, context, info) => loadRelation(context, eventSubEvents, e, info) }),
+    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', ...relationField(() => eventSubEvents) }),
   }),
 });
 
@@ -166,7 +167,7 @@ builder.queryField('events', (t) =>
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
+          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -3,7 +3,9 @@ import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import type { builder } from './builder';
 import type { Conditions } from './conditions';
-import { entityFromRow, entityProjection, selectedEntityProjection, type Entity } from './entity';
+import type { GraphQLResolveInfo } from 'graphql';
+import { entityFromRow, entityProjection, namesSelectedAt, selectedEntityProjection, type Entity } from './entity';
+import { fromNestedRow, nestedCypher, nestedReads } from './relations';
 import { toLuceneQuery } from './search-text';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
@@ -108,8 +110,11 @@ export interface ListQuery {
   orderBy: string;
   /** Record time: only nodes recorded by then; the relationships below inherit it. */
   asOf?: string | null;
-  /** The properties the page's selection reads (`selectedProperties`); all when absent. */
-  properties?: readonly string[];
+  /**
+   * The list field's resolve info: the page then reads only the properties its selection names,
+   * and the relationship fields selected below it in the same query (relations.ts).
+   */
+  info?: GraphQLResolveInfo;
 }
 
 /**
@@ -133,15 +138,28 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
     total = row?.total ?? 0;
   }
   const window = pageWindow(args, total);
+  const asOf = query.asOf ?? null;
+  const { info } = query;
+  const entityAt = ['edges', 'node'];
+  const selected = { entity: info ? namesSelectedAt(info.fieldNodes, info.fragments, entityAt) : [], relation: [] };
+  const nested = info ? nestedReads(info.fieldNodes, info.returnType, entityAt, info, asOf) : [];
+  const inner = nestedCypher('n', nested, 'n');
   const [row] = await db.read<{ total: number; page: unknown[] }>(
     tag,
     `CALL () { ${match} RETURN count(n) AS total }
-     CALL () { ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit RETURN collect(n ${query.properties ? selectedEntityProjection('n') : entityProjection('n')}) AS page }
+     CALL () {
+       ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit
+       // Numbered, to keep the page's order through the nested reads.
+       WITH collect(n) AS nodes UNWIND range(0, size(nodes) - 1) AS position WITH nodes[position] AS n, position
+       ${inner.subqueries}
+       WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
+       RETURN collect({value: n ${info ? selectedEntityProjection('n') : entityProjection('n')}, nested: nested}) AS page
+     }
      RETURN total, page`,
-    { ...parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit), properties: query.properties ?? null },
+    { ...parameters, ...inner.parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit), properties: selected.entity },
   );
-  const asOf = query.asOf ?? null;
-  return toConnection((row?.page ?? []).map((entity) => entityFromRow(entity, asOf, query.properties && { entity: query.properties })), window, row?.total ?? 0);
+  const read = { relation: { map: entityFromRow, entityAt: [] }, asOf, selected, nested };
+  return toConnection((row?.page ?? []).map((entry) => fromNestedRow<Entity>(read, entry)), window, row?.total ?? 0);
 }
 
 /** The options every connection type shares: a description and the total over all pages. */

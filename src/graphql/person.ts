@@ -1,6 +1,7 @@
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relation, loadRelation, relationText, type Related, selectedRelatedProjection } from './entity';
+import { relatedFromRow, knownAsOf, relationText, type Related, selectedRelatedProjection } from './entity';
+import { relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
@@ -30,7 +31,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
-    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', resolve: (person, _args, context, info) => loadRelation(context, personPositions, person, info) }),
+    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', ...relationField(() => personPositions) }),
   }),
 });
 

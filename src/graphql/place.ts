@@ -2,7 +2,8 @@ import type { GeoPoint, Plain } from '../db/values';
 import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, knownAsOf, relation, loadRelation, text, selectedEntityProjection, selectedProperties } from './entity';
+import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
+import { relation, loadRelation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -106,23 +107,20 @@ builder.node(PlaceRef, {
     locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
     locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
     geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
-    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', resolve: (p, _args, context, info) => loadRelation(context, placeNames, p, info) }),
+    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', ...relationField(() => placeNames) }),
     parent: t.field({
       type: PlaceRef,
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
       resolve: async (p, _args, context, info) => (await loadRelation(context, placeParent, p, info))[0] ?? null,
     }),
-    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', resolve: (p, _args, context, info) => loadRelation(context, placeAncestors, p, info) }),
-    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', resolve: (p, _args, context, info) => loadRelation(context, placeChildren, p, info) }),
+    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', ...relationField(() => placeAncestors) }),
+    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', ...relationField(() => placeChildren) }),
     events: t.field({
       type: [EventRef],
       description: 'Events at this place, latest first; with includeDescendants, also those in the places inside it.',
       args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }) },
-      resolve: (p, args, context, info) => {
-        const descendants = args.includeDescendants ?? true;
-        return loadRelation(context, placeEvents(descendants), p, info);
-      },
+      ...relationField((args: { includeDescendants?: boolean | null }) => placeEvents(args.includeDescendants ?? true)),
     }),
   }),
 });
@@ -155,7 +153,7 @@ builder.queryField('places', (t) =>
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
+          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -1,7 +1,7 @@
 import { matchEntityByKey } from '../db/keys';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
-import { loadRelation, relation } from './entity';
+import { relation, relationField } from './relations';
 import { EntityRef } from './refs';
 
 interface Revision {
@@ -38,6 +38,6 @@ builder.interfaceField(EntityRef, 'history', (t) =>
   t.field({
     type: [RevisionRef],
     description: 'Its changes since it was recorded, newest first: every write through the API or an import leaves one.',
-    resolve: (entity, _args, context, info) => loadRelation(context, entityHistory, entity, info),
+    ...relationField(() => entityHistory),
   }),
 );

@@ -1,11 +1,12 @@
 import { sourceKinds, reliabilities } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection, selectedProperties } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { relation, relationField } from './relations';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, claimVisibilityArgs, visibleRank } from './visibility';
+import { asOfArg, claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
 
 export const SourceKind = builder.enumType('SourceKind', {
@@ -104,16 +105,16 @@ builder.node(SourceRef, {
     reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
     reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
-    publishers: t.field({ type: [Publisher], description: 'Who published it.', resolve: (s, _args, context, info) => loadRelation(context, sourcePublisher, s, info) }),
-    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', resolve: (s, _args, context, info) => loadRelation(context, sourceQuotes, s, info) }),
-    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', resolve: (s, _args, context, info) => loadRelation(context, sourceQuotedBy, s, info) }),
+    publishers: t.field({ type: [Publisher], description: 'Who published it.', ...relationField(() => sourcePublisher) }),
+    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', ...relationField(() => sourceQuotes) }),
+    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', ...relationField(() => sourceQuotedBy) }),
     claimsStated: t.field({
       type: [SourceClaim],
       description: 'Claims it states, with the exact quotes.',
       args: claimVisibilityArgs(t.arg),
-      resolve: (s, args, context, info) => loadRelation(context, sourceClaims(args.includeDeprecated ?? false), s, info, args.asOf ?? s.asOf),
+      ...relationField((args: ClaimVisibility) => sourceClaims(args.includeDeprecated ?? false)),
     }),
-    events: t.field({ type: [EventRef], description: 'Events it reports.', resolve: (s, _args, context, info) => loadRelation(context, sourceEvents, s, info) }),
+    events: t.field({ type: [EventRef], description: 'Events it reports.', ...relationField(() => sourceEvents) }),
   }),
 });
 
@@ -149,7 +150,7 @@ builder.queryField('sources', (t) =>
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, properties: selectedProperties(info, ['edges', 'node']) },
+          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

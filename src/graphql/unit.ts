@@ -1,7 +1,8 @@
 import { sides } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relation, loadRelation, relationText, text, type Related, selectedRelatedProjection } from './entity';
+import { relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection } from './entity';
+import { relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
 
@@ -41,8 +42,8 @@ builder.node(UnitRef, {
   ...entityNodeOptions('Unit'),
   fields: (t) => ({
     side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
-    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', resolve: (unit, _args, context, info) => loadRelation(context, unitParents, unit, info) }),
-    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', resolve: (unit, _args, context, info) => loadRelation(context, unitSubUnits, unit, info) }),
+    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', ...relationField(() => unitParents) }),
+    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', ...relationField(() => unitSubUnits) }),
   }),
 });
 

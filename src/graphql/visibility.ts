@@ -19,3 +19,9 @@ export const claimVisibilityArgs = (t: ArgBuilder<BuilderTypes>) => ({
   includeDeprecated: t.boolean({ defaultValue: false, description: 'Include deprecated (retracted or superseded) claims.' }),
   asOf: asOfArg(t),
 });
+
+/** The values of `claimVisibilityArgs`. */
+export interface ClaimVisibility {
+  includeDeprecated?: boolean | null;
+  asOf?: string | null;
+}

@@ -1,0 +1,240 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import type { Context } from '../context';
+import type { Neo4jGateway } from '../db/gateway';
+import { fieldsSelectedAt, namesSelectedAt, type Entity, type Related, type Selected } from './entity';
+import { groupedInKeyOrder } from './loaders';
+
+/**
+ * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
+ * With `entityAt`, the Cypher projects its entities with `selectedEntityProjection` (and
+ * relationships with `selectedRelatedProjection`), `entityAt` is where an item's entity lies in
+ * the field's selection ([] for the item itself), and the relation can be read inside the
+ * query of the list above it (see `NestedRead`).
+ */
+export interface Relation<V> {
+  tag: string;
+  cypher: string;
+  map: (value: unknown, asOf: string | null, selected?: Selected) => V;
+  parameters: Record<string, unknown>;
+  entityAt?: readonly string[];
+  shape?: RelationShape;
+}
+
+/** A relation's Cypher cut into the parts a nested read puts together again. */
+interface RelationShape {
+  /** What follows `UNWIND $keys AS key`: binds the related nodes of the entity with key `key`. */
+  body: string;
+  value: string;
+  order: string | null;
+  /** The variable of the related entity, for the relations nested below. */
+  entityVariable: string;
+}
+
+const relationCypher = /^\s*UNWIND \$keys AS key\s([\s\S]*)\sRETURN key, ([\s\S]*) AS value(?:\s+ORDER BY ([\s\S]*?))?\s*$/;
+
+export function relation<V>(
+  tag: string,
+  cypher: string,
+  map: Relation<V>['map'],
+  parameters: Record<string, unknown> = {},
+  entityAt?: readonly string[],
+): Relation<V> {
+  if (!entityAt) return { tag, cypher, map, parameters };
+  const [, body, value, order] = relationCypher.exec(cypher) ?? [];
+  const entityVariable = value && /labels\((\w+)\), values:/.exec(value)?.[1];
+  if (!body || !value || !entityVariable) throw new Error(`The Cypher of relation ${tag} does not have the shape a nested read needs`);
+  return { tag, cypher, map, parameters, entityAt, shape: { body, value, order: order ?? null, entityVariable } };
+}
+
+/**
+ * Options of a list field that loads a relation: its resolver, and the relation (from the
+ * field's arguments) in the field's extensions, where a list above it finds it to read it in
+ * its own query. A field's `asOf` argument overrides the record time of the entity it is on.
+ */
+export function relationField<Args extends object, V>(relationFor: (args: Args) => Relation<V>) {
+  return {
+    resolve: (entity: Entity, args: Args, context: Context, info: GraphQLResolveInfo) =>
+      loadRelation(context, relationFor(args), entity, info, asOfArgument(args) ?? entity.asOf),
+    extensions: { relation: relationFor },
+  };
+}
+
+const asOfArgument = (args: object) => (args as { asOf?: string | null }).asOf ?? null;
+
+/** A relation read inside its parent's query: for which field, as of when, which properties, and what is nested below it. */
+export interface NestedRead {
+  responseKey: string;
+  relation: Relation<unknown>;
+  asOf: string | null;
+  selected: Selected;
+  nested: NestedRead[];
+}
+
+/**
+ * The relationship fields selected on the entities at `path` below these field nodes that can be
+ * read in the same query: each is a field of the entity's type that loads a relation with a
+ * shape, asked for with the same arguments wherever it is selected.
+ */
+export function nestedReads(
+  fieldNodes: readonly FieldNode[],
+  returnType: GraphQLOutputType,
+  path: readonly string[],
+  info: GraphQLResolveInfo,
+  asOf: string | null,
+): NestedRead[] {
+  const entityType = typeAt(returnType, path);
+  if (!entityType || !(isObjectType(entityType) || isInterfaceType(entityType))) return [];
+  const byResponseKey = new Map<string, FieldNode[]>();
+  for (const field of fieldsSelectedAt(fieldNodes, info.fragments, path)) {
+    const responseKey = field.alias?.value ?? field.name.value;
+    byResponseKey.set(responseKey, [...(byResponseKey.get(responseKey) ?? []), field]);
+  }
+  const reads: NestedRead[] = [];
+  for (const [responseKey, fields] of byResponseKey) {
+    const [first] = fields;
+    const definition = first && entityType.getFields()[first.name.value];
+    const relationFor = definition?.extensions.relation as ((args: Record<string, unknown>) => Relation<unknown>) | undefined;
+    if (!first || !definition || !relationFor) continue;
+    const args = getArgumentValues(definition as GraphQLField<unknown, unknown>, first, info.variableValues);
+    const sameEverywhere = fields.every(
+      (field) => field.name.value === first.name.value && JSON.stringify(getArgumentValues(definition as GraphQLField<unknown, unknown>, field, info.variableValues)) === JSON.stringify(args),
+    );
+    const relation = relationFor(args);
+    if (!sameEverywhere || !relation.entityAt || !relation.shape) continue;
+    const childAsOf = asOfArgument(args) ?? asOf;
+    reads.push({
+      responseKey,
+      relation,
+      asOf: childAsOf,
+      selected: { entity: namesSelectedAt(fields, info.fragments, relation.entityAt), relation: namesSelectedAt(fields, info.fragments, []) },
+      nested: nestedReads(fields, definition.type, relation.entityAt, info, childAsOf),
+    });
+  }
+  return reads;
+}
+
+function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedType | undefined {
+  let named: GraphQLNamedType | undefined = getNamedType(type);
+  for (const step of path) {
+    if (!named || !(isObjectType(named) || isInterfaceType(named))) return undefined;
+    const field: GraphQLField<unknown, unknown> | undefined = named.getFields()[step];
+    named = field && getNamedType(field.type);
+  }
+  return named;
+}
+
+/**
+ * Cypher subqueries that read the nested relations of the entity bound to `variable`, one row
+ * each: column `<prefix><i>` holds the rows of the i-th read, `{value, nested}` maps in the
+ * relation's order. Parameters are renamed with the prefix, so levels do not collide.
+ */
+export function nestedCypher(variable: string, reads: readonly NestedRead[], prefix: string): { subqueries: string; columns: string[]; parameters: Record<string, unknown> } {
+  const parameters: Record<string, unknown> = {};
+  const columns: string[] = [];
+  const subqueries = reads.map((read, index) => {
+    const shape = read.relation.shape!;
+    const own = `${prefix}${index}_`;
+    const rename = (cypher: string) => cypher.replace(/\$(\w+)/g, (_match, name: string) => `$${own}${name}`);
+    const inner = nestedCypher(shape.entityVariable, read.nested, own);
+    Object.assign(parameters, inner.parameters);
+    for (const [name, value] of Object.entries(readParameters(read))) parameters[`${own}${name}`] = value;
+    columns.push(`${own}rows`);
+    // Only the key goes in: a subquery may not bind a name it imports, and the bodies reuse theirs.
+    return `WITH *, ${variable}.key AS ${own}key
+    CALL (${own}key) {
+      WITH ${own}key AS key ${rename(shape.body)}
+      ${inner.subqueries}
+      WITH {value: ${rename(shape.value)}, nested: [${inner.columns.join(', ')}]} AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
+      RETURN collect(value) AS ${own}rows
+    }`;
+  });
+  return { subqueries: subqueries.join('\n'), columns, parameters };
+}
+
+function readParameters(read: Pick<NestedRead, 'relation' | 'asOf' | 'selected'>): Record<string, unknown> {
+  return { ...read.relation.parameters, asOf: read.asOf, properties: read.selected.entity, relationProperties: read.selected.relation };
+}
+
+/** A row of a nested read: its value, with the rows of the reads below it kept on its entity. */
+export function fromNestedRow<V>(
+  read: { relation: Pick<Relation<unknown>, 'map' | 'entityAt'>; asOf: string | null; selected: Selected; nested: readonly NestedRead[] },
+  row: unknown,
+): V {
+  const { value, nested } = row as { value: unknown; nested: unknown[][] };
+  const item = read.relation.map(value, read.asOf, read.selected) as V;
+  if (read.nested.length > 0) {
+    // Items of a relation with `entityAt` [] are entities; the others are relationships to one.
+    const entity = read.relation.entityAt?.length ? (item as Related).entity : (item as Entity);
+    entity.prefetched = new Map(read.nested.map((child, index) => [child.responseKey, (nested[index] ?? []).map((childRow) => fromNestedRow(child, childRow))]));
+  }
+  return item;
+}
+
+/** What makes two nested reads the same query, for naming the loader that batches them. */
+export function nestedSignature(reads: readonly NestedRead[]): string {
+  return JSON.stringify(reads.map((read) => [read.responseKey, read.relation.tag, read.relation.parameters, read.asOf, read.selected, nestedSignature(read.nested)]));
+}
+
+/**
+ * The related values of one entity, batched with its siblings: one loader per relation, options,
+ * record time, selected properties and nested reads, so the relationships below a list honour
+ * the list's `asOf`. Relations selected below it are read in the same query, and a value that
+ * the list above read already is served from there.
+ */
+export function loadRelation<V>(context: Context, relation: Relation<V>, entity: Entity, info: GraphQLResolveInfo, asOf = entity.asOf): Promise<V[]> {
+  const prefetched = entity.prefetched?.get(String(info.path.key));
+  if (prefetched) return Promise.resolve(prefetched as V[]);
+  const { tag, cypher, map, parameters, entityAt, shape } = relation;
+  if (!entityAt || !shape) {
+    const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
+      const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, { ...parameters, keys, asOf });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf) })));
+    };
+    return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''}`, batch, entity.key);
+  }
+  const { read, inner } = plannedRead(relation, info, asOf);
+  const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
+    const rows = await db.read<{ key: string; value: unknown }>(
+      tag,
+      `UNWIND $keys AS key ${shape.body}
+       ${inner.subqueries}
+       RETURN key, {value: ${shape.value}, nested: [${inner.columns.join(', ')}]} AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
+      { ...readParameters(read), ...inner.parameters, keys },
+    );
+    return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: fromNestedRow<V>(read, row.value) })));
+  };
+  return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''} ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, entity.key);
+}
+
+// Every item of a list resolves a field with the same field nodes: plan its read once per list.
+const plans = new WeakMap<readonly FieldNode[], Map<string, { read: NestedRead; inner: ReturnType<typeof nestedCypher> }>>();
+
+function plannedRead(relation: Relation<unknown>, info: GraphQLResolveInfo, asOf: string | null) {
+  let byRead = plans.get(info.fieldNodes);
+  if (!byRead) plans.set(info.fieldNodes, (byRead = new Map()));
+  const planKey = `${relation.tag} ${JSON.stringify(relation.parameters)} ${asOf ?? ''}`;
+  let plan = byRead.get(planKey);
+  if (!plan) {
+    const entityAt = relation.entityAt ?? [];
+    const read: NestedRead = {
+      responseKey: String(info.path.key),
+      relation,
+      asOf,
+      selected: { entity: namesSelectedAt(info.fieldNodes, info.fragments, entityAt), relation: namesSelectedAt(info.fieldNodes, info.fragments, []) },
+      nested: nestedReads(info.fieldNodes, info.returnType, entityAt, info, asOf),
+    };
+    plan = { read, inner: nestedCypher(relation.shape!.entityVariable, read.nested, 'n') };
+    byRead.set(planKey, plan);
+  }
+  return plan;
+}
