@@ -37,7 +37,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export const defaultBatchSize = 5_000;
+export const defaultBatchSize = 10_000;
 const maxRejectionsListed = 1_000;
 
 /** The bundle as a whole is unusable (no header, or a version this service does not read). */

@@ -2,7 +2,7 @@ import type { ObservedTransaction } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from './spec';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
-import { allowedEndpoints, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+import { allowedEndpoints, createEntities, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 
 /**
  * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
@@ -161,22 +161,24 @@ export async function writeRecords(
 ): Promise<RecordOutcome[]> {
   const outcomes: (RecordOutcome | undefined)[] = new Array(records.length);
   const entities = records.flatMap((record, index) => (record.record === 'entity' ? [{ record, index }] : []));
+  const claims = records.flatMap((record, index) => (record.record === 'claim' ? [{ record, index }] : []));
+  const relationships = records.flatMap((record, index) => (record.record === 'relationship' ? [{ record, index }] : []));
+  // One lookup for every key the records write or name: which exist, and where retired keys lead.
+  const written = new Set([...entities, ...claims].map(({ record }) => record.key));
+  const named = [...claims.flatMap(({ record }) => record.references.map((reference) => reference.key)), ...relationships.flatMap(({ record }) => [record.from, record.to])];
+  const current = await resolveKeys(tx, [...written, ...named], written);
+  const existing = new Set([...current].filter(([key, to]) => key === to).map(([key]) => key));
+  const created = new Set<string>();
+
   for (const type of entityTypes) {
     const ofType = entities.filter(({ record }) => record.type === type);
-    const statuses = await upsertEntities(tx, type, ofType.map(({ record }) => record), author);
+    const statuses = await upsertEntities(tx, type, ofType.map(({ record }) => record), author, existing, created);
     ofType.forEach(({ index }, position) => (outcomes[index] = { status: statuses[position]! }));
   }
 
-  const claims = records.flatMap((record, index) => (record.record === 'claim' ? [{ record, index }] : []));
-  const relationships = records.flatMap((record, index) => (record.record === 'relationship' ? [{ record, index }] : []));
-  const referenced = [
-    ...claims.flatMap(({ record }) => record.references.map((reference) => reference.key)),
-    ...relationships.flatMap(({ record }) => [record.from, record.to]),
-  ];
-  const current = await resolveKeys(tx, referenced);
   const claimKeys = new Set(claims.map(({ record }) => record.key));
   const resolve = (key: string, newSources: Map<string, PropertyMap>) =>
-    current.get(key) ?? (claimKeys.has(key) || newSources.has(key) ? key : undefined);
+    existing.has(key) ? key : (current.get(key) ?? (claimKeys.has(key) || newSources.has(key) ? key : undefined));
 
   const accepted: { record: ClaimRecord; index: number; references: { reference: ClaimReference; key: string }[] }[] = [];
   for (const { record, index } of claims) {
@@ -189,8 +191,10 @@ export async function writeRecords(
     }
   }
   const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
-  await upsertEntities(tx, 'Source', [...newSources].map(([key, properties]) => ({ key, properties })), author, { onlyCreate: true });
-  const claimStatuses = await upsertEntities(tx, 'Claim', accepted.map(({ record }) => record), author);
+  // Only sources whose key names nothing: an existing one is never altered, a retired one leads to its survivor.
+  const sourcesToCreate = [...newSources].filter(([key]) => !existing.has(key) && !current.has(key)).map(([key, properties]) => ({ key, properties }));
+  await upsertEntities(tx, 'Source', sourcesToCreate, author, existing, created);
+  const claimStatuses = await upsertEntities(tx, 'Claim', accepted.map(({ record }) => record), author, existing, created);
 
   const links: { type: RelationshipType; row: LinkRow; owner: number }[] = [];
   accepted.forEach(({ record, index, references }, position) => {
@@ -213,10 +217,11 @@ export async function writeRecords(
   }
   for (const type of relationshipTypes) {
     const ofType = links.filter((link) => link.type === type);
-    const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author, { revisions: options.relationshipRevisions });
+    const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author, { revisions: options.relationshipRevisions, created });
     ofType.forEach(({ owner }, position) => {
       const outcome = outcomes[owner];
-      const linkStatus = statuses[position]!;
+      const linkStatus = statuses[position];
+      if (!linkStatus) return;
       if (!outcome) outcomes[owner] = { status: linkStatus };
       else if (outcome.status === 'unchanged' && linkStatus !== 'unchanged') outcomes[owner] = { status: 'updated' };
     });
@@ -252,6 +257,10 @@ export async function writeEntity(
   }
   const missing = spec.required.find((name) => properties[name] === undefined || properties[name] === null);
   if (missing) throw new ValidationError(`input.${missing}`, `is required to create a ${type.toLowerCase()}.`);
-  const [status] = await upsertEntities(tx, type, [{ key, properties }], author);
+  const taken = await createEntities(tx, type, [{ key, properties }], author);
+  if (taken.size === 0) return { status: 'created', key };
+  // Another writer created the key since the lookup.
+  if (mode === 'create') throw new ClientError(ErrorCode.CONFLICT, `"${key}" is taken.`, { extensions: { field: 'key' } });
+  const [status] = await updateEntities(tx, type, [{ key, properties }], author);
   return { status: status!, key };
 }

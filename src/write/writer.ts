@@ -45,38 +45,75 @@ const withValues = <T extends { properties: PropertyMap; to?: string }>(row: T) 
 const status = (created: boolean, changed: number): WriteStatus => (created ? 'created' : changed > 0 ? 'updated' : 'unchanged');
 
 /**
- * Creates or updates entities of one type by key, in one statement. With `onlyCreate`, an entity
- * that exists is left as it is (sources named by a claim: created when new, never altered).
+ * Creates or updates entities of one type by key. `existing` holds the keys known to name an
+ * entity in this transaction (callers look them up with resolveKeys); keys created here are
+ * added to it and to `created`. A key given twice is created by its first row and updated by the
+ * others.
  */
 export async function upsertEntities(
   tx: ObservedTransaction,
   type: EntityType,
   rows: EntityRow[],
   author: Author,
-  options: { onlyCreate?: boolean } = {},
+  existing: Set<string>,
+  created: Set<string>,
 ): Promise<WriteStatus[]> {
-  if (rows.length === 0) return [];
-  const label = type;
-  const extra = labelsOf[type] === type ? '' : `n:${labelsOf[type]}, `;
-  const result = await tx.run<{ index: number; created: boolean; changed: string[] }>(
-    `UNWIND range(0, size($rows) - 1) AS index
-     WITH index, $rows[index] AS row
-     OPTIONAL MATCH (existing:${label} {key: row.key})
-     WITH index, row, existing IS NULL AS created
-     MERGE (n:${label} {key: row.key})
-     ON CREATE SET ${extra}n.recordedAt = datetime($now), n.recordedBy = $principal
-     WITH index, row, created, n, CASE WHEN created THEN keys(row.properties) WHEN $onlyCreate THEN [] ELSE ${changedKeys('n')} END AS changed
-     FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END | SET n += row.properties)
-     FOREACH (_ IN CASE WHEN NOT created AND size(changed) > 0 THEN [1] ELSE [] END | SET n.updatedAt = datetime($now), n.updatedBy = $principal)
-     ${revision('n', 'ENTITY')}
-     RETURN index, created, changed ORDER BY index`,
-    { rows: rows.map(withValues), onlyCreate: options.onlyCreate ?? false, ...author },
+  const statuses = new Array<WriteStatus>(rows.length);
+  const creates: number[] = [];
+  const updates: number[] = [];
+  const newKeys = new Set<string>();
+  rows.forEach((row, index) => {
+    if (existing.has(row.key) || newKeys.has(row.key)) updates.push(index);
+    else {
+      newKeys.add(row.key);
+      creates.push(index);
+    }
+  });
+  const taken = await createEntities(tx, type, creates.map((index) => rows[index]!), author);
+  for (const index of creates) {
+    const key = rows[index]!.key;
+    existing.add(key);
+    if (taken.has(key)) updates.push(index);
+    else {
+      created.add(key);
+      statuses[index] = 'created';
+    }
+  }
+  updates.sort((a, b) => a - b);
+  const updated = await updateEntities(tx, type, updates.map((index) => rows[index]!), author);
+  updated.forEach((status, position) => {
+    // Every key here was found, created above or taken by another writer: it names an entity.
+    if (!status) throw new Error(`${rows[updates[position]!]!.key} names no ${type}`);
+    statuses[updates[position]!] = status;
+  });
+  return statuses;
+}
+
+/**
+ * Creates entities of one type whose keys named nothing when looked up, each with its revision,
+ * in one statement. MERGE, not CREATE: a key another transaction created meanwhile is left for the
+ * caller to update, and returned (the marker property exists only inside this statement).
+ */
+export async function createEntities(tx: ObservedTransaction, type: EntityType, rows: EntityRow[], author: Author): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const result = await tx.run<{ key: string }>(
+    `UNWIND $rows AS row
+     MERGE (n:${type} {key: row.key})
+     ON CREATE SET ${labelsOf[type] === type ? '' : `n:${labelsOf[type]}, `}n += row.properties, n.recordedAt = datetime($now), n.recordedBy = $principal, n.createdHere = true
+     WITH row, n, n.createdHere IS NOT NULL AS created
+     REMOVE n.createdHere
+     FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+       CREATE (n)<-[:REVISES]-(:Revision {at: datetime($now), by: $principal, operation: 'ENTITY_CREATED', changed: keys(row.properties), values: row.values}))
+     WITH row WHERE NOT created
+     RETURN row.key AS key`,
+    { rows: rows.map(withValues), ...author },
   );
-  return result.rows.map((row) => status(row.created, row.changed.length));
+  return new Set(result.rows.map((row) => row.key));
 }
 
 /** Updates existing entities only; `null` for a key that names nothing of that type. */
 export async function updateEntities(tx: ObservedTransaction, type: EntityType, rows: EntityRow[], author: Author): Promise<(WriteStatus | null)[]> {
+  if (rows.length === 0) return [];
   const label = type;
   const result = await tx.run<{ index: number; changed: string[] }>(
     `UNWIND range(0, size($rows) - 1) AS index
@@ -96,9 +133,10 @@ export async function updateEntities(tx: ObservedTransaction, type: EntityType, 
 /**
  * The current key of each key: itself, or the survivor's key when a merge retired it; absent
  * when the key names nothing. The prefix of a key gives its label, so each is one index seek;
- * only keys not found that way are looked up among redirects.
+ * only keys not found that way are looked up among redirects, except those in `written`
+ * (keys about to be written, which need only know whether they exist).
  */
-export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string>): Promise<Map<string, string>> {
+export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string>, written: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
   const byLabel = new Map<string, string[]>();
   for (const key of new Set(keys)) {
     const type = entityTypeOfKey(key);
@@ -112,7 +150,7 @@ export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string
     const result = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (n:${label} {key: key}) RETURN key`, { keys: grouped });
     for (const row of result.rows) current.set(row.key, row.key);
   }
-  const missing = [...byLabel.values()].flat().filter((key) => !current.has(key));
+  const missing = [...byLabel.values()].flat().filter((key) => !current.has(key) && !written.has(key));
   if (missing.length > 0) {
     const result = await tx.run<{ key: string; current: string }>(
       'UNWIND $keys AS key MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN key, n.key AS current',
@@ -126,39 +164,101 @@ export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string
 /**
  * Creates or updates relationships of one type between existing entities, one per pair and type.
  * Endpoints must be current keys of the types the model allows (callers check with resolveKeys).
+ * A relationship touching an entity in `created` (made by this transaction, so invisible to
+ * others) cannot exist yet and is created without looking; the others are updated where they
+ * exist and merged where not. A pair given twice is created by its first row and updated by the
+ * others. Rows whose endpoints are not found get no status.
  */
 export async function linkEntities(
   tx: ObservedTransaction,
   type: RelationshipType,
   rows: LinkRow[],
   author: Author,
-  options: { revisions: boolean } = { revisions: true },
-): Promise<WriteStatus[]> {
-  const statuses: WriteStatus[] = new Array<WriteStatus>(rows.length);
+  options: { revisions: boolean; created: ReadonlySet<string> },
+): Promise<(WriteStatus | undefined)[]> {
+  const statuses = new Array<WriteStatus | undefined>(rows.length);
   // One statement per pair of endpoint labels, so each endpoint is an index seek.
   for (const [labels, group] of groupBy(rows, (row) => `${endpointLabel(row.from)}>${endpointLabel(row.to)}`)) {
-    const [fromLabel, toLabel] = labels.split('>');
-    const result = await tx.run<{ index: number; created: boolean; changed: string[] }>(
-      `UNWIND $rows AS row
-       MATCH (a:${fromLabel} {key: row.from}), (b:${toLabel} {key: row.to})
-       OPTIONAL MATCH (a)-[existing:${type}]->(b)
-       WITH row, a, b, existing IS NULL AS created
-       MERGE (a)-[r:${type}]->(b)
-       ON CREATE SET r.recordedAt = datetime($now), r.recordedBy = $principal
-       WITH row, a, b, r, created, CASE WHEN created THEN keys(row.properties) ELSE ${changedKeys('r')} END AS changed
-       FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END | SET r += row.properties)
-       FOREACH (_ IN CASE WHEN NOT created AND size(changed) > 0 THEN [1] ELSE [] END | SET r.updatedAt = datetime($now), r.updatedBy = $principal)
-       ${type === 'SUPERSEDES' ? supersede : ''}
-       ${options.revisions ? revision('a', type) : ''}
-       RETURN row.index AS index, created, changed`,
-      {
-        rows: group.map(({ item, index }) => ({ ...withValues(item), index })),
-        ...author,
-      },
-    );
-    for (const row of result.rows) statuses[row.index] = status(row.created, row.changed.length);
+    const [fromLabel, toLabel] = labels.split('>') as [string, string];
+    const isFresh = ({ item }: { item: LinkRow }) => options.created.has(item.from) || options.created.has(item.to);
+    const older = group.filter((row) => !isFresh(row));
+    for (const [index, status] of await updateLinks(tx, type, fromLabel, toLabel, older, author, options.revisions)) statuses[index] = status;
+    const seen = new Set<string>();
+    const creates: typeof group = [];
+    const repeats: typeof group = [];
+    for (const row of group) {
+      if (statuses[row.index]) continue;
+      const pair = `${row.item.from}>${row.item.to}`;
+      if (seen.has(pair)) repeats.push(row);
+      else {
+        seen.add(pair);
+        creates.push(row);
+      }
+    }
+    for (const fresh of [true, false]) {
+      const ofKind = creates.filter((row) => isFresh(row) === fresh);
+      for (const index of await createLinks(tx, type, fromLabel, toLabel, ofKind, author, { revisions: options.revisions, merge: !fresh })) statuses[index] = 'created';
+    }
+    for (const [index, status] of await updateLinks(tx, type, fromLabel, toLabel, repeats, author, options.revisions)) statuses[index] = status;
   }
   return statuses;
+}
+
+/** Relationships that exist among `rows` get the rows' properties; returns their indexes and statuses. */
+async function updateLinks(
+  tx: ObservedTransaction,
+  type: RelationshipType,
+  fromLabel: string,
+  toLabel: string,
+  rows: { item: LinkRow; index: number }[],
+  author: Author,
+  revisions: boolean,
+): Promise<[number, WriteStatus][]> {
+  if (rows.length === 0) return [];
+  const result = await tx.run<{ index: number; changed: string[] }>(
+    `UNWIND $rows AS row
+     MATCH (a:${fromLabel} {key: row.from})-[r:${type}]->(b:${toLabel} {key: row.to})
+     WITH row, a, b, r, false AS created, ${changedKeys('r')} AS changed
+     FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END |
+       SET r += row.properties, r.updatedAt = datetime($now), r.updatedBy = $principal)
+     ${type === 'SUPERSEDES' ? supersede : ''}
+     ${revisions ? revision('a', type) : ''}
+     RETURN row.index AS index, changed`,
+    { rows: rows.map(({ item, index }) => ({ ...withValues(item), index })), ...author },
+  );
+  return result.rows.map((row) => [row.index, status(false, row.changed.length)]);
+}
+
+/**
+ * Creates the relationships of `rows`, known not to exist; returns the indexes of those written.
+ * With `merge`, one that another transaction created meanwhile is updated instead of doubled
+ * (and still reported created).
+ */
+async function createLinks(
+  tx: ObservedTransaction,
+  type: RelationshipType,
+  fromLabel: string,
+  toLabel: string,
+  rows: { item: LinkRow; index: number }[],
+  author: Author,
+  options: { revisions: boolean; merge: boolean },
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const result = await tx.run<{ index: number }>(
+    `UNWIND $rows AS row
+     MATCH (a:${fromLabel} {key: row.from}), (b:${toLabel} {key: row.to})
+     ${
+       options.merge
+         ? `MERGE (a)-[r:${type}]->(b) ON CREATE SET r.recordedAt = datetime($now), r.recordedBy = $principal`
+         : `CREATE (a)-[r:${type} {recordedAt: datetime($now), recordedBy: $principal}]->(b)`
+     }
+     SET r += row.properties
+     ${type === 'SUPERSEDES' ? supersede : ''}
+     ${options.revisions ? `WITH row, a, true AS created, keys(row.properties) AS changed ${revision('a', type)}` : ''}
+     RETURN row.index AS index`,
+    { rows: rows.map(({ item, index }) => ({ ...withValues(item), index })), ...author },
+  );
+  return result.rows.map((row) => row.index);
 }
 
 /** A superseded claim is kept, deprecated, so default results show the claim that replaced it. */
