@@ -60,6 +60,39 @@ describe('npm run import', () => {
     expect(town.body.data?.place).toEqual({ recordedBy: 'import:bundle.ndjson', parent: { key: 'place:ua:test-cli-oblast' } });
   });
 
+  it('creates a key or a relationship given twice in one batch once, then updates it, with a revision for each entity write', async () => {
+    const twice = path.join(directory, 'twice.ndjson');
+    writeFileSync(
+      twice,
+      [
+        { format: 'conflict-graph/bundle', version: 1, name: 'cli-test-twice' },
+        { record: 'entity', type: 'Place', key: 'place:ua:test-cli-twice-oblast', properties: { name: 'Twice Oblast', type: 'REGION' } },
+        { record: 'entity', type: 'Place', key: 'place:ua:test-cli-twice', properties: { name: 'Twice' } },
+        { record: 'entity', type: 'Place', key: 'place:ua:test-cli-twice', properties: { name: 'Twice', type: 'TOWN' } },
+        { record: 'relationship', type: 'LOCATED_IN', from: 'place:ua:test-cli-twice', to: 'place:ua:test-cli-twice-oblast', properties: {} },
+        { record: 'relationship', type: 'LOCATED_IN', from: 'place:ua:test-cli-twice', to: 'place:ua:test-cli-twice-oblast', properties: { confidence: 'HIGH' } },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    const first = await importFile(twice);
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/records: 5 \| created 3, updated 2, unchanged 0, rejected 0/);
+    const again = await importFile(twice);
+    expect(again.output).toMatch(/created 0, updated 0, unchanged 5, rejected 0/);
+
+    const place = await service.graphql<{ place: { type: string; history: { operation: string; changed: string[] }[] } }>(
+      '{ place(key: "place:ua:test-cli-twice") { type history { operation changed } } }',
+    );
+    expect(place.body.data?.place.type).toBe('TOWN');
+    expect(place.body.data?.place.history.map((revision) => revision.operation).sort()).toEqual(['ENTITY_CREATED', 'ENTITY_UPDATED']);
+    const [link] = await service.gateway.read<{ links: number; confidence: string }>(
+      'test.import-cli.twice',
+      `MATCH (:Place {key: 'place:ua:test-cli-twice'})-[r:LOCATED_IN]->(:Place {key: 'place:ua:test-cli-twice-oblast'}) RETURN count(r) AS links, max(r.confidence) AS confidence`,
+    );
+    expect(link).toEqual({ links: 1, confidence: 'HIGH' });
+  });
+
   it('refuses a file without the bundle header as a whole', async () => {
     const headless = path.join(directory, 'headless.ndjson');
     writeFileSync(headless, JSON.stringify({ record: 'entity', type: 'Place', key: 'place:ua:test-cli-headless', properties: { name: 'X' } }));
