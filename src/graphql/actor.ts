@@ -26,7 +26,7 @@ const actorClaimsMade = (includeDeprecated: boolean) =>
   relation(
     'actor.claims-made',
     `UNWIND $keys AS key MATCH (:Actor {key: key})<-[m:MADE_BY]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'm')}
-     RETURN key, c ${selectedEntityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${selectedEntityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
     entityFromRow,
     { includeDeprecated },
     [],

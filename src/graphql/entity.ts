@@ -26,9 +26,10 @@ export const entityProjection = (variable: string) => `{labels: labels(${variabl
 /**
  * Cypher that projects node `n` with only the properties named in `$properties` (the query's
  * selection, see `selectedProperties`): decoding and sending every property of every node of a
- * list, dates above all, was most of the time a list took.
+ * list, dates above all, was most of the time a list took. Lists, not maps: the driver decodes
+ * a map's keys on every row.
  */
-export const selectedEntityProjection = (variable: string) => `{labels: labels(${variable}), values: [name IN $properties | ${variable}[name]]}`;
+export const selectedEntityProjection = (variable: string) => `[labels(${variable}), [name IN $properties | ${variable}[name]]]`;
 
 /** Fields whose property has another name; every other field reads the property of its own name. */
 const propertyOfField: Record<string, string> = { nativeName: 'nameNative' };
@@ -80,17 +81,20 @@ export interface Selected {
   relation: readonly string[];
 }
 
-/** Plain properties from the values of `selectedEntityProjection`, or from a whole property map. */
-function plainProperties(values: unknown[] | undefined, names: readonly string[] | undefined, properties: unknown): Record<string, Plain> {
-  if (values && names) return Object.fromEntries(names.map((name, index) => [name, toPlain(values[index])]));
-  return toPlain(properties) as Record<string, Plain>;
+/** Plain properties from the values of the selected names, in order. */
+function plainProperties(values: readonly unknown[], names: readonly string[]): Record<string, Plain> {
+  const properties: Record<string, Plain> = {};
+  for (const [index, name] of names.entries()) properties[name] = toPlain(values[index]);
+  return properties;
 }
 
+/** An entity from `entityProjection` (a map with all properties) or `selectedEntityProjection` (labels and the selected values). */
 export function entityFromRow(row: unknown, asOf: string | null = null, selected?: Pick<Selected, 'entity'>): Entity {
-  const { labels, properties, values } = row as { labels: string[]; properties?: Record<string, unknown>; values?: unknown[] };
+  const [labels, plain] = Array.isArray(row)
+    ? [row[0] as string[], plainProperties(row[1] as unknown[], selected?.entity ?? [])]
+    : [(row as { labels: string[] }).labels, toPlain((row as { properties: unknown }).properties) as Record<string, Plain>];
   const typename = entityTypeNames.find((name) => labels.includes(name));
   if (!typename) throw new Error(`A node with labels ${labels.join(':')} has no GraphQL type`);
-  const plain = plainProperties(values, selected?.entity, properties);
   return { typename, key: String(plain.key), properties: plain, asOf };
 }
 
@@ -151,9 +155,13 @@ export interface Related {
   relation: Record<string, Plain>;
 }
 
+/** A related entity from `relatedProjection` (maps) or `selectedRelatedProjection` (labels, node values, relationship values). */
 export function relatedFromRow(row: unknown, asOf: string | null = null, selected?: Selected): Related {
-  const { entity, relation, relationValues } = row as { entity: unknown; relation?: Record<string, unknown>; relationValues?: unknown[] };
-  return { entity: entityFromRow(entity, asOf, selected), relation: plainProperties(relationValues, selected?.relation, relation) };
+  if (Array.isArray(row)) {
+    return { entity: entityFromRow(row, asOf, selected), relation: plainProperties(row[2] as unknown[], selected?.relation ?? []) };
+  }
+  const { entity, relation } = row as { entity: unknown; relation: Record<string, unknown> };
+  return { entity: entityFromRow(entity, asOf), relation: toPlain(relation) as Record<string, Plain> };
 }
 
 /** A string property of the relationship, or null. */
@@ -168,4 +176,4 @@ export const relatedProjection = (node: string, relation: string) =>
 
 /** `relatedProjection` with only the selected properties of both (see `selectedEntityProjection`). */
 export const selectedRelatedProjection = (node: string, relation: string) =>
-  `{entity: ${selectedEntityProjection(node)}, relationValues: [name IN $relationProperties | ${relation}[name]]}`;
+  `[labels(${node}), [name IN $properties | ${node}[name]], [name IN $relationProperties | ${relation}[name]]]`;

@@ -47,21 +47,21 @@ const eventParticipants = relation(
 );
 const eventSources = relation(
   'event.sources',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
   entityFromRow,
   {},
   [],
 );
 const eventParent = relation(
   'event.parent',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${selectedEntityProjection('e')} AS value`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, ${selectedEntityProjection('e')} AS value`,
   entityFromRow,
   {},
   [],
 );
 const eventSubEvents = relation(
   'event.sub-events',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
   {},
   [],

@@ -153,7 +153,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
        WITH collect(n) AS nodes UNWIND range(0, size(nodes) - 1) AS position WITH nodes[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect({value: n ${info ? selectedEntityProjection('n') : entityProjection('n')}, nested: nested}) AS page
+       RETURN collect([${info ? selectedEntityProjection('n') : `n ${entityProjection('n')}`}, nested]) AS page
      }
      RETURN total, page`,
     { ...parameters, ...inner.parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit), properties: selected.entity },

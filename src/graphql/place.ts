@@ -54,7 +54,7 @@ const placeNames = relation(
 );
 const placeParent = relation(
   'place.parent',
-  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${selectedEntityProjection('p')} AS value`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedEntityProjection('p')} AS value`,
   entityFromRow,
   {},
   [],
@@ -62,14 +62,14 @@ const placeParent = relation(
 const placeAncestors = relation(
   'place.ancestors',
   `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place) WHERE ${knownAsOf('p')}
-   RETURN key, p ${selectedEntityProjection('p')} AS value ORDER BY length(path)`,
+   RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY length(path)`,
   entityFromRow,
   {},
   [],
 );
 const placeChildren = relation(
   'place.children',
-  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, p ${selectedEntityProjection('p')} AS value ORDER BY p.name, p.key`,
+  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY p.name, p.key`,
   entityFromRow,
   {},
   [],
@@ -84,7 +84,7 @@ const placeEvents = (includeDescendants: boolean) =>
        RETURN DISTINCT e
      }
      WITH key, e WHERE ${knownAsOf('e')}
-     RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
+     RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
     entityFromRow,
     { includeDescendants },
     [],

@@ -69,7 +69,7 @@ export function relation<V>(
 ): Relation<V> {
   if (!entityAt) return { tag, cypher, map, parameters };
   const [, body, value, order] = relationCypher.exec(cypher) ?? [];
-  const entityVariable = value && /labels\((\w+)\), values:/.exec(value)?.[1];
+  const entityVariable = value && /^\[labels\((\w+)\), \[name IN \$properties/.exec(value)?.[1];
   if (!body || !value || !entityVariable) throw new Error(`The Cypher of relation ${tag} does not have the shape a nested read needs`);
   return { tag, cypher, map, parameters, entityAt, shape: { body, from: startingFrom(body), value, order: order ?? null, entityVariable } };
 }
@@ -153,7 +153,7 @@ function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedT
 
 /**
  * Cypher subqueries that read the nested relations of the entity bound to `variable`, one row
- * each: column `<prefix><i>` holds the rows of the i-th read, `{value, nested}` maps in the
+ * each: column `<prefix><i>` holds the rows of the i-th read, `[value, nested]` lists in the
  * relation's order. Parameters are renamed with the prefix, so levels do not collide.
  */
 export function nestedCypher(variable: string, reads: readonly NestedRead[], prefix: string): { subqueries: string; columns: string[]; parameters: Record<string, unknown> } {
@@ -172,7 +172,7 @@ export function nestedCypher(variable: string, reads: readonly NestedRead[], pre
     CALL (${own}node) {
       ${rename(shape.from(`${own}node`))}
       ${inner.subqueries}
-      WITH {value: ${rename(shape.value)}, nested: [${inner.columns.join(', ')}]} AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
+      WITH [${rename(shape.value)}, [${inner.columns.join(', ')}]] AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
       RETURN collect(value) AS ${own}rows
     }`;
   });
@@ -188,7 +188,7 @@ export function fromNestedRow<V>(
   read: { relation: Pick<Relation<unknown>, 'map' | 'entityAt'>; asOf: string | null; selected: Selected; nested: readonly NestedRead[] },
   row: unknown,
 ): V {
-  const { value, nested } = row as { value: unknown; nested: unknown[][] };
+  const [value, nested] = row as [unknown, unknown[][]];
   const item = read.relation.map(value, read.asOf, read.selected) as V;
   if (read.nested.length > 0) {
     // Items of a relation with `entityAt` [] are entities; the others are relationships to one.
@@ -226,7 +226,7 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
       tag,
       `UNWIND $keys AS key ${shape.body}
        ${inner.subqueries}
-       RETURN key, {value: ${shape.value}, nested: [${inner.columns.join(', ')}]} AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
+       RETURN key, [${shape.value}, [${inner.columns.join(', ')}]] AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
       { ...readParameters(read), ...inner.parameters, keys },
     );
     return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: fromNestedRow<V>(read, row.value) })));

@@ -64,7 +64,7 @@ builder.queryField('search', (t) =>
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
          WITH node, score ORDER BY score DESC, node.key LIMIT $first
-         RETURN node ${selectedEntityProjection('node')} AS node, score`,
+         RETURN ${selectedEntityProjection('node')} AS node, score`,
         { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },
       );
       return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }), score: row.score }));

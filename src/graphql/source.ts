@@ -43,14 +43,14 @@ const sourcePublisher = relation(
 );
 const sourceQuotes = relation(
   'source.quotes',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
   {},
   [],
 );
 const sourceQuotedBy = relation(
   'source.quoted-by',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, s ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
   entityFromRow,
   {},
   [],
@@ -67,7 +67,7 @@ const sourceClaims = (includeDeprecated: boolean) =>
 const sourceEvents = relation(
   'source.events',
   `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:REPORTED_IN]-(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, e ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
+   RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
   entityFromRow,
   {},
   [],
