@@ -221,7 +221,7 @@ describe('observability', () => {
     expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="RaidParticipants"[^}]*\} 1/);
     expect(text).toContain('graphql_envelop_request_duration_bucket');
     expect(text).toContain('graphql_yoga_http_duration_bucket');
-    expect(text).toMatch(/cypher_round_trips_total\{tag="event\.participants"\} \d+/);
+    expect(text).toMatch(/cypher_round_trips_total\{tag="entities\.by-key"\} \d+/);
     expect(text).toMatch(/neo4j_queries_in_flight \d+/);
     expect(text).toContain('neo4j_pool_max_size 100');
     expect(text).toContain('process_resident_memory_bytes');

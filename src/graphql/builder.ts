@@ -4,7 +4,9 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { allows } from '../auth';
 import type { Context } from '../context';
 import { ClientError, ErrorCode } from '../errors';
+import { entityTypeNames } from './entity';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
+import { findEntity } from './relations';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -40,6 +42,11 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'Any entity by its global id; null when the id names nothing.',
       args: { id: { description: 'A global id, as in `id` of any entity.' } },
+      // Through the lookup by key, which reads the selected relationships in the same query.
+      resolve: (_root, args, context, info) => {
+        const typename = entityTypeNames.find((name) => name === args.id.typename);
+        return typename ? findEntity(context, args.id.id, [typename], info) : null;
+      },
     },
     nodesQueryOptions: {
       description: 'Entities by global ids, in the order asked; null for ids that name nothing.',

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
-import { toPlain, type Plain } from '../db/values';
+import type { Plain } from '../db/values';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, number, knownAsOf, relatedFromRow, relationText, text, type Entity, type Related, selectedRelatedProjection } from './entity';
+import type { GraphQLResolveInfo } from 'graphql';
+import { entityFromRow, entityProjection, number, knownAsOf, plainProperties, relatedFromRow, relationText, selectedEntityProjection, selectedProperties, selectedRelatedProjection, text, type Entity, type Related, type Selected } from './entity';
 import { relation, loadRelation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
@@ -242,21 +242,27 @@ interface Dispute {
   contradictions: { claim: Entity; contradicts: Entity; relation: Record<string, Plain> }[];
 }
 
-/** Per entity, the contradictions that involve claims about it; `disputes` groups them. */
-const entityContradictions = (includeDeprecated: boolean) =>
+/** Per entity, the contradictions that involve claims about it, with the selected properties; `disputes` groups them. */
+const entityContradictions = (includeDeprecated: boolean, selected: Selected) =>
   relation(
     'entity.disputes',
     `UNWIND $keys AS key ${matchEntityByKey}
      MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
      MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
      WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
-     RETURN key, {from: a ${entityProjection('a')}, to: b ${entityProjection('b')}, relation: properties(r)} AS value`,
+     RETURN key, [${selectedEntityProjection('a')}, ${selectedEntityProjection('b')}, [name IN $relationProperties | r[name]]] AS value`,
     (value, asOf) => {
-      const row = value as { from: unknown; to: unknown; relation: Record<string, unknown> };
-      return { claim: entityFromRow(row.from, asOf), contradicts: entityFromRow(row.to, asOf), relation: toPlain(row.relation) as Record<string, Plain> };
+      const [from, to, relation] = value as [unknown, unknown, unknown[]];
+      return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relation, selected.relation) };
     },
-    { includeDeprecated },
+    { includeDeprecated, properties: selected.entity, relationProperties: selected.relation },
   );
+
+/** What a selection of `disputes` reads: of its claims wherever they appear, and of the contradictions. */
+function disputeSelection(info: GraphQLResolveInfo): Selected {
+  const claimProperties = [['claims'], ['contradictions', 'claim'], ['contradictions', 'contradicts']].flatMap((path) => selectedProperties(info, path));
+  return { entity: [...new Set(claimProperties)].sort(), relation: selectedProperties(info, ['contradictions']) };
+}
 
 /** Splits contradictions into groups of claims connected by them (union-find over claim keys). */
 function groupContradictions(contradictions: Dispute['contradictions']): Dispute[] {
@@ -306,7 +312,7 @@ builder.interfaceField(EntityRef, 'disputes', (t) =>
     description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
     args: claimVisibilityArgs(t.arg),
     resolve: async (entity, args, context, info) =>
-      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false), entity, info, args.asOf ?? entity.asOf)),
+      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false, disputeSelection(info)), entity, info, args.asOf ?? entity.asOf)),
   }),
 );
 

@@ -1,6 +1,7 @@
 import { builder } from './builder';
 import type { Context } from '../context';
-import { findEntity, text, type Entity, type EntityTypeName } from './entity';
+import { entityTypeNames, text, type Entity, type EntityTypeName } from './entity';
+import { findEntity } from './relations';
 import { EntityRef, type UnitRef } from './refs';
 import { mergeEntities } from '../write/merge';
 import { authorOf, freshEntity } from './writes';
@@ -42,7 +43,7 @@ export function addKeyLookup(fieldName: string, ref: typeof UnitRef, typename: E
       nullable: true,
       description: `The ${typename.toLowerCase()} with this stable key; null when the key names no ${typename.toLowerCase()}.`,
       args: { key: t.arg.string({ required: true, description: 'The stable key.' }) },
-      resolve: (_root, args, context) => findEntity(context, args.key, [typename]),
+      resolve: (_root, args, context, info) => findEntity(context, args.key, [typename], info),
     }),
   );
 }
@@ -53,7 +54,7 @@ builder.queryField('entity', (t) =>
     nullable: true,
     description: 'Any entity by its stable key (for example "unit:siberian-battalion"); null when the key names nothing.',
     args: { key: t.arg.string({ required: true, description: 'The stable key.' }) },
-    resolve: (_root, args, context) => findEntity(context, args.key),
+    resolve: (_root, args, context, info) => findEntity(context, args.key, entityTypeNames, info),
   }),
 );
 

@@ -3,8 +3,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { matchEntityByKey } from '../db/keys';
 import { toPlain, type Plain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
-import type { Context } from '../context';
-import { groupedInKeyOrder, inKeyOrder } from './loaders';
+import { inKeyOrder } from './loaders';
 
 export const entityTypeNames = ['Unit', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Source'] as const;
 export type EntityTypeName = (typeof entityTypeNames)[number];
@@ -82,7 +81,7 @@ export interface Selected {
 }
 
 /** Plain properties from the values of the selected names, in order. */
-function plainProperties(values: readonly unknown[], names: readonly string[]): Record<string, Plain> {
+export function plainProperties(values: readonly unknown[], names: readonly string[]): Record<string, Plain> {
   const properties: Record<string, Plain> = {};
   for (const [index, name] of names.entries()) properties[name] = toPlain(values[index]);
   return properties;
@@ -107,21 +106,6 @@ export async function loadEntitiesByKey(keys: readonly string[], db: Neo4jGatewa
   );
   const found = new Map(rows.map((row) => [row.key, entityFromRow(row.entity)]));
   return inKeyOrder(keys, found, (key) => new ClientError(ErrorCode.NOT_FOUND, `Nothing has the key "${key}".`));
-}
-
-/** The entity with this key and of one of these types, or null: a well-formed key that names nothing is not an error. */
-export async function findEntity(
-  context: Context,
-  key: string,
-  typenames: readonly EntityTypeName[] = entityTypeNames,
-): Promise<Entity | null> {
-  try {
-    const entity = await context.loaders.load('entities.by-key', loadEntitiesByKey, key);
-    return typenames.includes(entity.typename) ? entity : null;
-  } catch (error) {
-    if (error instanceof ClientError && error.extensions.code === ErrorCode.NOT_FOUND) return null;
-    throw error;
-  }
 }
 
 /** A string property, or null. */

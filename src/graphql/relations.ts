@@ -11,9 +11,10 @@ import {
 } from 'graphql';
 import type { Context } from '../context';
 import type { Neo4jGateway } from '../db/gateway';
-import { fieldsSelectedAt, namesSelectedAt, type Entity, type Related, type Selected } from './entity';
+import { ClientError, ErrorCode } from '../errors';
+import { entityFromRow, entityTypeNames, fieldsSelectedAt, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
+import { groupedInKeyOrder, inKeyOrder } from './loaders';
 import { matchEntityByKey } from '../db/keys';
-import { groupedInKeyOrder } from './loaders';
 
 /**
  * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
@@ -49,13 +50,14 @@ interface RelationShape {
  * the match by any key become the bound node.
  */
 function startingFrom(body: string): (node: string) => string {
-  if (body.startsWith(matchEntityByKey)) return (node) => `WITH ${node} AS n ${body.slice(matchEntityByKey.length)}`;
+  // `key` stays bound too: some bodies return or group by it further on.
+  if (body.startsWith(matchEntityByKey)) return (node) => `WITH ${node} AS n, ${node}.key AS key ${body.slice(matchEntityByKey.length)}`;
   const anchor = /\((\w*):(\w+) \{key: key\}\)/.exec(body);
   if (!anchor) return (node) => `WITH ${node}.key AS key ${body}`;
   const [pattern, variable, label] = anchor;
   return variable
-    ? (node) => `WITH ${node} AS ${variable} ${body.replace(pattern, `(${variable}:${label})`)}`
-    : (node) => body.replace(pattern, `(${node}:${label})`);
+    ? (node) => `WITH ${node} AS ${variable}, ${node}.key AS key ${body.replace(pattern, `(${variable}:${label})`)}`
+    : (node) => `WITH ${node}, ${node}.key AS key ${body.replace(pattern, `(${node}:${label})`)}`;
 }
 
 const relationCypher = /^\s*UNWIND \$keys AS key\s([\s\S]*)\sRETURN key, ([\s\S]*) AS value(?:\s+ORDER BY ([\s\S]*?))?\s*$/;
@@ -255,4 +257,49 @@ function plannedRead(relation: Relation<unknown>, info: GraphQLResolveInfo, asOf
     byRead.set(planKey, plan);
   }
   return plan;
+}
+
+/**
+ * The entity with this key and of one of these types, or null: a well-formed key that names
+ * nothing is not an error. With the lookup's resolve info, it reads only the properties the
+ * selection names and, in the same query, the relations selected below it.
+ */
+export async function findEntity(
+  context: Context,
+  key: string,
+  typenames: readonly EntityTypeName[] = entityTypeNames,
+  info?: GraphQLResolveInfo,
+): Promise<Entity | null> {
+  try {
+    const entity = info ? await loadSelectedEntity(context, key, typenames, info) : await context.loaders.load('entities.by-key', loadEntitiesByKey, key);
+    return typenames.includes(entity.typename) ? entity : null;
+  } catch (error) {
+    if (error instanceof ClientError && error.extensions.code === ErrorCode.NOT_FOUND) return null;
+    throw error;
+  }
+}
+
+function loadSelectedEntity(context: Context, key: string, typenames: readonly EntityTypeName[], info: GraphQLResolveInfo): Promise<Entity> {
+  // A lookup of one type (node(id:) knows it from the id) plans with that type's fields, not the interface's.
+  const [only] = typenames;
+  const type = typenames.length === 1 && only ? (info.schema.getType(only) as GraphQLOutputType | undefined) : undefined;
+  const read = {
+    relation: { map: entityFromRow, entityAt: [] },
+    asOf: null,
+    selected: { entity: namesSelectedAt(info.fieldNodes, info.fragments, []), relation: [] },
+    nested: nestedReads(info.fieldNodes, type ?? info.returnType, [], info, null),
+  };
+  const inner = nestedCypher('n', read.nested, 'n');
+  const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<(Entity | Error)[]> => {
+    const rows = await db.read<{ key: string; entity: unknown }>(
+      'entities.by-key',
+      `UNWIND $keys AS key ${matchEntityByKey}
+       ${inner.subqueries}
+       RETURN key, [${selectedEntityProjection('n')}, [${inner.columns.join(', ')}]] AS entity`,
+      { ...inner.parameters, keys, properties: read.selected.entity },
+    );
+    const found = new Map(rows.map((row) => [row.key, fromNestedRow<Entity>(read, row.entity)]));
+    return inKeyOrder(keys, found, (missing) => new ClientError(ErrorCode.NOT_FOUND, `Nothing has the key "${missing}".`));
+  };
+  return context.loaders.load(`entities.by-key ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, key);
 }
