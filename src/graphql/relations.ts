@@ -70,11 +70,19 @@ export function relation<V>(
   entityAt?: readonly string[],
 ): Relation<V> {
   if (!entityAt) return { tag, cypher, map, parameters };
-  const [, body, value, order] = relationCypher.exec(cypher) ?? [];
-  const entityVariable = value && /^\[labels\((\w+)\), \[name IN \$properties/.exec(value)?.[1];
-  if (!body || !value || !entityVariable) throw new Error(`The Cypher of relation ${tag} does not have the shape a nested read needs`);
-  return { tag, cypher, map, parameters, entityAt, shape: { body, from: startingFrom(body), value, order: order ?? null, entityVariable } };
+  let shape = shapes.get(cypher);
+  if (!shape) {
+    const [, body, value, order] = relationCypher.exec(cypher) ?? [];
+    const entityVariable = value && /^\[labels\((\w+)\), \[name IN \$properties/.exec(value)?.[1];
+    if (!body || !value || !entityVariable) throw new Error(`The Cypher of relation ${tag} does not have the shape a nested read needs`);
+    shape = { body, from: startingFrom(body), value, order: order ?? null, entityVariable };
+    shapes.set(cypher, shape);
+  }
+  return { tag, cypher, map, parameters, entityAt, shape };
 }
+
+// Relations with arguments are made per field resolved; their Cypher is one of a few texts.
+const shapes = new Map<string, RelationShape>();
 
 /**
  * Options of a list field that loads a relation: its resolver, and the relation (from the
