@@ -239,6 +239,44 @@ describe('batching', () => {
   });
 });
 
+describe('relationships read nested in their parent\'s query', () => {
+  // Every relationship field of every type, with a field below each.
+  const relationships = `fragment Relationships on Entity {
+    key claimsAbout { role claim { key makers { actor { key } } } }
+    ... on Actor { alignedWith { from actor { key } } events { role event { key places { place { key } } } } claimsMade { key } }
+    ... on Unit { parents { from actor { key } } subUnits { actor { key } } }
+    ... on Person { positions { title at { key } } }
+    ... on Place { ancestors { key } children { key } events { key } parent { key } }
+    ... on Event { places { precision place { key ancestors { key } } } participants { role actor { key } } sources { key } subEvents { key } parent { key } }
+    ... on Claim { makers { attribution actor { key } } subjects { role entity { key } } sources { quote source { key title } }
+      supports { claim { key } } supportedBy { claim { key } } contradicts { note claim { key } } contradictedBy { claim { key } }
+      supersedes { claim { key } } supersededBy { claim { key } } }
+    ... on Source { publishers { actor { key } } quotes { key } quotedBy { key } claimsStated { quote claim { key } } events { key } }
+  }`;
+
+  it('answers as the batched query of each relationship does, for every relationship field of every type', async () => {
+    // Search hits are built without nested reads, so the fields below them are each read by their own batched query.
+    const seen = new Map<string, { __typename: string; key: string }>();
+    for (const text of ['Kursk', 'Lozovaya', 'raid', 'Legion', 'Starovoit', 'Avdiivka', 'Monde', 'Ukraine', 'Zelensky']) {
+      const found = await data<{ search: { entity: { __typename: string; key: string } }[] }>(
+        `${relationships} query ($text: String!) { search(text: $text, first: 20) { entity { __typename ...Relationships } } }`,
+        { text },
+      );
+      for (const { entity } of found.search) seen.set(entity.key, entity);
+    }
+    expect(new Set([...seen.values()].map((entity) => entity.__typename))).toEqual(new Set(['Unit', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Source']));
+    for (const entity of seen.values()) {
+      // node(id:) knows the type, so every field above is read in the lookup's one query.
+      const looked = await service.graphql<{ node: unknown }>(`${relationships} query ($id: ID!) { node(id: $id) { __typename ...Relationships } }`, {
+        id: encodeGlobalId(entity.__typename, entity.key),
+      });
+      expect(looked.body.errors).toBeUndefined();
+      expect(looked.body.data?.node, entity.key).toEqual(entity);
+      expect(looked.roundTrips, entity.key).toEqual(['entities.by-key']);
+    }
+  });
+});
+
 describe('lists read only the properties their selection names', () => {
   type Actor = { key: string; name: string; nativeName: string | null; aliases: string[]; side?: string | null };
   type Place = { key: string; name: string; type: string | null; location: { latitude: number; longitude: number } | null };

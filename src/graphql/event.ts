@@ -2,7 +2,7 @@ import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
-import { relation, loadRelation, relationField } from './relations';
+import { relation, relationField, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -111,7 +111,7 @@ builder.node(EventRef, {
       type: EventRef,
       nullable: true,
       description: 'The larger event it is part of.',
-      resolve: async (e, _args, context, info) => (await loadRelation(context, eventParent, e, info))[0] ?? null,
+      ...singleRelationField(() => eventParent),
     }),
     subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', ...relationField(() => eventSubEvents) }),
   }),

@@ -3,7 +3,7 @@ import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
-import { relation, loadRelation, relationField } from './relations';
+import { relation, relationField, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -112,7 +112,7 @@ builder.node(PlaceRef, {
       type: PlaceRef,
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
-      resolve: async (p, _args, context, info) => (await loadRelation(context, placeParent, p, info))[0] ?? null,
+      ...singleRelationField(() => placeParent),
     }),
     ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', ...relationField(() => placeAncestors) }),
     children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', ...relationField(() => placeChildren) }),

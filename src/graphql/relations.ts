@@ -97,6 +97,12 @@ export function relationField<Args extends object, V>(relationFor: (args: Args) 
   };
 }
 
+/** `relationField` for a field of one value (a place's parent): the first related value, or null. */
+export function singleRelationField<Args extends object, V>(relationFor: (args: Args) => Relation<V>) {
+  const { resolve, extensions } = relationField(relationFor);
+  return { resolve: async (...args: Parameters<typeof resolve>) => (await resolve(...args))[0] ?? null, extensions };
+}
+
 const asOfArgument = (args: object) => (args as { asOf?: string | null }).asOf ?? null;
 
 /** A relation read inside its parent's query: for which field, as of when, which properties, and what is nested below it. */
