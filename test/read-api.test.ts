@@ -181,6 +181,22 @@ describe('ids, lookups and pages', () => {
       all.events.edges.slice(0, 4).map((edge) => edge.node.key),
     );
   });
+
+  it('pages through the events of a place, forward and back, as through the whole list', async () => {
+    type Page = { events: { totalCount: number; pageInfo: { endCursor: string }; edges: { node: { key: string; places: { place: { key: string } }[] } }[] } };
+    const query = `query ($first: Int, $after: String, $last: Int) { events(filter: { inPlace: "place:ru" }, first: $first, after: $after, last: $last) {
+      totalCount pageInfo { endCursor } edges { node { key places { place { key } } } } } }`;
+    const all = await data<Page>(query, { first: 100 });
+    const first = await data<Page>(query, { first: 1 });
+    const second = await data<Page>(query, { first: 1, after: first.events.pageInfo.endCursor });
+    const last = await data<Page>(query, { last: 1 });
+    const everyKey = all.events.edges.map((edge) => edge.node.key);
+    expect(everyKey.length).toBeGreaterThan(2);
+    expect(first.events.totalCount).toBe(everyKey.length);
+    expect([...first.events.edges, ...second.events.edges].map((edge) => edge.node.key)).toEqual(everyKey.slice(0, 2));
+    expect(last.events.edges.map((edge) => edge.node.key)).toEqual(everyKey.slice(-1));
+    expect(second.events.edges[0]?.node.places).toEqual(all.events.edges[1]?.node.places);
+  });
 });
 
 describe('bad input', () => {

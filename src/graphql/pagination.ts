@@ -144,20 +144,28 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
   const selected = { entity: info ? namesSelectedAt(info.fieldNodes, info.fragments, entityAt) : [], relation: [] };
   const nested = info ? nestedReads(info.fieldNodes, info.returnType, entityAt, info, asOf) : [];
   const inner = nestedCypher('n', nested, 'n');
-  const [row] = await db.read<{ total: number; page: unknown[] }>(
-    tag,
-    `CALL () { ${match} RETURN count(n) AS total }
-     CALL () {
-       ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit
-       // Numbered, to keep the page's order through the nested reads.
-       WITH collect(n) AS nodes UNWIND range(0, size(nodes) - 1) AS position WITH nodes[position] AS n, position
+  // Numbered, to keep the page's order through the nested reads.
+  const page = (nodes: string) => `
+       UNWIND range(0, size(${nodes}) - 1) AS position WITH ${nodes}[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect([${info ? selectedEntityProjection('n') : `n ${entityProjection('n')}`}, nested]) AS page
-     }
-     RETURN total, page`,
-    { ...parameters, ...inner.parameters, offset: neo4jInt(window.offset), limit: neo4jInt(window.limit), properties: selected.entity },
-  );
+       RETURN collect([${info ? selectedEntityProjection('n') : `n ${entityProjection('n')}`}, nested]) AS page`;
+  // A list that starts from a place (`start`) is walked once and counted as it is collected; a
+  // list of a whole label is counted from Neo4j's counts and only its page is sorted out.
+  const cypher = query.start && !query.text
+    ? `${match} WITH n ORDER BY ${orderBy} WITH collect(n) AS matched
+       CALL (matched) { WITH matched[$offset..($offset + $limit)] AS nodes ${page('nodes')} }
+       RETURN size(matched) AS total, page`
+    : `CALL () { ${match} RETURN count(n) AS total }
+       CALL () { ${match} WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $limit WITH collect(n) AS nodes ${page('nodes')} }
+       RETURN total, page`;
+  const [row] = await db.read<{ total: number; page: unknown[] }>(tag, cypher, {
+    ...parameters,
+    ...inner.parameters,
+    offset: neo4jInt(window.offset),
+    limit: neo4jInt(window.limit),
+    properties: selected.entity,
+  });
   const read = { relation: { map: entityFromRow, entityAt: [] }, asOf, selected, nested };
   return toConnection((row?.page ?? []).map((entry) => fromNestedRow<Entity>(read, entry)), window, row?.total ?? 0);
 }
