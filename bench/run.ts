@@ -132,8 +132,8 @@ interface Measure {
   errors: number;
 }
 
-async function load(url: string, body: string, connections: number): Promise<Measure> {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, timeout: 30 });
+async function load(url: string, body: string, connections: number, seconds = duration): Promise<Measure> {
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, timeout: 30 });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
@@ -142,7 +142,15 @@ const p50Ratio = (service: Measure, other: Measure) => (service.p50 / Math.max(o
 const rpsRatio = (service: Measure, other: Measure) => (service.rps / Math.max(other.rps, 0.001)).toFixed(2);
 
 const rows: string[] = [];
+const warmUpSeconds = 2;
 for (const [index, operation] of ops) {
+  // Unmeasured first: a database just started, and each side's JIT and query plans, warm up.
+  const targets: [string, string][] = [
+    [`http://127.0.0.1:${servicePort}/graphql`, JSON.stringify(operation.graphql)],
+    [`http://127.0.0.1:${floorPort}/${index}`, '{}'],
+    [`http://127.0.0.1:${peerPort}/graphql`, JSON.stringify(operation.peer)],
+  ];
+  for (const [url, body] of targets) await load(url, body, Math.max(...connectionCounts), warmUpSeconds);
   for (const connections of connectionCounts) {
     const serviceMeasure = await load(`http://127.0.0.1:${servicePort}/graphql`, JSON.stringify(operation.graphql), connections);
     const floorMeasure = await load(`http://127.0.0.1:${floorPort}/${index}`, '{}', connections);
@@ -179,7 +187,7 @@ await database.close();
 const report = [
   `## ${values.label ?? 'graph'}: ${counts?.nodes} nodes, ${counts?.relationships} relationships (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `${duration} s per measure with autocannon; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
+  `${duration} s per measure with autocannon, after ${warmUpSeconds} s of each server on each operation unmeasured; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
   `Peer: @neo4j/graphql ${peerVersion} (bench/peer), start to listening ${(peerStartMs / 1_000).toFixed(1)} s.`,
   `Subjects: region ${subjects.region}, settlement ${subjects.settlement}, event ${subjects.event}, search "${subjects.searchText}".`,
   '',
