@@ -443,6 +443,29 @@ describe('small bundles through the API', () => {
     expect(town.place.parent.key).toBe('place:ua');
   });
 
+  it('rejects a relationship to a claim of the same bundle that was itself rejected', async () => {
+    const orphan = [
+      JSON.stringify({ format: 'conflict-graph/bundle', version: 1, name: 'test' }),
+      JSON.stringify({
+        record: 'claim',
+        key: 'claim:test-write:orphan',
+        properties: { text: 'Made by nobody known', type: 'CONTROL', stance: 'ASSERTS' },
+        madeBy: [{ key: 'unit:test-write-nobody' }],
+        sources: [{ key: 'source:ref:analyst-background' }],
+      }),
+      JSON.stringify({ record: 'relationship', type: 'ABOUT', from: 'claim:test-write:orphan', to: 'place:ua', properties: {} }),
+    ].join('\n');
+    const before = await graphCounts();
+    const result = await data<{ importBundle: { rejected: number; rejections: { line: number; field: string; reason: string }[] } }>(importBundle, { ndjson: orphan });
+    expect(result.importBundle.rejected).toBe(2);
+    expect(result.importBundle.rejections.map((rejection) => [rejection.line, rejection.field])).toEqual([
+      [2, 'line 2.madeBy[0].key'],
+      [3, 'line 3.from'],
+    ]);
+    expect(result.importBundle.rejections[1]?.reason).toMatch(/claim:test-write:orphan/);
+    expect(await graphCounts()).toEqual(before);
+  });
+
   it('refuses a bundle without its header as a whole', async () => {
     const error = errorOf(await service.graphql(importBundle, { ndjson: bundle.split('\n').slice(1).join('\n') }, writer));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'line 1' });

@@ -191,6 +191,9 @@ export async function writeRecords(
     }
   }
   const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
+  // A relationship may name a claim of this call only if that claim was accepted.
+  const acceptedClaimKeys = new Set(accepted.map(({ record }) => record.key));
+  const resolveWritten = (key: string) => (claimKeys.has(key) && !acceptedClaimKeys.has(key) && !current.has(key) ? undefined : resolve(key, newSources));
   // Only sources whose key names nothing: an existing one is never altered, a retired one leads to its survivor.
   const sourcesToCreate = [...newSources].filter(([key]) => !existing.has(key) && !current.has(key)).map(([key, properties]) => ({ key, properties }));
   await upsertEntities(tx, 'Source', sourcesToCreate, author, existing, created);
@@ -202,8 +205,8 @@ export async function writeRecords(
     for (const { reference, key } of references) links.push({ type: reference.type, row: { from: record.key, to: key, properties: reference.properties }, owner: index });
   });
   for (const { record, index } of relationships) {
-    const from = resolve(record.from, newSources);
-    const to = resolve(record.to, newSources);
+    const from = resolveWritten(record.from);
+    const to = resolveWritten(record.to);
     const fromType = from ? entityTypeOfKey(from) : undefined;
     const toType = to ? entityTypeOfKey(to) : undefined;
     if (!from || !to || !fromType || !toType) {
