@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, relatedProjection, selectedEntityProjection } from './entity';
 import { relation, relationField } from './relations';
 import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
@@ -9,7 +9,7 @@ import { Side } from './unit';
 
 const actorAlignments = relation(
   'actor.aligned-with',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY a.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
   {},
   ['actor'],
@@ -17,7 +17,7 @@ const actorAlignments = relation(
 const actorEvents = relation(
   'actor.events',
   `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, ${selectedRelatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
+   RETURN key, ${relatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
   relatedFromRow,
   {},
   ['event'],

@@ -4,7 +4,7 @@ import { matchEntityByKey } from '../db/keys';
 import type { Plain } from '../db/values';
 import { builder } from './builder';
 import type { GraphQLResolveInfo } from 'graphql';
-import { entityFromRow, entityProjection, number, knownAsOf, plainProperties, relatedFromRow, relationText, selectedEntityProjection, selectedProperties, selectedRelatedProjection, text, type Entity, type Related, type Selected } from './entity';
+import { entityFromRow, entityProjection, number, knownAsOf, plainProperties, relatedFromRow, relationText, selectedEntityProjection, selectedProperties, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
 import { relation, loadRelation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
@@ -66,7 +66,7 @@ export const Rank = builder.enumType('Rank', {
 const claimMakers = relation(
   'claim.makers',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')}
-   RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY a.key`,
+   RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
   relatedFromRow,
   {},
   ['actor'],
@@ -74,7 +74,7 @@ const claimMakers = relation(
 const claimSubjects = relation(
   'claim.subjects',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) WHERE ${knownAsOf('n', 'r')}
-   RETURN key, ${selectedRelatedProjection('n', 'r')} AS value ORDER BY n.key`,
+   RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
   relatedFromRow,
   {},
   ['entity'],
@@ -82,7 +82,7 @@ const claimSubjects = relation(
 const claimSources = relation(
   'claim.sources',
   `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')}
-   RETURN key, ${selectedRelatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
+   RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
   relatedFromRow,
   {},
   ['source'],
@@ -100,7 +100,7 @@ const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
   relation(
     `claim.links ${direction}`,
     `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
     ['claim'],
@@ -110,7 +110,7 @@ const claimsAbout = (includeDeprecated: boolean) =>
     'entity.claims',
     `UNWIND $keys AS key ${matchEntityByKey}
      MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
     ['claim'],

@@ -97,6 +97,9 @@ export function entityFromRow(row: unknown, asOf: string | null = null, selected
   return { typename, key: String(plain.key), properties: plain, asOf };
 }
 
+/** The error of a batch by key for a key that names nothing. */
+export const keyNamesNothing = (key: string) => new ClientError(ErrorCode.NOT_FOUND, `Nothing has the key "${key}".`);
+
 /** Batch: entities by key, in key order; an error for each key that names nothing. */
 export async function loadEntitiesByKey(keys: readonly string[], db: Neo4jGateway): Promise<(Entity | Error)[]> {
   const rows = await db.read<{ key: string; entity: unknown }>(
@@ -105,7 +108,7 @@ export async function loadEntitiesByKey(keys: readonly string[], db: Neo4jGatewa
     { keys },
   );
   const found = new Map(rows.map((row) => [row.key, entityFromRow(row.entity)]));
-  return inKeyOrder(keys, found, (key) => new ClientError(ErrorCode.NOT_FOUND, `Nothing has the key "${key}".`));
+  return inKeyOrder(keys, found, keyNamesNothing);
 }
 
 /** A string property, or null. */
@@ -139,13 +142,10 @@ export interface Related {
   relation: Record<string, Plain>;
 }
 
-/** A related entity from `relatedProjection` (maps) or `selectedRelatedProjection` (labels, node values, relationship values). */
+/** A related entity from `relatedProjection`: labels, node values, relationship values. */
 export function relatedFromRow(row: unknown, asOf: string | null = null, selected?: Selected): Related {
-  if (Array.isArray(row)) {
-    return { entity: entityFromRow(row, asOf, selected), relation: plainProperties(row[2] as unknown[], selected?.relation ?? []) };
-  }
-  const { entity, relation } = row as { entity: unknown; relation: Record<string, unknown> };
-  return { entity: entityFromRow(entity, asOf), relation: toPlain(relation) as Record<string, Plain> };
+  const values = row as unknown[];
+  return { entity: entityFromRow(values, asOf, selected), relation: plainProperties(values[2] as unknown[], selected?.relation ?? []) };
 }
 
 /** A string property of the relationship, or null. */
@@ -154,10 +154,6 @@ export function relationText(row: Pick<Related, 'relation'>, name: string): stri
   return typeof value === 'string' ? value : null;
 }
 
-/** Cypher that projects node `n` and relationship `r` for `relatedFromRow`. */
+/** Cypher that projects node `n` and relationship `r` with their selected properties, for `relatedFromRow` (see `selectedEntityProjection`). */
 export const relatedProjection = (node: string, relation: string) =>
-  `{entity: ${entityProjection(node)}, relation: properties(${relation})}`;
-
-/** `relatedProjection` with only the selected properties of both (see `selectedEntityProjection`). */
-export const selectedRelatedProjection = (node: string, relation: string) =>
   `[labels(${node}), [name IN $properties | ${node}[name]], [name IN $relationProperties | ${relation}[name]]]`;

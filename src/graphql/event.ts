@@ -1,7 +1,7 @@
 import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
 import { relation, relationField, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
@@ -33,14 +33,14 @@ const EventOrder = builder.enumType('EventOrder', {
 
 const eventPlaces = relation(
   'event.places',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedRelatedProjection('p', 'r')} AS value ORDER BY p.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
   relatedFromRow,
   {},
   ['place'],
 );
 const eventParticipants = relation(
   'event.participants',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
+  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
   relatedFromRow,
   {},
   ['actor'],

@@ -4,8 +4,8 @@ import { ClientError, ErrorCode } from '../errors';
 import type { builder } from './builder';
 import type { Conditions } from './conditions';
 import type { GraphQLResolveInfo } from 'graphql';
-import { entityFromRow, entityProjection, namesSelectedAt, selectedEntityProjection, type Entity } from './entity';
-import { fromNestedRow, nestedCypher, nestedReads } from './relations';
+import { entityFromRow, selectedEntityProjection, type Entity } from './entity';
+import { fromNestedRow, nestedCypher, planned } from './relations';
 import { toLuceneQuery } from './search-text';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
@@ -111,10 +111,10 @@ export interface ListQuery {
   /** Record time: only nodes recorded by then; the relationships below inherit it. */
   asOf?: string | null;
   /**
-   * The list field's resolve info: the page then reads only the properties its selection names,
-   * and the relationship fields selected below it in the same query (relations.ts).
+   * The list field's resolve info: the page reads only the properties its selection names, and
+   * the relationship fields selected below it in the same query (relations.ts).
    */
-  info?: GraphQLResolveInfo;
+  info: GraphQLResolveInfo;
 }
 
 /**
@@ -140,16 +140,14 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
   const window = pageWindow(args, total);
   const asOf = query.asOf ?? null;
   const { info } = query;
-  const entityAt = ['edges', 'node'];
-  const selected = { entity: info ? namesSelectedAt(info.fieldNodes, info.fragments, entityAt) : [], relation: [] };
-  const nested = info ? nestedReads(info.fieldNodes, info.returnType, entityAt, info, asOf) : [];
+  const { selected, nested } = planned(info.fieldNodes, info.returnType, ['edges', 'node'], info, asOf);
   const inner = nestedCypher('n', nested, 'n');
   // Numbered, to keep the page's order through the nested reads.
   const page = (nodes: string) => `
        UNWIND range(0, size(${nodes}) - 1) AS position WITH ${nodes}[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect([${info ? selectedEntityProjection('n') : `n ${entityProjection('n')}`}, nested]) AS page`;
+       RETURN collect([${selectedEntityProjection('n')}, nested]) AS page`;
   // A list that starts from a place (`start`) is walked once and counted as it is collected; a
   // list of a whole label is counted from Neo4j's counts and only its page is sorted out.
   const cypher = query.start && !query.text

@@ -1,13 +1,13 @@
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relationText, type Related, selectedRelatedProjection } from './entity';
+import { relatedFromRow, knownAsOf, relationText, type Related, relatedProjection } from './entity';
 import { relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
 const personPositions = relation(
   'person.positions',
-  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${selectedRelatedProjection('t', 'r')} AS value ORDER BY r.from`,
+  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
   relatedFromRow,
   {},
   ['at'],

@@ -12,14 +12,14 @@ import {
 import type { Context } from '../context';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
-import { entityFromRow, entityTypeNames, fieldsSelectedAt, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
+import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
 import { groupedInKeyOrder, inKeyOrder } from './loaders';
 import { matchEntityByKey } from '../db/keys';
 
 /**
  * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
  * With `entityAt`, the Cypher projects its entities with `selectedEntityProjection` (and
- * relationships with `selectedRelatedProjection`), `entityAt` is where an item's entity lies in
+ * relationships with `relatedProjection`), `entityAt` is where an item's entity lies in
  * the field's selection ([] for the item itself), and the relation can be read inside the
  * query of the list above it (see `NestedRead`).
  */
@@ -106,7 +106,7 @@ export function singleRelationField<Args extends object, V>(relationFor: (args: 
 const asOfArgument = (args: object) => (args as { asOf?: string | null }).asOf ?? null;
 
 /** A relation read inside its parent's query: for which field, as of when, which properties, and what is nested below it. */
-export interface NestedRead {
+interface NestedRead {
   responseKey: string;
   relation: Relation<unknown>;
   asOf: string | null;
@@ -119,7 +119,7 @@ export interface NestedRead {
  * read in the same query: each is a field of the entity's type that loads a relation with a
  * shape, asked for with the same arguments wherever it is selected.
  */
-export function nestedReads(
+function nestedReads(
   fieldNodes: readonly FieldNode[],
   returnType: GraphQLOutputType,
   path: readonly string[],
@@ -146,16 +146,24 @@ export function nestedReads(
     const relation = relationFor(args);
     if (!sameEverywhere || !relation.entityAt || !relation.shape) continue;
     const childAsOf = asOfArgument(args) ?? asOf;
-    reads.push({
-      responseKey,
-      relation,
-      asOf: childAsOf,
-      selected: { entity: namesSelectedAt(fields, info.fragments, relation.entityAt), relation: namesSelectedAt(fields, info.fragments, []) },
-      nested: nestedReads(fields, definition.type, relation.entityAt, info, childAsOf),
-    });
+    reads.push({ responseKey, relation, asOf: childAsOf, ...planned(fields, definition.type, relation.entityAt, info, childAsOf) });
   }
   return reads;
 }
+
+/**
+ * What a read of the entities at `entityAt` below these field nodes needs: the properties
+ * selected on them and on the relationships to them, and the relations nested below them.
+ */
+export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, entityAt: readonly string[], info: GraphQLResolveInfo, asOf: string | null) {
+  return {
+    selected: { entity: namesSelectedAt(fieldNodes, info.fragments, entityAt), relation: namesSelectedAt(fieldNodes, info.fragments, []) },
+    nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
+  };
+}
+
+/** Cypher of a row with its nested reads: `[value, [rows of each nested read]]`, as `fromNestedRow` reads it. */
+const withNested = (value: string, inner: { columns: readonly string[] }) => `[${value}, [${inner.columns.join(', ')}]]`;
 
 function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedType | undefined {
   let named: GraphQLNamedType | undefined = getNamedType(type);
@@ -188,7 +196,7 @@ export function nestedCypher(variable: string, reads: readonly NestedRead[], pre
     CALL (${own}node) {
       ${rename(shape.from(`${own}node`))}
       ${inner.subqueries}
-      WITH [${rename(shape.value)}, [${inner.columns.join(', ')}]] AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
+      WITH ${withNested(rename(shape.value), inner)} AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
       RETURN collect(value) AS ${own}rows
     }`;
   });
@@ -215,7 +223,7 @@ export function fromNestedRow<V>(
 }
 
 /** What makes two nested reads the same query, for naming the loader that batches them. */
-export function nestedSignature(reads: readonly NestedRead[]): string {
+function nestedSignature(reads: readonly NestedRead[]): string {
   return JSON.stringify(reads.map((read) => [read.responseKey, read.relation.tag, read.relation.parameters, read.asOf, read.selected, nestedSignature(read.nested)]));
 }
 
@@ -242,7 +250,7 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
       tag,
       `UNWIND $keys AS key ${shape.body}
        ${inner.subqueries}
-       RETURN key, [${shape.value}, [${inner.columns.join(', ')}]] AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
+       RETURN key, ${withNested(shape.value, inner)} AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
       { ...readParameters(read), ...inner.parameters, keys },
     );
     return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: fromNestedRow<V>(read, row.value) })));
@@ -259,14 +267,7 @@ function plannedRead(relation: Relation<unknown>, info: GraphQLResolveInfo, asOf
   const planKey = `${relation.tag} ${JSON.stringify(relation.parameters)} ${asOf ?? ''}`;
   let plan = byRead.get(planKey);
   if (!plan) {
-    const entityAt = relation.entityAt ?? [];
-    const read: NestedRead = {
-      responseKey: String(info.path.key),
-      relation,
-      asOf,
-      selected: { entity: namesSelectedAt(info.fieldNodes, info.fragments, entityAt), relation: namesSelectedAt(info.fieldNodes, info.fragments, []) },
-      nested: nestedReads(info.fieldNodes, info.returnType, entityAt, info, asOf),
-    };
+    const read: NestedRead = { responseKey: String(info.path.key), relation, asOf, ...planned(info.fieldNodes, info.returnType, relation.entityAt ?? [], info, asOf) };
     plan = { read, inner: nestedCypher(relation.shape!.entityVariable, read.nested, 'n') };
     byRead.set(planKey, plan);
   }
@@ -297,23 +298,18 @@ function loadSelectedEntity(context: Context, key: string, typenames: readonly E
   // A lookup of one type (node(id:) knows it from the id) plans with that type's fields, not the interface's.
   const [only] = typenames;
   const type = typenames.length === 1 && only ? (info.schema.getType(only) as GraphQLOutputType | undefined) : undefined;
-  const read = {
-    relation: { map: entityFromRow, entityAt: [] },
-    asOf: null,
-    selected: { entity: namesSelectedAt(info.fieldNodes, info.fragments, []), relation: [] },
-    nested: nestedReads(info.fieldNodes, type ?? info.returnType, [], info, null),
-  };
+  const read = { relation: { map: entityFromRow, entityAt: [] }, asOf: null, ...planned(info.fieldNodes, type ?? info.returnType, [], info, null) };
   const inner = nestedCypher('n', read.nested, 'n');
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<(Entity | Error)[]> => {
     const rows = await db.read<{ key: string; entity: unknown }>(
       'entities.by-key',
       `UNWIND $keys AS key ${matchEntityByKey}
        ${inner.subqueries}
-       RETURN key, [${selectedEntityProjection('n')}, [${inner.columns.join(', ')}]] AS entity`,
+       RETURN key, ${withNested(selectedEntityProjection('n'), inner)} AS entity`,
       { ...inner.parameters, keys, properties: read.selected.entity },
     );
     const found = new Map(rows.map((row) => [row.key, fromNestedRow<Entity>(read, row.entity)]));
-    return inKeyOrder(keys, found, (missing) => new ClientError(ErrorCode.NOT_FOUND, `Nothing has the key "${missing}".`));
+    return inKeyOrder(keys, found, keyNamesNothing);
   };
   return context.loaders.load(`entities.by-key ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, key);
 }

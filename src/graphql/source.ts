@@ -1,7 +1,7 @@
 import { sourceKinds, reliabilities } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection, selectedEntityProjection } from './entity';
+import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
 import { relation, relationField } from './relations';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -36,7 +36,7 @@ export const Reliability = builder.enumType('Reliability', {
 
 const sourcePublisher = relation(
   'source.publisher',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value`,
+  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value`,
   relatedFromRow,
   {},
   ['actor'],
@@ -59,7 +59,7 @@ const sourceClaims = (includeDeprecated: boolean) =>
   relation(
     'source.claims',
     `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${selectedRelatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
+     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
     relatedFromRow,
     { includeDeprecated },
     ['claim'],

@@ -1,7 +1,7 @@
 import { sides } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relationText, text, type Related, selectedRelatedProjection } from './entity';
+import { relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection } from './entity';
 import { relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
@@ -13,14 +13,14 @@ export const Side = builder.enumType('Side', {
 
 const unitParents = relation(
   'unit.parents',
-  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${selectedRelatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
+  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
   relatedFromRow,
   {},
   ['actor'],
 );
 const unitSubUnits = relation(
   'unit.sub-units',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${selectedRelatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
+  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
   relatedFromRow,
   {},
   ['actor'],
