@@ -165,6 +165,14 @@ describe('ids, lookups and pages', () => {
     expect(result.nodes).toEqual([null, { key: 'unit:siberian-battalion' }]);
   });
 
+  it('node(id:) is null for an id of a type the graph has not, or of a key under another type', async () => {
+    for (const id of [encodeGlobalId('Weapon', 'unit:siberian-battalion'), encodeGlobalId('Place', 'unit:siberian-battalion')]) {
+      const result = await service.graphql<{ node: unknown }>(`query ($id: ID!) { node(id: $id) { id ... on Unit { events { role } } } }`, { id });
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data?.node).toBeNull();
+    }
+  });
+
   it('pages through events with cursors in a stable order', async () => {
     const all = await data<{ events: { edges: { node: { key: string } }[] } }>(`{ events(first: 100) { edges { node { key } } } }`);
     const first = await data<{ events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string } }[] } }>(
