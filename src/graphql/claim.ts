@@ -3,9 +3,9 @@ import neo4j from 'neo4j-driver';
 import { matchEntityByKey } from '../db/keys';
 import type { Plain } from '../db/values';
 import { builder } from './builder';
-import type { GraphQLResolveInfo } from 'graphql';
-import { entityFromRow, entityProjection, number, knownAsOf, plainProperties, relatedFromRow, relationText, selectedEntityProjection, selectedProperties, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
-import { relation, loadRelation, relationField } from './relations';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { entityFromRow, entityProjection, number, knownAsOf, namesSelectedAt, plainProperties, relatedFromRow, relationText, selectedEntityProjection, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
+import { relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { Conditions } from './conditions';
@@ -243,7 +243,7 @@ interface Dispute {
 }
 
 /** Per entity, the contradictions that involve claims about it, with the selected properties; `disputes` groups them. */
-const entityContradictions = (includeDeprecated: boolean, selected: Selected) =>
+const entityContradictions = (includeDeprecated: boolean) =>
   relation(
     'entity.disputes',
     `UNWIND $keys AS key ${matchEntityByKey}
@@ -251,17 +251,18 @@ const entityContradictions = (includeDeprecated: boolean, selected: Selected) =>
      MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
      WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
      RETURN key, [${selectedEntityProjection('a')}, ${selectedEntityProjection('b')}, [name IN $relationProperties | r[name]]] AS value`,
-    (value, asOf) => {
+    (value, asOf, selected): Dispute['contradictions'][number] => {
       const [from, to, relation] = value as [unknown, unknown, unknown[]];
-      return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relation, selected.relation) };
+      return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relation, selected?.relation ?? []) };
     },
-    { includeDeprecated, properties: selected.entity, relationProperties: selected.relation },
+    { includeDeprecated },
+    disputeSelection,
   );
 
 /** What a selection of `disputes` reads: of its claims wherever they appear, and of the contradictions. */
-function disputeSelection(info: GraphQLResolveInfo): Selected {
-  const claimProperties = [['claims'], ['contradictions', 'claim'], ['contradictions', 'contradicts']].flatMap((path) => selectedProperties(info, path));
-  return { entity: [...new Set(claimProperties)].sort(), relation: selectedProperties(info, ['contradictions']) };
+function disputeSelection(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): Selected {
+  const claimProperties = [['claims'], ['contradictions', 'claim'], ['contradictions', 'contradicts']].flatMap((path) => namesSelectedAt(fieldNodes, fragments, path));
+  return { entity: [...new Set(claimProperties)].sort(), relation: namesSelectedAt(fieldNodes, fragments, ['contradictions']) };
 }
 
 /** Splits contradictions into groups of claims connected by them (union-find over claim keys). */
@@ -306,13 +307,18 @@ const DisputeRef = builder.objectRef<Dispute>('Dispute').implement({
   }),
 });
 
+const contradictionsField = relationField((args: ClaimVisibility) => entityContradictions(args.includeDeprecated ?? false));
+const disputesField = {
+  ...contradictionsField,
+  resolve: async (...args: Parameters<typeof contradictionsField.resolve>) => groupContradictions(await contradictionsField.resolve(...args)),
+};
+
 builder.interfaceField(EntityRef, 'disputes', (t) =>
   t.field({
     type: [DisputeRef],
     description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
     args: claimVisibilityArgs(t.arg),
-    resolve: async (entity, args, context, info) =>
-      groupContradictions(await loadRelation(context, entityContradictions(args.includeDeprecated ?? false, disputeSelection(info)), entity, info, args.asOf ?? entity.asOf)),
+    ...disputesField,
   }),
 );
 

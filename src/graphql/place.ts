@@ -3,7 +3,7 @@ import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
-import { relation, relationField, singleRelationField } from './relations';
+import { relation, relationField, singleRelationField, wholeItems } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions } from './conditions';
@@ -51,6 +51,8 @@ const placeNames = relation(
     const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
     return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
   },
+  {},
+  wholeItems,
 );
 const placeParent = relation(
   'place.parent',

@@ -17,20 +17,28 @@ import { groupedInKeyOrder, inKeyOrder } from './loaders';
 import { matchEntityByKey } from '../db/keys';
 
 /**
- * A one-to-many relationship field: Cypher that gets `$keys` and `$asOf` and returns key, value.
- * With `entityAt`, the Cypher projects its entities with `selectedEntityProjection` (and
- * relationships with `relatedProjection`), `entityAt` is where an item's entity lies in
- * the field's selection ([] for the item itself), and the relation can be read inside the
- * query of the list above it (see `NestedRead`).
+ * A one-to-many relationship field: Cypher of the shape `UNWIND $keys AS key ... RETURN key,
+ * value [ORDER BY ...]` that gets `$asOf` and the selected `$properties` and
+ * `$relationProperties`. It is read in the query of the list or lookup above it (see
+ * `NestedRead`), or batched with its siblings. Items that are entities, or relationships to one,
+ * are projected with `selectedEntityProjection` (and `relatedProjection`), and `entityAt` says
+ * where the entity lies in the field's selection ([] for the item itself): relations nest
+ * below it. Other items (`selection`) say themselves what they read, and nothing nests below.
  */
 export interface Relation<V> {
   tag: string;
-  cypher: string;
   map: (value: unknown, asOf: string | null, selected?: Selected) => V;
   parameters: Record<string, unknown>;
   entityAt?: readonly string[];
-  shape?: RelationShape;
+  selection?: RelationSelection;
+  shape: RelationShape;
 }
+
+/** The properties a relation's items read, from its field's selection. */
+export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']) => Selected;
+
+/** The selection of a relation whose items are small nodes read whole (`properties(n)`): nothing to choose. */
+export const wholeItems: RelationSelection = () => ({ entity: [], relation: [] });
 
 /** A relation's Cypher cut into the parts a nested read puts together again. */
 interface RelationShape {
@@ -40,8 +48,8 @@ interface RelationShape {
   from: (node: string) => string;
   value: string;
   order: string | null;
-  /** The variable of the related entity, for the relations nested below. */
-  entityVariable: string;
+  /** The variable of the related entity, for the relations nested below (none below a `selection`). */
+  entityVariable: string | null;
 }
 
 /**
@@ -66,19 +74,18 @@ export function relation<V>(
   tag: string,
   cypher: string,
   map: Relation<V>['map'],
-  parameters: Record<string, unknown> = {},
-  entityAt?: readonly string[],
+  parameters: Record<string, unknown>,
+  nesting: readonly string[] | RelationSelection,
 ): Relation<V> {
-  if (!entityAt) return { tag, cypher, map, parameters };
   let shape = shapes.get(cypher);
   if (!shape) {
     const [, body, value, order] = relationCypher.exec(cypher) ?? [];
-    const entityVariable = value && /^\[labels\((\w+)\), \[name IN \$properties/.exec(value)?.[1];
-    if (!body || !value || !entityVariable) throw new Error(`The Cypher of relation ${tag} does not have the shape a nested read needs`);
+    const entityVariable = typeof nesting === 'function' ? null : /^\[labels\((\w+)\), \[name IN \$properties/.exec(value ?? '')?.[1];
+    if (!body || !value || entityVariable === undefined) throw new Error(`The Cypher of relation ${tag} does not have the shape of a relation`);
     shape = { body, from: startingFrom(body), value, order: order ?? null, entityVariable };
     shapes.set(cypher, shape);
   }
-  return { tag, cypher, map, parameters, entityAt, shape };
+  return typeof nesting === 'function' ? { tag, map, parameters, selection: nesting, shape } : { tag, map, parameters, entityAt: nesting, shape };
 }
 
 // Relations with arguments are made per field resolved; their Cypher is one of a few texts.
@@ -116,8 +123,8 @@ interface NestedRead {
 
 /**
  * The relationship fields selected on the entities at `path` below these field nodes that can be
- * read in the same query: each is a field of the entity's type that loads a relation with a
- * shape, asked for with the same arguments wherever it is selected.
+ * read in the same query: each is a field of the entity's type that loads a relation, asked for
+ * with the same arguments wherever it is selected.
  */
 function nestedReads(
   fieldNodes: readonly FieldNode[],
@@ -143,10 +150,10 @@ function nestedReads(
     const sameEverywhere = fields.every(
       (field) => field.name.value === first.name.value && JSON.stringify(getArgumentValues(definition as GraphQLField<unknown, unknown>, field, info.variableValues)) === JSON.stringify(args),
     );
+    if (!sameEverywhere) continue;
     const relation = relationFor(args);
-    if (!sameEverywhere || !relation.entityAt || !relation.shape) continue;
     const childAsOf = asOfArgument(args) ?? asOf;
-    reads.push({ responseKey, relation, asOf: childAsOf, ...planned(fields, definition.type, relation.entityAt, info, childAsOf) });
+    reads.push({ responseKey, relation, asOf: childAsOf, ...plannedFor(relation, fields, definition.type, info, childAsOf) });
   }
   return reads;
 }
@@ -160,6 +167,12 @@ export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOut
     selected: { entity: namesSelectedAt(fieldNodes, info.fragments, entityAt), relation: namesSelectedAt(fieldNodes, info.fragments, []) },
     nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
   };
+}
+
+/** `planned` for the items of a relation, which may say themselves what they read. */
+function plannedFor(relation: Relation<unknown>, fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, info: GraphQLResolveInfo, asOf: string | null) {
+  if (relation.selection) return { selected: relation.selection(fieldNodes, info.fragments), nested: [] };
+  return planned(fieldNodes, returnType, relation.entityAt ?? [], info, asOf);
 }
 
 /** Cypher of a row with its nested reads: `[value, [rows of each nested read]]`, as `fromNestedRow` reads it. */
@@ -180,11 +193,12 @@ function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedT
  * each: column `<prefix><i>` holds the rows of the i-th read, `[value, nested]` lists in the
  * relation's order. Parameters are renamed with the prefix, so levels do not collide.
  */
-export function nestedCypher(variable: string, reads: readonly NestedRead[], prefix: string): { subqueries: string; columns: string[]; parameters: Record<string, unknown> } {
+export function nestedCypher(variable: string | null, reads: readonly NestedRead[], prefix: string): { subqueries: string; columns: string[]; parameters: Record<string, unknown> } {
+  if (reads.length > 0 && !variable) throw new Error('Relations nest only below an entity');
   const parameters: Record<string, unknown> = {};
   const columns: string[] = [];
   const subqueries = reads.map((read, index) => {
-    const shape = read.relation.shape!;
+    const shape = read.relation.shape;
     const own = `${prefix}${index}_`;
     const rename = (cypher: string) => cypher.replace(/\$(\w+)/g, (_match, name: string) => `$${own}${name}`);
     const inner = nestedCypher(shape.entityVariable, read.nested, own);
@@ -236,14 +250,7 @@ function nestedSignature(reads: readonly NestedRead[]): string {
 export function loadRelation<V>(context: Context, relation: Relation<V>, entity: Entity, info: GraphQLResolveInfo, asOf = entity.asOf): Promise<V[]> {
   const prefetched = entity.prefetched?.get(String(info.path.key));
   if (prefetched) return Promise.resolve(prefetched as V[]);
-  const { tag, cypher, map, parameters, entityAt, shape } = relation;
-  if (!entityAt || !shape) {
-    const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
-      const rows = await db.read<{ key: string; value: unknown }>(tag, cypher, { ...parameters, keys, asOf });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: map(row.value, asOf) })));
-    };
-    return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''}`, batch, entity.key);
-  }
+  const { tag, parameters, shape } = relation;
   const { read, inner } = plannedRead(relation, info, asOf);
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
     const rows = await db.read<{ key: string; value: unknown }>(
@@ -267,8 +274,8 @@ function plannedRead(relation: Relation<unknown>, info: GraphQLResolveInfo, asOf
   const planKey = `${relation.tag} ${JSON.stringify(relation.parameters)} ${asOf ?? ''}`;
   let plan = byRead.get(planKey);
   if (!plan) {
-    const read: NestedRead = { responseKey: String(info.path.key), relation, asOf, ...planned(info.fieldNodes, info.returnType, relation.entityAt ?? [], info, asOf) };
-    plan = { read, inner: nestedCypher(relation.shape!.entityVariable, read.nested, 'n') };
+    const read: NestedRead = { responseKey: String(info.path.key), relation, asOf, ...plannedFor(relation, info.fieldNodes, info.returnType, info, asOf) };
+    plan = { read, inner: nestedCypher(relation.shape.entityVariable, read.nested, 'n') };
     byRead.set(planKey, plan);
   }
   return plan;

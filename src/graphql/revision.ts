@@ -1,7 +1,7 @@
 import { matchEntityByKey } from '../db/keys';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
-import { relation, relationField } from './relations';
+import { relation, relationField, wholeItems } from './relations';
 import { EntityRef } from './refs';
 
 interface Revision {
@@ -32,6 +32,8 @@ const entityHistory = relation(
    MATCH (n)<-[:REVISES]-(r:Revision) WHERE $asOf IS NULL OR r.at <= datetime($asOf)
    RETURN key, properties(r) AS value ORDER BY r.at DESC`,
   (value) => toPlain(value) as unknown as Revision,
+  {},
+  wholeItems,
 );
 
 builder.interfaceField(EntityRef, 'history', (t) =>
