@@ -173,6 +173,15 @@ describe('ids, lookups and pages', () => {
     }
   });
 
+  it('looks up entities of several types with the same selection in one request, each by its own label', async () => {
+    const result = await data<Record<string, { key: string } | null>>(
+      `query ($place: String!, $event: String!) { place: place(key: $place) { key } event: event(key: $event) { key } eventAsPlace: place(key: $event) { key }
+        unit: node(id: "${encodeGlobalId('Unit', 'unit:siberian-battalion')}") { ... on Entity { key } } }`,
+      { place: village, event: raid },
+    );
+    expect(result).toEqual({ place: { key: village }, event: { key: raid }, eventAsPlace: null, unit: { key: 'unit:siberian-battalion' } });
+  });
+
   it('pages through events with cursors in a stable order', async () => {
     const all = await data<{ events: { edges: { node: { key: string } }[] } }>(`{ events(first: 100) { edges { node { key } } } }`);
     const first = await data<{ events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string } }[] } }>(

@@ -11,3 +11,12 @@ export const matchEntityByKey = `CALL (key) {
        UNION WITH key WHERE key STARTS WITH 'source:' MATCH (n:Source {key: key}) RETURN n
        UNION MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN n
      }`;
+
+/**
+ * `matchEntityByKey` for a lookup that knows the entity's type (a label of the model, never a
+ * user's string): one seek on that label, and the redirect of a retired key.
+ */
+export const matchEntityOfType = (label: string) => `CALL (key) {
+       MATCH (n:${label} {key: key}) RETURN n
+       UNION MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n:${label}) RETURN n
+     }`;

@@ -14,7 +14,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
 import { groupedInKeyOrder, inKeyOrder } from './loaders';
-import { matchEntityByKey } from '../db/keys';
+import { matchEntityByKey, matchEntityOfType } from '../db/keys';
 
 /**
  * A one-to-many relationship field: Cypher of the shape `UNWIND $keys AS key ... RETURN key,
@@ -303,14 +303,14 @@ export async function findEntity(
 
 function loadSelectedEntity(context: Context, key: string, typenames: readonly EntityTypeName[], info: GraphQLResolveInfo): Promise<Entity> {
   // A lookup of one type (node(id:) knows it from the id) plans with that type's fields, not the interface's.
-  const [only] = typenames;
-  const type = typenames.length === 1 && only ? (info.schema.getType(only) as GraphQLOutputType | undefined) : undefined;
+  const only = typenames.length === 1 ? entityTypeNames.find((name) => name === typenames[0]) : undefined;
+  const type = only ? (info.schema.getType(only) as GraphQLOutputType | undefined) : undefined;
   const read = { relation: { map: entityFromRow, entityAt: [] }, asOf: null, ...planned(info.fieldNodes, type ?? info.returnType, [], info, null) };
   const inner = nestedCypher('n', read.nested, 'n');
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<(Entity | Error)[]> => {
     const rows = await db.read<{ key: string; entity: unknown }>(
       'entities.by-key',
-      `UNWIND $keys AS key ${matchEntityByKey}
+      `UNWIND $keys AS key ${only ? matchEntityOfType(only) : matchEntityByKey}
        ${inner.subqueries}
        RETURN key, ${withNested(selectedEntityProjection('n'), inner)} AS entity`,
       { ...inner.parameters, keys, properties: read.selected.entity },
@@ -318,5 +318,5 @@ function loadSelectedEntity(context: Context, key: string, typenames: readonly E
     const found = new Map(rows.map((row) => [row.key, fromNestedRow<Entity>(read, row.entity)]));
     return inKeyOrder(keys, found, keyNamesNothing);
   };
-  return context.loaders.load(`entities.by-key ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, key);
+  return context.loaders.load(`entities.by-key ${only ?? ''} ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, key);
 }
