@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -171,6 +171,9 @@ async function ensureLauncherBuilt(log: (line: string) => void): Promise<void> {
         output.slice(-25).join('\n'),
     );
   }
+  // Maven leaves both files untouched when nothing changed: mark them built, or every start would run Maven again.
+  const now = new Date();
+  for (const file of [classpathFile, built]) utimesSync(file, now, now);
   log(`Neo4j jars ready (${files} files downloaded, ${(kilobytes / 1024).toFixed(1)} MB)`);
 }
 
