@@ -53,22 +53,33 @@ export class LocalNeo4jError extends Error {
   }
 }
 
+/**
+ * The `java` arguments that run `mainClass` from the pinned Neo4j jars (the launcher's classes
+ * included), resolving the jars and building the launcher first if needed.
+ */
+export async function neo4jJavaArgs(mainClass: string, log: (line: string) => void): Promise<string[]> {
+  requireCommand('java', ['-version'], 'Java 17 or newer is needed to run the local Neo4j, and `java` was not found.');
+  await ensureLauncherBuilt(log);
+  const classpath = `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
+  return [...neo4jJvmOptions, '-cp', classpath, mainClass];
+}
+
+/** Where Neo4j keeps a database's store and its transaction logs below a home (a local data dir). */
+export function databaseDirs(home: string, database: string): { store: string; transactions: string } {
+  return { store: path.join(home, 'data/databases', database), transactions: path.join(home, 'data/transactions', database) };
+}
+
 /** Starts a local Neo4j Community server from Maven Central's jars, building the launcher first if needed. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  requireCommand('java', ['-version'], 'Java 17 or newer is needed to run the local Neo4j, and `java` was not found.');
-  await ensureLauncherBuilt(options.log);
+  const java = await neo4jJavaArgs(launcherClass, options.log);
   await requireFreePort(options.boltPort);
 
   const home = path.resolve(options.dataDir);
   mkdirSync(home, { recursive: true });
-  const classpath = `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   const args = [
     `-Xms${Math.min(options.heapMb, 256)}m`,
     `-Xmx${options.heapMb}m`,
-    ...neo4jJvmOptions,
-    '-cp',
-    classpath,
-    launcherClass,
+    ...java,
     home,
     String(options.boltPort),
     String(options.pageCacheMb),

@@ -43,6 +43,46 @@ const maxRejectionsListed = 1_000;
 /** The bundle as a whole is unusable (no header, or a version this service does not read). */
 export class BundleError extends ValidationError {}
 
+export const emptyReport = (): ImportReport => ({ records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], transactions: 0 });
+
+/** Counts a rejected record, and lists it with its line and reason while the list has room. */
+export function addRejection(report: ImportReport, line: number, error: unknown): void {
+  report.rejected += 1;
+  if (report.rejections.length < maxRejectionsListed) {
+    const field = error instanceof ValidationError ? error.field : null;
+    report.rejections.push({ line, field, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** One record of a bundle with its line number: validated, or with the error that rejects it. */
+export type BundleLine = { line: number; record: GraphRecord } | { line: number; error: unknown };
+
+/**
+ * The records of an NDJSON bundle, each validated (bad JSON included as a ValidationError);
+ * blank lines are skipped. Throws BundleError when the header is missing or of another version.
+ */
+export async function* readBundle(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<BundleLine> {
+  let lineNumber = 0;
+  let headerSeen = false;
+  for await (const text of lines) {
+    lineNumber += 1;
+    if (text.trim() === '') continue;
+    if (!headerSeen) {
+      checkHeader(text, lineNumber);
+      headerSeen = true;
+      continue;
+    }
+    let item: BundleLine;
+    try {
+      item = { line: lineNumber, record: validateRecord(JSON.parse(text), `line ${lineNumber}`) };
+    } catch (error) {
+      item = { line: lineNumber, error: error instanceof SyntaxError ? new ValidationError(`line ${lineNumber}`, `not valid JSON (${error.message}).`) : error };
+    }
+    yield item;
+  }
+  if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
+}
+
 /**
  * Imports an NDJSON bundle: validates each line, writes the good records in transactions of
  * `batchSize`, and reports what was created, updated, unchanged or rejected (with the line and
@@ -51,14 +91,7 @@ export class BundleError extends ValidationError {}
  */
 export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportReport> {
   const batchSize = options.batchSize ?? defaultBatchSize;
-  const report: ImportReport = { records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], transactions: 0 };
-  const reject = (line: number, error: unknown) => {
-    report.rejected += 1;
-    if (report.rejections.length < maxRejectionsListed) {
-      const field = error instanceof ValidationError ? error.field : null;
-      report.rejections.push({ line, field, reason: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const report = emptyReport();
   let batch: { record: GraphRecord; line: number }[] = [];
   // One batch is written while the next is read and checked: Node.js would otherwise idle while Neo4j works.
   let writing: Promise<void> = Promise.resolve();
@@ -73,7 +106,7 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
         );
         report.transactions += 1;
         outcomes.forEach((outcome, index) => {
-          if (outcome.status === 'rejected') reject(records[index]!.line, outcome.error);
+          if (outcome.status === 'rejected') addRejection(report, records[index]!.line, outcome.error);
           else report[outcome.status] += 1;
         });
       }
@@ -83,26 +116,15 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
     writing.catch(() => undefined);
   };
 
-  let lineNumber = 0;
-  let headerSeen = false;
-  for await (const text of lines) {
-    lineNumber += 1;
-    if (text.trim() === '') continue;
-    if (!headerSeen) {
-      checkHeader(text, lineNumber);
-      headerSeen = true;
-      continue;
-    }
+  let lastLine = 0;
+  for await (const item of readBundle(lines)) {
+    lastLine = item.line;
     report.records += 1;
-    try {
-      batch.push({ record: validateRecord(JSON.parse(text), `line ${lineNumber}`), line: lineNumber });
-    } catch (error) {
-      reject(lineNumber, error instanceof SyntaxError ? new ValidationError(`line ${lineNumber}`, `not valid JSON (${error.message}).`) : error);
-    }
-    if (batch.length >= batchSize) await flush(lineNumber);
+    if ('error' in item) addRejection(report, item.line, item.error);
+    else batch.push(item);
+    if (batch.length >= batchSize) await flush(item.line);
   }
-  if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
-  await flush(lineNumber);
+  await flush(lastLine);
   await writing;
   report.rejections.sort((a, b) => a.line - b.line);
   return report;

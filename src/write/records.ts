@@ -146,6 +146,45 @@ export function validateRecord(input: unknown, field: string): GraphRecord {
 
 export type RecordOutcome = { status: WriteStatus } | { status: 'rejected'; error: ValidationError };
 
+export interface ResolvedReference {
+  reference: ClaimReference;
+  /** The key the reference leads to now. */
+  key: string;
+}
+
+/**
+ * A claim's references with the keys they lead to, or the error that rejects the claim: its
+ * first reference that leads nowhere. `resolve` says where a key leads (undefined: nowhere).
+ */
+export function resolveReferences(references: readonly ClaimReference[], resolve: (key: string) => string | undefined): ResolvedReference[] | ValidationError {
+  const resolved: ResolvedReference[] = [];
+  for (const reference of references) {
+    const key = resolve(reference.key);
+    if (key === undefined) return new ValidationError(reference.field, `nothing has the key "${reference.key}".`);
+    resolved.push({ reference, key });
+  }
+  return resolved;
+}
+
+/**
+ * The keys a relationship's endpoints lead to, or the error that rejects it: an endpoint that
+ * leads nowhere, or entity types its relationship type does not join.
+ */
+export function resolveEndpoints(record: RelationshipRecord, resolve: (key: string) => string | undefined): { from: string; to: string } | ValidationError {
+  const from = resolve(record.from);
+  const to = resolve(record.to);
+  const fromType = from ? entityTypeOfKey(from) : undefined;
+  const toType = to ? entityTypeOfKey(to) : undefined;
+  if (!from || !to || !fromType || !toType) {
+    const [field, key] = from ? ['to', record.to] : ['from', record.from];
+    return new ValidationError(`${record.field}.${field}`, `nothing has the key "${key}".`);
+  }
+  if (!allowedEndpoints(record.type, fromType, toType)) {
+    return new ValidationError(`${record.field}.type`, `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`);
+  }
+  return { from, to };
+}
+
 /**
  * Writes records in one transaction, in order of dependency: entities, then claims (with the
  * sources they create), then relationships. A record whose references name nothing is rejected
@@ -180,15 +219,11 @@ export async function writeRecords(
   const resolve = (key: string, newSources: Map<string, PropertyMap>) =>
     existing.has(key) ? key : (current.get(key) ?? (claimKeys.has(key) || newSources.has(key) ? key : undefined));
 
-  const accepted: { record: ClaimRecord; index: number; references: { reference: ClaimReference; key: string }[] }[] = [];
+  const accepted: { record: ClaimRecord; index: number; references: ResolvedReference[] }[] = [];
   for (const { record, index } of claims) {
-    const resolved = record.references.map((reference) => ({ reference, key: resolve(reference.key, record.newSources) }));
-    const missing = resolved.find((item) => item.key === undefined);
-    if (missing) {
-      outcomes[index] = { status: 'rejected', error: new ValidationError(missing.reference.field, `nothing has the key "${missing.reference.key}".`) };
-    } else {
-      accepted.push({ record, index, references: resolved as { reference: ClaimReference; key: string }[] });
-    }
+    const resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
+    if (resolved instanceof ValidationError) outcomes[index] = { status: 'rejected', error: resolved };
+    else accepted.push({ record, index, references: resolved });
   }
   const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
   // A relationship may name a claim of this call only if that claim was accepted.
@@ -205,18 +240,9 @@ export async function writeRecords(
     for (const { reference, key } of references) links.push({ type: reference.type, row: { from: record.key, to: key, properties: reference.properties }, owner: index });
   });
   for (const { record, index } of relationships) {
-    const from = resolveWritten(record.from);
-    const to = resolveWritten(record.to);
-    const fromType = from ? entityTypeOfKey(from) : undefined;
-    const toType = to ? entityTypeOfKey(to) : undefined;
-    if (!from || !to || !fromType || !toType) {
-      const [field, key] = from ? ['to', record.to] : ['from', record.from];
-      outcomes[index] = { status: 'rejected', error: new ValidationError(`${record.field}.${field}`, `nothing has the key "${key}".`) };
-    } else if (!allowedEndpoints(record.type, fromType, toType)) {
-      outcomes[index] = { status: 'rejected', error: new ValidationError(`${record.field}.type`, `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`) };
-    } else {
-      links.push({ type: record.type, row: { from, to, properties: record.properties }, owner: index });
-    }
+    const endpoints = resolveEndpoints(record, resolveWritten);
+    if (endpoints instanceof ValidationError) outcomes[index] = { status: 'rejected', error: endpoints };
+    else links.push({ type: record.type, row: { ...endpoints, properties: record.properties }, owner: index });
   }
   for (const type of relationshipTypes) {
     const ofType = links.filter((link) => link.type === type);

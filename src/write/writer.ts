@@ -36,11 +36,12 @@ const revision = (target: string, operation: string) =>
        operation: CASE WHEN created THEN '${operation}_CREATED' ELSE '${operation}_UPDATED' END,
        changed: changed, values: row.values}))`;
 
-/** The row with `values`: what was written, as JSON, for its revision. */
-const withValues = <T extends { properties: PropertyMap; to?: string }>(row: T) => ({
-  ...row,
-  values: JSON.stringify(row.to ? { to: row.to, ...(toPlain(row.properties) as object) } : toPlain(row.properties)),
-});
+/** What a row writes, as the JSON of its revision's `values`. */
+export const revisionValues = (row: { properties: PropertyMap; to?: string }): string =>
+  JSON.stringify(row.to ? { to: row.to, ...(toPlain(row.properties) as object) } : toPlain(row.properties));
+
+/** The row with `values`, for its revision. */
+const withValues = <T extends { properties: PropertyMap; to?: string }>(row: T) => ({ ...row, values: revisionValues(row) });
 
 const status = (created: boolean, changed: number): WriteStatus => (created ? 'created' : changed > 0 ? 'updated' : 'unchanged');
 
