@@ -1,17 +1,19 @@
-// Imports an NDJSON bundle (docs/bundle-format.md): npm run import -- <file> [--principal NAME] [--batch-size N] [--report FILE]
+// Imports an NDJSON bundle (docs/bundle-format.md): npm run import -- <file> [--principal NAME] [--batch-size N | --offline] [--report FILE]
 // Uses NEO4J_URI when set; otherwise the local Neo4j (reused if `npm start` is running).
+// --offline: the first load of the local Neo4j's empty data dir, with neo4j-admin (docs/bundle-format.md, "Offline import").
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runOfflineImport } from './support/run-offline-import';
 import { runImport } from './support/run-import';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { principal: { type: 'string' }, 'batch-size': { type: 'string' }, report: { type: 'string' } },
+  options: { principal: { type: 'string' }, 'batch-size': { type: 'string' }, report: { type: 'string' }, offline: { type: 'boolean' } },
 });
 const file = positionals[0];
-if (!file || positionals.length > 1) {
-  console.error('usage: npm run import -- <bundle.ndjson> [--principal NAME] [--batch-size N] [--report FILE]');
+if (!file || positionals.length > 1 || (values.offline && values['batch-size'] !== undefined)) {
+  console.error('usage: npm run import -- <bundle.ndjson> [--principal NAME] [--batch-size N | --offline] [--report FILE]');
   process.exit(64);
 }
 
@@ -39,7 +41,9 @@ try {
   console.error(`${file}: no such file`);
   process.exit(66);
 }
-await runImport(
-  { name: path.basename(file), total, unit: 'bytes', lines: linesOf(file) },
-  { principal: values.principal, batchSize, reportFile: values.report },
-);
+const name = path.basename(file);
+if (values.offline) {
+  await runOfflineImport({ name, total, unit: 'bytes', open: () => linesOf(file) }, { principal: values.principal, reportFile: values.report }, `npm run import -- ${file}`);
+} else {
+  await runImport({ name, total, unit: 'bytes', lines: linesOf(file) }, { principal: values.principal, batchSize, reportFile: values.report });
+}
