@@ -95,7 +95,9 @@ const lines: (object | string)[] = [
   { record: 'claim', key: claim('borrowed'), properties: { text: 'Borrowed' }, madeBy: [{ key: legion }], sources: [{ key: telegram }] },
   // Rejected: its maker is nowhere; its new source is not created.
   { record: 'claim', key: claim('orphan'), properties: { text: 'Orphan' }, madeBy: [{ key: 'unit:test-offline-missing' }], sources: [{ key: 'source:test-offline:orphan-source', source: { kind: 'DATASET' } }] },
-  // Supports the rejected claim (no relationship is written for that); offers an existing source (left alone).
+  // Rejected in turn: it contradicts the claim below, which supports a rejected claim; its new source is not created.
+  { record: 'claim', key: claim('chain'), properties: { text: 'Chain' }, madeBy: [{ key: legion }], sources: [{ key: 'source:test-offline:chain-source', source: { kind: 'DATASET', title: 'Chain' } }], contradicts: [{ key: claim('support') }] },
+  // Supports the rejected claim, so it is rejected too; it offers an existing source (left alone either way).
   { record: 'claim', key: claim('support'), properties: { text: 'Support' }, madeBy: [{ key: legion }], sources: [{ key: article, source: { kind: 'DATASET' } }], supports: [{ key: claim('orphan') }] },
   // Names a maker and a claim given later.
   { record: 'claim', key: claim('forward'), properties: { text: 'Forward' }, madeBy: [{ key: corps }], sources: [{ key: article }], supports: [{ key: claim('late'), condition: 'if true' }] },
@@ -184,8 +186,8 @@ describe('npm run import -- <file> --offline', () => {
     const offlineReport = path.join(directory, 'offline-report.json');
     const offline = await importCli({ NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: localPort }, file, '--offline', '--report', offlineReport);
     expect(offline.code, offline.output).toBe(3);
-    expect(offline.output).toMatch(/records: 34 \| created 25, updated 0, unchanged 0, rejected 9 \| offline in/);
-    expect(offline.output).toMatch(/graph: 30 nodes and 44 relationships, of which 15 Revision nodes and as many REVISES: \d+ nodes\+relationships\/s/);
+    expect(offline.output).toMatch(/records: 35 \| created 24, updated 0, unchanged 0, rejected 11 \| offline in/);
+    expect(offline.output).toMatch(/graph: 28 nodes and 41 relationships, of which 14 Revision nodes and as many REVISES: \d+ nodes\+relationships\/s/);
 
     const intruder = path.join(directory, 'intruder.ndjson');
     writeFileSync(intruder, bundleText([header, { record: 'entity', type: 'Place', key: 'place:ua:test-offline-intruder', properties: { name: 'Intruder' } }]));
@@ -197,6 +199,14 @@ describe('npm run import -- <file> --offline', () => {
     const online = await importCli({ NEO4J_URI: inject('neo4jUri') }, file, '--batch-size', '50000', '--report', onlineReport);
     expect(online.code, online.output).toBe(3);
     expect(reportOf(offlineReport)).toEqual(reportOf(onlineReport));
+    // A claim naming a rejected claim of the bundle falls with it, down the chain, in both imports.
+    const reasons = (reportOf(onlineReport) as { rejections: { reason: string }[] }).rejections.map(({ reason }) => reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        `line 21.contradicts[0].key: nothing has the key "${claim('support')}".`,
+        `line 22.supports[0].key: nothing has the key "${claim('orphan')}".`,
+      ]),
+    );
 
     const readerPort = await freePort();
     reader = await startLocalNeo4j({ dataDir, boltPort: readerPort, heapMb: 384, pageCacheMb: 64, log: () => {} });

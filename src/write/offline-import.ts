@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Neo4jGateway } from '../db/gateway';
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
-import { resolveEndpoints, resolveReferences, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
+import { resolveEndpoints, resolveReferences, standingClaims, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
 import { entitySpecs, entityTypeOfKey, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from './spec';
 import { ValidationError } from './validate';
 import { revisionValues, type Author, type PropertyMap } from './writer';
@@ -63,6 +63,8 @@ export async function writeOfflineImport(
   const claimsLinked = new Set<string>();
   const linkedClaims: { line: number; key: string; references: ClaimReference[] }[] = [];
   const pending: { line: number; key: string; references: ClaimReference[]; sources: Set<string> }[] = [];
+  /** Claims that name claims: they stand only if those do, known once every claim is decided. */
+  const namingClaims: { line: number; key: string; references: ClaimReference[]; sources: Set<string> }[] = [];
   const supersedingClaims: { from: string; to: string }[] = [];
   const supersedingRecords: RelationshipRecord[] = [];
   /** Sources that accepted claims create, with the line of the last such claim (whose properties one batch keeps). */
@@ -110,12 +112,11 @@ export async function writeOfflineImport(
     for (const reference of record.references) {
       if (reference.type === 'SUPERSEDES') supersedingClaims.push({ from: record.key, to: reference.key });
     }
+    const claim = { line, key: record.key, references: record.references, sources: new Set(record.newSources.keys()) };
+    if (namesAClaim(claim)) namingClaims.push(claim);
     // Keys only accumulate: a claim that resolves now resolves at the end; the others wait for the whole bundle.
-    if (resolveReferences(record.references, (key) => resolveForClaim(key, record.newSources)) instanceof ValidationError) {
-      pending.push({ line, key: record.key, references: record.references, sources: new Set(record.newSources.keys()) });
-    } else {
-      offer(line, record.newSources.keys());
-    }
+    if (resolveReferences(record.references, (key) => resolveForClaim(key, record.newSources)) instanceof ValidationError) pending.push(claim);
+    else if (!namesAClaim(claim)) offer(line, claim.sources);
   }
   tell(1);
 
@@ -125,11 +126,23 @@ export async function writeOfflineImport(
     if (resolved instanceof ValidationError) {
       addRejection(report, claim.line, resolved);
       rejectedClaims.add(claim.key);
-    } else {
+    } else if (!namesAClaim(claim)) {
       offer(claim.line, claim.sources);
     }
   }
   pending.length = 0;
+  // As in one batch, a claim naming a claim the bundle rejects falls too, and creates no source.
+  const standing = standingClaims(
+    namingClaims.filter(({ key }) => !rejectedClaims.has(key)),
+    (claim) => claim,
+    (key) => rejectedClaims.has(key),
+    (claim, error) => {
+      addRejection(report, claim.line, error);
+      rejectedClaims.add(claim.key);
+    },
+  );
+  for (const claim of standing) offer(claim.line, claim.sources);
+  namingClaims.length = 0;
   const accepted = (key: string) => claimLines.has(key) && !rejectedClaims.has(key);
   // The nodes of the graph: entities, accepted claims, and the sources they create (which relationships may name).
   const exists = (key: string) => entityLines.has(key) || accepted(key) || offeredSources.has(key);
@@ -156,7 +169,7 @@ export async function writeOfflineImport(
   /** The line that gives each relationship: claims' references first, as one batch writes claims before relationships. */
   const pairLines = new Map<number, number>();
   const claimGives = ({ line, key, references }: { line: number; key: string; references: ClaimReference[] }) => {
-    for (const reference of references) if (exists(reference.key)) pairLines.set(pairOf(reference.type, key, reference.key), line);
+    for (const reference of references) pairLines.set(pairOf(reference.type, key, reference.key), line);
   };
   for (const claim of linkedClaims) if (accepted(claim.key)) claimGives(claim);
   linkedClaims.length = 0;
@@ -193,8 +206,7 @@ export async function writeOfflineImport(
         for (const [key, properties] of record.newSources) {
           if (!entityLines.has(key) && offeredSources.get(key) === line) writeEntity('Source', key, properties);
         }
-        // A reference to a claim the bundle rejected names no node: one batch writes no relationship for it.
-        for (const reference of record.references) if (exists(reference.key)) writeLink(reference.type, record.key, reference.key, reference.properties);
+        for (const reference of record.references) writeLink(reference.type, record.key, reference.key, reference.properties);
       } else {
         const endpoints = resolveEndpoints(record, resolveWritten);
         if (endpoints instanceof ValidationError) {
@@ -241,6 +253,8 @@ export async function setEmptyLists(gateway: Neo4jGateway, emptyLists: EmptyList
     }
   }
 }
+
+const namesAClaim = ({ references }: { references: readonly ClaimReference[] }) => references.some((reference) => entityTypeOfKey(reference.key) === 'Claim');
 
 /** A claim that names the same entity twice for one relationship type (one batch would update the relationship). */
 function repeatedReference(record: ClaimRecord): ValidationError | undefined {

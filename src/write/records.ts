@@ -167,6 +167,35 @@ export function resolveReferences(references: readonly ClaimReference[], resolve
 }
 
 /**
+ * The claims that stand, of those whose own references resolved: a claim naming a claim of the
+ * same write that was rejected (`rejected`), or that falls in turn, names nothing once the write
+ * lands, so it is rejected too (`reject`), down any chain.
+ */
+export function standingClaims<T>(
+  claims: readonly T[],
+  claimOf: (item: T) => { key: string; references: readonly ClaimReference[] },
+  rejected: (key: string) => boolean,
+  reject: (item: T, error: ValidationError) => void,
+): T[] {
+  let standing = [...claims];
+  const fallen = new Set<string>();
+  for (;;) {
+    // A key given twice falls only when no claim of that key stands.
+    const standingKeys = new Set(standing.map((item) => claimOf(item).key));
+    const before = standing.length;
+    standing = standing.filter((item) => {
+      const claim = claimOf(item);
+      const resolved = resolveReferences(claim.references, (key) => (rejected(key) || (fallen.has(key) && !standingKeys.has(key)) ? undefined : key));
+      if (!(resolved instanceof ValidationError)) return true;
+      fallen.add(claim.key);
+      reject(item, resolved);
+      return false;
+    });
+    if (standing.length === before) return standing;
+  }
+}
+
+/**
  * The keys a relationship's endpoints lead to, or the error that rejects it: an endpoint that
  * leads nowhere, or entity types its relationship type does not join.
  */
@@ -188,7 +217,7 @@ export function resolveEndpoints(record: RelationshipRecord, resolve: (key: stri
 /**
  * Writes records in one transaction, in order of dependency: entities, then claims (with the
  * sources they create), then relationships. A record whose references name nothing is rejected
- * and nothing of it is written; the others land. Entities and claims written by earlier records
+ * and nothing of it is written (a record naming a claim the call rejects included); the others land. Entities and claims written by earlier records
  * of the same call count as existing. Bulk imports leave out the revisions of relationships
  * (each still records who wrote it and when): they would triple the writes.
  */
@@ -219,12 +248,19 @@ export async function writeRecords(
   const resolve = (key: string, newSources: Map<string, PropertyMap>) =>
     existing.has(key) ? key : (current.get(key) ?? (claimKeys.has(key) || newSources.has(key) ? key : undefined));
 
-  const accepted: { record: ClaimRecord; index: number; references: ResolvedReference[] }[] = [];
+  const resolvedClaims: { record: ClaimRecord; index: number; references: ResolvedReference[] }[] = [];
   for (const { record, index } of claims) {
     const resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
     if (resolved instanceof ValidationError) outcomes[index] = { status: 'rejected', error: resolved };
-    else accepted.push({ record, index, references: resolved });
+    else resolvedClaims.push({ record, index, references: resolved });
   }
+  const resolvedKeys = new Set(resolvedClaims.map(({ record }) => record.key));
+  const accepted = standingClaims(
+    resolvedClaims,
+    ({ record }) => record,
+    (key) => claimKeys.has(key) && !resolvedKeys.has(key) && !existing.has(key) && !current.has(key),
+    ({ index }, error) => (outcomes[index] = { status: 'rejected', error }),
+  );
   const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
   // A relationship may name a claim of this call only if that claim was accepted.
   const acceptedClaimKeys = new Set(accepted.map(({ record }) => record.key));
