@@ -78,7 +78,9 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
       log: (line) => console.log(`[neo4j-admin] ${line}`),
     });
     step('neo4j-admin');
+    // The CSV files can be as large as the store: gone before Neo4j starts on it.
     rmSync(directory, { recursive: true, force: true });
+    directory = undefined;
 
     // Building constraints on a full store can outlast a request's timeout; nothing else uses this server yet.
     server = await openDatabase({ ...config, NEO4J_QUERY_TIMEOUT_MS: Math.max(config.NEO4J_QUERY_TIMEOUT_MS, 3_600_000) }, (line) => console.log(line));
