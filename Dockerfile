@@ -1,11 +1,20 @@
+# Build the bundle that `npm start` runs, then ship it with the production dependencies only.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json ./
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
-COPY tsconfig.json ./
-COPY src ./src
+COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
-ENV HOST=0.0.0.0 PORT=4000
+ENV HOST=0.0.0.0 PORT=4000 NODE_ENV=production
 EXPOSE 4000
 USER node
-CMD ["node_modules/.bin/tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

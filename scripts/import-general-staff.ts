@@ -4,13 +4,12 @@
 // Uses NEO4J_URI when set; otherwise the local Neo4j (reused if `npm start` is running).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildGeneralStaffBundle, readGeneralStaffData } from '../src/general-staff/bundle';
+import { projectRoot } from '../src/project-root';
 import { runImport } from './support/run-import';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const defaultDataDir = path.resolve(repoRoot, '../shared/data/general-staff-losses');
+const defaultDataDir = path.resolve(projectRoot, '../shared/data/general-staff-losses');
 const usage = 'usage: npm run import:general-staff [-- --data DIR] [--principal NAME] [--batch-size N] [--report FILE]';
 
 let values: { data?: string; principal?: string; 'batch-size'?: string; report?: string };

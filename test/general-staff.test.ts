@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generalStaffBundle } from '../src/general-staff/bundle';
 import { importBundle, type ImportReport } from '../src/write/bundle';
-import { createTestService, repoRoot } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { createTestService } from './support/service';
 
 // The real dataset: the General Staff's daily figures, imported whole, then removed again so the
 // other test files never see it.
-const dataDir = path.resolve(repoRoot, '../shared/data/general-staff-losses');
+const dataDir = path.resolve(projectRoot, '../shared/data/general-staff-losses');
 const service = createTestService();
 const author = () => ({ author: { principal: 'test:general-staff', now: new Date().toISOString() } });
 

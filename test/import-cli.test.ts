@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createTestService, repoRoot } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { createTestService } from './support/service';
 
 const run = promisify(execFile);
 const service = createTestService();
@@ -19,7 +20,7 @@ afterAll(async () => {
 async function importFile(file: string, ...flags: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, ...flags], {
-      cwd: repoRoot,
+      cwd: projectRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: inject('neo4jUri') },
     });
     return { code: 0, output: stdout + stderr };

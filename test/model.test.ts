@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyScripts, cypherDir, loadScripts } from '../src/cypher/runner';
 import { toPlain } from '../src/db/values';
-import { createTestService, repoRoot } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { createTestService } from './support/service';
 
 // The graph model (docs/model.md) and the seed (cypher/seed) checked against the database the
 // global setup prepared, through the project's own gateway and script runner.
@@ -14,7 +15,7 @@ const SEED_FILE = 'seeds/000_1b3165c116f10b7f.txt';
 function readArticle(): string {
   const candidates = [
     ...(process.env.SHARED_DIR ? [path.resolve(process.env.SHARED_DIR, SEED_FILE)] : []),
-    path.resolve(repoRoot, '../shared', SEED_FILE),
+    path.resolve(projectRoot, '../shared', SEED_FILE),
   ];
   const found = candidates.find((file) => existsSync(file));
   if (!found) throw new Error(`The seed article was not found at: ${candidates.join(', ')}`);
@@ -26,7 +27,7 @@ describe('the graph model and the seed article', () => {
   const read = <T extends Record<string, unknown>>(cypher: string, parameters: Record<string, unknown> = {}) =>
     service.gateway.read<T>('test.model', cypher, parameters);
   const article = readArticle();
-  const doc = readFileSync(path.join(repoRoot, 'docs/model.md'), 'utf8');
+  const doc = readFileSync(path.join(projectRoot, 'docs/model.md'), 'utf8');
 
   afterAll(async () => {
     await service.close();

@@ -10,7 +10,8 @@ import { toPlain } from '../src/db/values';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { writeOfflineImport } from '../src/write/offline-import';
 import { freePort } from './support/ports';
-import { createTestService, repoRoot, testConfig } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { createTestService, testConfig } from './support/service';
 
 const run = promisify(execFile);
 const service = createTestService();
@@ -31,7 +32,7 @@ afterAll(async () => {
 async function importCli(environment: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      cwd: repoRoot,
+      cwd: projectRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
     });
     return { code: 0, output: stdout + stderr };

@@ -6,9 +6,9 @@ import { parse } from 'yaml';
 import { configVariableNames, loadConfig } from '../src/config';
 import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
 import { schema } from '../src/graphql/schema';
-import { repoRoot } from './support/service';
+import { projectRoot } from '../src/project-root';
 
-const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
+const read = (file: string) => readFileSync(path.join(projectRoot, file), 'utf8');
 
 describe('the printed schema', () => {
   it('is a valid GraphQL schema', () => {

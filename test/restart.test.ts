@@ -8,10 +8,11 @@ import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j
 import { createLogger } from '../src/logger';
 import { createYogaApp } from '../src/yoga';
 import { freePort } from './support/ports';
-import { repoRoot, testConfig, testKeys } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { testConfig, testKeys } from './support/service';
 
 // A Neo4j of this file's own, so that killing it leaves the other tests' database alone.
-const dataDir = path.join(repoRoot, '.neo4j/restart-test');
+const dataDir = path.join(projectRoot, '.neo4j/restart-test');
 
 
 let neo4j: LocalNeo4j | undefined;

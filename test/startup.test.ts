@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
 import { createDriver } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
 import { LocalNeo4jError, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { createLogger } from '../src/logger';
 import { createYogaApp } from '../src/yoga';
+import { buildService, serviceBundle } from '../scripts/support/bundle';
 import { freePort } from './support/ports';
-import { createTestService, repoRoot } from './support/service';
+import { projectRoot } from '../src/project-root';
+import { createTestService } from './support/service';
 
 interface RunResult {
   code: number | null;
@@ -16,14 +18,17 @@ interface RunResult {
   elapsedMs: number;
 }
 
-/** Runs `npm start`'s entry point as a user would, with the given environment. */
+// `npm start` runs the bundle: build it as `npm run build` does.
+beforeAll(buildService);
+
+/** Runs what `npm start` runs, as a user would, with the given environment. */
 function runService(
   environment: Record<string, string>,
   stopWhen?: (output: string) => boolean | Promise<boolean>,
 ): Promise<RunResult> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [serviceBundle], {
+    cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
   });
   let output = '';
@@ -75,8 +80,8 @@ describe('configuration', () => {
 describe('start-up against an unreachable Neo4j', () => {
   it('serves while Neo4j is down (not ready, UNAVAILABLE), retries with back-off, and becomes ready when it answers; a later outage fails fast and heals', { timeout: 120_000 }, async () => {
     const [port, httpPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [serviceBundle], {
+      cwd: projectRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: `bolt://127.0.0.1:${port}`, PORT: String(httpPort) },
     });
     let output = '';

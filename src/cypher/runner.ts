@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError } from '../errors';
+import { projectRoot } from '../project-root';
 import { splitStatements, type CypherStatement } from './statements';
 
 /** The project's `cypher/` folder; scripts inside it are recorded by their path below it. */
-export const cypherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
+export const cypherDir = path.join(projectRoot, 'cypher');
 
 export type ScriptKind = 'schema' | 'data';
 

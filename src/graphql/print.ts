@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { projectRoot } from '../project-root';
 import { schema } from './schema';
 
-export const schemaFilePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');
+export const schemaFilePath = path.join(projectRoot, 'schema/schema.graphql');
 
 /** The SDL as committed in schema/schema.graphql. */
 export function printSchemaFile(): string {

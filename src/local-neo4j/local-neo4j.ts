@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../project-root';
 
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../neo4j-local');
+const projectDir = path.join(projectRoot, 'neo4j-local');
 const classesDir = path.join(projectDir, 'target/classes');
 const classpathFile = path.join(projectDir, 'target/classpath.txt');
 const launcherClass = 'org.conflictgraph.neo4jlocal.LocalNeo4j';

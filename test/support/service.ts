@@ -1,13 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/db/connect';
 import { Neo4jGateway } from '../../src/db/gateway';
 import { createLogger } from '../../src/logger';
 import { createYogaApp } from '../../src/yoga';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** API keys the test service accepts, one per access level. */
 export const testKeys = {
