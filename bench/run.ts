@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config';
 import { openDatabaseForTool } from '../src/db/connect';
 import { createLogger } from '../src/logger';
 import { createYogaApp } from '../src/yoga';
+import { bundle, buildService, serviceBundle } from '../scripts/support/bundle';
 import { operations, type Subjects } from './operations';
 
 const { values } = parseArgs({
@@ -36,6 +37,10 @@ if (!existsSync('bench/peer/node_modules')) {
   const install = spawnSync('npm', ['ci', '--prefix', 'bench/peer', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('npm ci --prefix bench/peer failed');
 }
+// All three servers run as `npm start` runs the service: bundled, under plain node.
+const floorBundle = 'dist/bench/floor-server.js';
+const peerBundle = 'bench/peer/dist/server.js';
+await Promise.all([buildService(), bundle('bench/floor-server.ts', floorBundle), bundle('bench/peer/server.ts', peerBundle)]);
 const peerVersion = (JSON.parse(readFileSync('bench/peer/node_modules/@neo4j/graphql/package.json', 'utf8')) as { version: string }).version;
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
@@ -86,7 +91,7 @@ function start(
   extra: Record<string, string>,
 ): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', SEED_WHEN_EMPTY: 'false', ...extra },
     stdio: 'inherit',
   });
@@ -102,9 +107,9 @@ function start(
   return { child, ready: Promise.race([probed, exited]) };
 }
 
-const service = start('src/main.ts', servicePort, '/ready', 'GET', {});
-const floor = start('bench/floor-server.ts', floorPort, '/0', 'POST', { BENCH_SUBJECTS: JSON.stringify(subjects) });
-const peer = start('bench/peer/server.ts', peerPort, '/health', 'GET', {});
+const service = start(serviceBundle, servicePort, '/ready', 'GET', {});
+const floor = start(floorBundle, floorPort, '/0', 'POST', { BENCH_SUBJECTS: JSON.stringify(subjects) });
+const peer = start(peerBundle, peerPort, '/health', 'GET', {});
 // However the run ends, an error included, the servers it started end with it.
 process.on('exit', () => [service, floor, peer].forEach(({ child }) => child.kill('SIGTERM')));
 const serviceStartMs = await service.ready;

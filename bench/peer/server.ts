@@ -20,7 +20,8 @@ const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo
 });
 await driver.verifyConnectivity({ database });
 
-const typeDefs = readFileSync(new URL('type-defs.graphql', import.meta.url), 'utf8');
+// The runner starts this bundled, from bench/peer/dist/.
+const typeDefs = readFileSync(new URL('../type-defs.graphql', import.meta.url), 'utf8');
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 
 const yoga = createYoga({
