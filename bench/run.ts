@@ -4,7 +4,7 @@
 // clients, on the graph the database holds now (load one with npm run bench:generate and
 // npm run import). Prints a markdown table with the ratios.
 //
-//   npm run bench -- [--label 100k] [--duration 10] [--connections 1,32] [--operations 0,2] [--out FILE]
+//   npm run bench -- [--label 100k] [--duration 10] [--turns 5] [--connections 1,32] [--operations 0,2] [--out FILE]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,12 +20,14 @@ const { values } = parseArgs({
   options: {
     label: { type: 'string' },
     duration: { type: 'string' },
+    turns: { type: 'string' },
     connections: { type: 'string' },
     operations: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const duration = Number(values.duration ?? 10);
+const turns = Number(values.turns ?? 5);
 const connectionCounts = (values.connections ?? '1,32').split(',').map(Number);
 const servicePort = 4200;
 const floorPort = 4300;
@@ -135,20 +137,90 @@ interface Measure {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU milliseconds per request of the server measured, and of Neo4j; NaN where unknown. */
+  cpu: number;
+  neo4jCpu: number;
 }
 
-async function load(url: string, body: string, connections: number, seconds = duration): Promise<Measure> {
+/** A process's CPU time so far in ms, from /proc (Linux); NaN elsewhere or when it is gone. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** The process listening on a local TCP port (Neo4j's Bolt port), when `ss` can say. */
+function listenerPid(uri: string): number | undefined {
+  const { hostname, port } = new URL(uri);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname)) return undefined;
+  const listing = spawnSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' }).stdout ?? '';
+  const pid = Number(listing.match(/pid=(\d+)/)?.[1]);
+  return Number.isInteger(pid) ? pid : undefined;
+}
+const neo4jPid = listenerPid(uri);
+
+interface Target {
+  url: string;
+  body: string;
+  pid: number | undefined;
+}
+
+interface Window {
+  latencies: number[];
+  requests: number;
+  errors: number;
+  cpu: number;
+  neo4jCpu: number;
+}
+
+/** One window of load on one server: each answer's time, and the CPU it and Neo4j spent. */
+async function loadWindow({ url, body, pid }: Target, connections: number, seconds: number): Promise<Window> {
   // autocannon's percentiles are whole milliseconds, too coarse for answers under a few; its events carry the exact time.
   const latencies: number[] = [];
+  const cpuBefore = [cpuMs(pid), cpuMs(neo4jPid)] as const;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, timeout: 30 };
     autocannon(options, (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done))).on('response', (_client, statusCode, _bytes, milliseconds) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(milliseconds);
     });
   });
-  latencies.sort((a, b) => a - b);
-  const percentile = (share: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? Number.NaN);
-  return { rps: result.requests.average, p50: percentile(0.5), p99: percentile(0.99), errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    latencies,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpu: cpuMs(pid) - cpuBefore[0],
+    neo4jCpu: cpuMs(neo4jPid) - cpuBefore[1],
+  };
+}
+
+/**
+ * Loads the servers in turns until each has had `duration` seconds. This machine's speed drifts
+ * by tens of percent within a minute; in turns, a drift falls on all three alike.
+ */
+async function measure(targets: readonly Target[], connections: number): Promise<Measure[]> {
+  const windows = targets.map((): Window[] => []);
+  for (let turn = 0; turn < turns; turn += 1) {
+    for (const [index, target] of targets.entries()) windows[index]?.push(await loadWindow(target, connections, duration / turns));
+  }
+  return windows.map((measured) => {
+    const sum = (of: (window: Window) => number) => measured.reduce((total, window) => total + of(window), 0);
+    const requests = sum((window) => window.requests);
+    const latencies = measured.flatMap((window) => window.latencies).sort((a, b) => a - b);
+    const percentile = (share: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? Number.NaN);
+    return {
+      rps: requests / duration,
+      p50: percentile(0.5),
+      p99: percentile(0.99),
+      errors: sum((window) => window.errors),
+      cpu: sum((window) => window.cpu) / Math.max(requests, 1),
+      neo4jCpu: sum((window) => window.neo4jCpu) / Math.max(requests, 1),
+    };
+  });
 }
 
 /** Tenths of a millisecond: finer than this, the machine's noise decides. */
@@ -157,22 +229,22 @@ const round = (milliseconds: number) => Math.round(milliseconds * 10) / 10;
 // Rates at least 0.001, so that a ratio stays finite.
 const p50Ratio = (service: Measure, other: Measure) => (service.p50 / Math.max(other.p50, 0.1)).toFixed(2);
 const rpsRatio = (service: Measure, other: Measure) => (service.rps / Math.max(other.rps, 0.001)).toFixed(2);
+const cpuCells = (measures: Measure[], of: (measure: Measure) => number) => measures.map((measure) => (Number.isNaN(of(measure)) ? '–' : of(measure).toFixed(2))).join(' / ');
 
 const rows: string[] = [];
-const warmUpSeconds = 2;
+const warmUpSeconds = 4;
 for (const [index, operation] of ops) {
   // Unmeasured first: a database just started, and each side's JIT and query plans, warm up.
-  const targets: [string, string][] = [
-    [`http://127.0.0.1:${servicePort}/graphql`, JSON.stringify(operation.graphql)],
-    [`http://127.0.0.1:${floorPort}/${index}`, '{}'],
-    [`http://127.0.0.1:${peerPort}/graphql`, JSON.stringify(operation.peer)],
+  const targets: Target[] = [
+    { url: `http://127.0.0.1:${servicePort}/graphql`, body: JSON.stringify(operation.graphql), pid: service.child.pid },
+    { url: `http://127.0.0.1:${floorPort}/${index}`, body: '{}', pid: floor.child.pid },
+    { url: `http://127.0.0.1:${peerPort}/graphql`, body: JSON.stringify(operation.peer), pid: peer.child.pid },
   ];
   // At every number of clients: after a warm-up at 32 only, a fresh service still answered one client at 60 % of its later rate.
-  for (const [url, body] of targets) for (const connections of connectionCounts) await load(url, body, connections, warmUpSeconds);
+  for (const target of targets) for (const connections of connectionCounts) await loadWindow(target, connections, warmUpSeconds);
   for (const connections of connectionCounts) {
-    const serviceMeasure = await load(`http://127.0.0.1:${servicePort}/graphql`, JSON.stringify(operation.graphql), connections);
-    const floorMeasure = await load(`http://127.0.0.1:${floorPort}/${index}`, '{}', connections);
-    const peerMeasure = await load(`http://127.0.0.1:${peerPort}/graphql`, JSON.stringify(operation.peer), connections);
+    const measures = await measure(targets, connections);
+    const [serviceMeasure, floorMeasure, peerMeasure] = measures as [Measure, Measure, Measure];
     const cells = [
       operation.name,
       connections,
@@ -187,6 +259,8 @@ for (const [index, operation] of ops) {
       peerMeasure.p50,
       peerMeasure.p99,
       `${serviceMeasure.errors} / ${floorMeasure.errors} / ${peerMeasure.errors}`,
+      cpuCells(measures, (measure) => measure.cpu),
+      cpuCells(measures, (measure) => measure.neo4jCpu),
       p50Ratio(serviceMeasure, floorMeasure),
       p50Ratio(serviceMeasure, peerMeasure),
       rpsRatio(serviceMeasure, floorMeasure),
@@ -205,12 +279,13 @@ await database.close();
 const report = [
   `## ${values.label ?? 'graph'}: ${counts?.nodes} nodes, ${counts?.relationships} relationships (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `${duration} s per measure with autocannon, after ${warmUpSeconds} s of each server on each operation at each number of clients unmeasured; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
+  `${duration} s per measure with autocannon, in ${turns} turns of ${duration / turns} s taken in rotation with the other two servers, after ${warmUpSeconds} s of each server on each operation at each number of clients unmeasured; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
   `Peer: @neo4j/graphql ${peerVersion} (bench/peer), start to listening ${(peerStartMs / 1_000).toFixed(1)} s.`,
+  `CPU per request: each server process's, and Neo4j's ${neo4jPid === undefined ? '(not found on this machine: –)' : `(pid ${neo4jPid})`}, from /proc over each measure; the load generator's is in neither.`,
   `Subjects: region ${subjects.region}, settlement ${subjects.settlement}, event ${subjects.event}, search "${subjects.searchText}".`,
   '',
-  '| operation | clients | round trips | service req/s | service p50 ms | service p99 ms | floor req/s | floor p50 ms | floor p99 ms | peer req/s | peer p50 ms | peer p99 ms | errors service / floor / peer | p50 service/floor | p50 service/peer | req/s service/floor | req/s service/peer |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| operation | clients | round trips | service req/s | service p50 ms | service p99 ms | floor req/s | floor p50 ms | floor p99 ms | peer req/s | peer p50 ms | peer p99 ms | errors service / floor / peer | CPU ms per request service / floor / peer | Neo4j CPU ms per request service / floor / peer | p50 service/floor | p50 service/peer | req/s service/floor | req/s service/peer |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 console.log(`\n${report}`);
