@@ -57,16 +57,28 @@ interface RelationShape {
  * again took a quarter of the benchmark's deep query. The key pattern `(v:Label {key: key})` or
  * the match by any key become the bound node.
  */
-function startingFrom(body: string): (node: string) => string {
-  // `key` stays bound too: some bodies return or group by it further on.
-  if (body.startsWith(matchEntityByKey)) return (node) => `WITH ${node} AS n, ${node}.key AS key ${body.slice(matchEntityByKey.length)}`;
+function startingFrom(body: string, value: string, order: string | undefined): (node: string) => string {
+  // `key` is bound only where the rest of the relation uses it: reading it costs a lookup per row.
+  const keyOf = (node: string, rest: string) => (usesKeyVariable(`${rest} ${value} ${order ?? ''}`) ? `, ${node}.key AS key` : '');
+  if (body.startsWith(matchEntityByKey)) {
+    const rest = body.slice(matchEntityByKey.length);
+    return (node) => `WITH ${node} AS n${keyOf(node, rest)} ${rest}`;
+  }
   const anchor = /\((\w*):(\w+) \{key: key\}\)/.exec(body);
   if (!anchor) return (node) => `WITH ${node}.key AS key ${body}`;
   const [pattern, variable, label] = anchor;
-  return variable
-    ? (node) => `WITH ${node} AS ${variable}, ${node}.key AS key ${body.replace(pattern, `(${variable}:${label})`)}`
-    : (node) => `WITH ${node}, ${node}.key AS key ${body.replace(pattern, `(${node}:${label})`)}`;
+  if (variable) {
+    const rest = body.replace(pattern, `(${variable}:${label})`);
+    return (node) => `WITH ${node} AS ${variable}${keyOf(node, rest)} ${rest}`;
+  }
+  return (node) => {
+    const rest = body.replace(pattern, `(${node}:${label})`);
+    return `WITH ${node}${keyOf(node, rest)} ${rest}`;
+  };
 }
+
+/** Whether Cypher uses the variable `key`, not a property or a map key of that name. */
+const usesKeyVariable = (cypher: string) => /(?<![.\w$])key\b(?!\s*:)/.test(cypher);
 
 const relationCypher = /^\s*UNWIND \$keys AS key\s([\s\S]*)\sRETURN key, ([\s\S]*) AS value(?:\s+ORDER BY ([\s\S]*?))?\s*$/;
 
@@ -82,7 +94,7 @@ export function relation<V>(
     const [, body, value, order] = relationCypher.exec(cypher) ?? [];
     const entityVariable = typeof nesting === 'function' ? null : /^\[labels\((\w+)\), \[name IN \$properties/.exec(value ?? '')?.[1];
     if (!body || !value || entityVariable === undefined) throw new Error(`The Cypher of relation ${tag} does not have the shape of a relation`);
-    shape = { body, from: startingFrom(body), value, order: order ?? null, entityVariable };
+    shape = { body, from: startingFrom(body, value, order), value, order: order ?? null, entityVariable };
     shapes.set(cypher, shape);
   }
   return typeof nesting === 'function' ? { tag, map, parameters, selection: nesting, shape } : { tag, map, parameters, entityAt: nesting, shape };
@@ -163,8 +175,10 @@ function nestedReads(
  * selected on them and on the relationships to them, and the relations nested below them.
  */
 export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, entityAt: readonly string[], info: GraphQLResolveInfo, asOf: string | null) {
+  const entityProperties = namesSelectedAt(fieldNodes, info.fragments, entityAt).filter(notRelationOf(typeAt(returnType, entityAt)));
+  const relationProperties = namesSelectedAt(fieldNodes, info.fragments, []).filter((name) => name !== entityAt[0] && notRelationOf(typeAt(returnType, []))(name));
   return {
-    selected: { entity: namesSelectedAt(fieldNodes, info.fragments, entityAt), relation: namesSelectedAt(fieldNodes, info.fragments, []) },
+    selected: { entity: entityProperties, relation: relationProperties },
     nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
   };
 }
@@ -177,6 +191,13 @@ function plannedFor(relation: Relation<unknown>, fieldNodes: readonly FieldNode[
 
 /** Cypher of a row with its nested reads: `[value, [rows of each nested read]]`, as `fromNestedRow` reads it. */
 const withNested = (value: string, inner: { columns: readonly string[] }) => `[${value}, [${inner.columns.join(', ')}]]`;
+
+/**
+ * Whether a selected name may be a property of this type's nodes. A relation field is read by a
+ * subquery of its own, and asking Neo4j for a property of its name costs a lookup per row.
+ */
+const notRelationOf = (type: GraphQLNamedType | undefined) => (name: string) =>
+  !(type && (isObjectType(type) || isInterfaceType(type)) && type.getFields()[name]?.extensions.relation);
 
 function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedType | undefined {
   let named: GraphQLNamedType | undefined = getNamedType(type);
