@@ -175,10 +175,14 @@ function nestedReads(
  * selected on them and on the relationships to them, and the relations nested below them.
  */
 export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, entityAt: readonly string[], info: GraphQLResolveInfo, asOf: string | null) {
-  const entityProperties = namesSelectedAt(fieldNodes, info.fragments, entityAt).filter(notRelationOf(typeAt(returnType, entityAt)));
-  const relationProperties = namesSelectedAt(fieldNodes, info.fragments, []).filter((name) => name !== entityAt[0] && notRelationOf(typeAt(returnType, []))(name));
+  const onEntity = notRelationOf(typeAt(returnType, entityAt));
+  const onItem = notRelationOf(typeAt(returnType, []));
   return {
-    selected: { entity: entityProperties, relation: relationProperties },
+    selected: {
+      entity: namesSelectedAt(fieldNodes, info.fragments, entityAt).filter(onEntity),
+      // The field that holds the related entity (`entityAt`'s first step) is no property of the relationship.
+      relation: namesSelectedAt(fieldNodes, info.fragments, []).filter((name) => name !== entityAt[0] && onItem(name)),
+    },
     nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
   };
 }
