@@ -5,7 +5,7 @@ import type { Plain } from '../db/values';
 import { builder } from './builder';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { entityFromRow, entityProjection, number, knownAsOf, namesSelectedAt, plainProperties, relatedFromRow, relationText, selectedEntityProjection, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
-import { relation, relationField } from './relations';
+import { mapMaybePromise, relation, relationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { Conditions } from './conditions';
@@ -310,7 +310,7 @@ const DisputeRef = builder.objectRef<Dispute>('Dispute').implement({
 const contradictionsField = relationField((args: ClaimVisibility) => entityContradictions(args.includeDeprecated ?? false));
 const disputesField = {
   ...contradictionsField,
-  resolve: async (...args: Parameters<typeof contradictionsField.resolve>) => groupContradictions(await contradictionsField.resolve(...args)),
+  resolve: (...args: Parameters<typeof contradictionsField.resolve>) => mapMaybePromise(contradictionsField.resolve(...args), groupContradictions),
 };
 
 builder.interfaceField(EntityRef, 'disputes', (t) =>
