@@ -316,6 +316,26 @@ describe('relationships read nested in their parent\'s query', () => {
   });
 });
 
+describe('one document run with different variables', () => {
+  // A compiled document keeps its field nodes from one run to the next; what is planned from
+  // them may still depend on the variables, here an argument below a batched relationship.
+  const withVariable = `query ($descendants: Boolean) { search(text: "Ukraine", kinds: [PLACE], first: 1) {
+    entity { key ... on Place { children { key events(includeDescendants: $descendants) { key } } } } } }`;
+  const inline = (descendants: boolean) => `{ search(text: "Ukraine", kinds: [PLACE], first: 1) {
+    entity { key ... on Place { children { key events(includeDescendants: ${descendants}) { key } } } } } }`;
+
+  it('answers each run with its own variables, as the same question written inline does', async () => {
+    const answers = [];
+    for (const descendants of [true, false, true]) {
+      const answer = await data(withVariable, { descendants });
+      expect(answer).toEqual(await data(inline(descendants)));
+      answers.push(answer);
+    }
+    // The two values ask different questions of this graph, so the comparison above says something.
+    expect(answers[0]).not.toEqual(answers[1]);
+  });
+});
+
 describe('lists read only the properties their selection names', () => {
   type Actor = { key: string; name: string; nativeName: string | null; aliases: string[]; side?: string | null };
   type Place = { key: string; name: string; type: string | null; location: { latitude: number; longitude: number } | null };
