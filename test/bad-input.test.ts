@@ -669,6 +669,35 @@ describe('Cypher-injection-shaped strings in every string argument of every quer
   });
 });
 
+describe('JavaScript-shaped strings written inline in the document', () => {
+  // An executor that compiles documents into JavaScript must never take a literal for code.
+  // graphql-jit 0.8 does: its argument literals go into the generated code through JSON, and
+  // a string that starts with its date marker is then written out unquoted, as `new Date(...)`.
+  const ran = '__conflictGraphInjectedCodeRan';
+  const payloads = [
+    `__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0), x: (globalThis.${ran} = 1), y: (0`,
+    `"}); globalThis.${ran} = 1; ({"`,
+    `\${globalThis.${ran} = 1}`,
+    `'); globalThis.${ran} = 1; //`,
+  ];
+  // As GraphQL string literals: quotes and backslashes escaped, so the document parses.
+  const literal = (value: string) => JSON.stringify(value);
+
+  it('takes each as a string and runs none of it', async () => {
+    for (const payload of payloads) {
+      for (const query of [
+        `{ search(text: ${literal(payload)}, first: 1) { kind } }`,
+        `{ place(key: ${literal(payload)}) { name } }`,
+        `{ events(filter: { participant: ${literal(payload)} }, first: 1) { totalCount } }`,
+      ]) {
+        const response = await leavesGraphUnchanged(() => service.graphql(query));
+        expect((globalThis as Record<string, unknown>)[ran], query).toBeUndefined();
+        for (const error of response.body.errors ?? []) expect(error.extensions?.code, query).toBe('BAD_USER_INPUT');
+      }
+    }
+  });
+});
+
 describe('Cypher-injection-shaped strings in every write input', () => {
   const linker = `unit:${marker}-linker`;
   const aboutPlace = `place:${marker}-about`;

@@ -300,8 +300,9 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
 }
 
 // Every item of a list resolves a field with the same field nodes: plan its read once per list,
-// and per request. A compiled document keeps its field nodes from one request to the next, and
-// what is nested below may take the request's variables as arguments.
+// and per request. Field nodes come from the document, which Yoga's parse cache shares between
+// requests (and an executor may reuse its lists of them), while what is nested below may take
+// the request's variables as arguments.
 type PlannedRead = { read: NestedRead; inner: ReturnType<typeof nestedCypher> };
 const plans = new WeakMap<Context, WeakMap<readonly FieldNode[], Map<string, PlannedRead>>>();
 
