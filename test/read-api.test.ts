@@ -317,8 +317,8 @@ describe('relationships read nested in their parent\'s query', () => {
 });
 
 describe('one document run with different variables', () => {
-  // A cached document keeps its field nodes from one run to the next; what is planned from
-  // them may still depend on the variables, here an argument below a batched relationship.
+  // Yoga's cache keeps the parsed document from one run to the next; what is planned from its
+  // field nodes may still depend on the variables, here an argument below a batched relationship.
   const withVariable = `query ($descendants: Boolean) { search(text: "Ukraine", kinds: [PLACE], first: 1) {
     entity { key ... on Place { children { key events(includeDescendants: $descendants) { key } } } } } }`;
   const inline = (descendants: boolean) => `{ search(text: "Ukraine", kinds: [PLACE], first: 1) {

@@ -285,7 +285,7 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
   const prefetched = entity.prefetched?.get(String(info.path.key));
   if (prefetched) return prefetched as V[];
   const { tag, parameters, shape } = relation;
-  const { read, inner } = plannedRead(context, relation, info, asOf);
+  const { read, inner } = plannedRead(relation, info, asOf);
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
     const rows = await db.read<{ key: string; value: unknown }>(
       tag,
@@ -299,18 +299,15 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
   return context.loaders.load(`${tag} ${JSON.stringify(parameters)} ${asOf ?? ''} ${JSON.stringify(read.selected)} ${nestedSignature(read.nested)}`, batch, entity.key);
 }
 
-// Every item of a list resolves a field with the same field nodes: plan its read once per list,
-// and per request. Field nodes come from the document, which Yoga's parse cache shares between
-// requests (and an executor may reuse its lists of them), while what is nested below may take
-// the request's variables as arguments.
-type PlannedRead = { read: NestedRead; inner: ReturnType<typeof nestedCypher> };
-const plans = new WeakMap<Context, WeakMap<readonly FieldNode[], Map<string, PlannedRead>>>();
+// Every item of a list resolves a field with the same field nodes: plan its read once per list.
+// graphql-js builds these lists anew for each execution, so a plan (which may hold the
+// request's variables) lives no longer than its request; `test/read-api.test.ts`, "one document
+// run with different variables", fails if an executor ever shares them between requests.
+const plans = new WeakMap<readonly FieldNode[], Map<string, { read: NestedRead; inner: ReturnType<typeof nestedCypher> }>>();
 
-function plannedRead(context: Context, relation: Relation<unknown>, info: GraphQLResolveInfo, asOf: string | null) {
-  let ofRequest = plans.get(context);
-  if (!ofRequest) plans.set(context, (ofRequest = new WeakMap()));
-  let byRead = ofRequest.get(info.fieldNodes);
-  if (!byRead) ofRequest.set(info.fieldNodes, (byRead = new Map()));
+function plannedRead(relation: Relation<unknown>, info: GraphQLResolveInfo, asOf: string | null) {
+  let byRead = plans.get(info.fieldNodes);
+  if (!byRead) plans.set(info.fieldNodes, (byRead = new Map()));
   const planKey = `${relation.tag} ${JSON.stringify(relation.parameters)} ${asOf ?? ''}`;
   let plan = byRead.get(planKey);
   if (!plan) {
