@@ -4,27 +4,36 @@ import {
   getNamedType,
   isListType,
   getNullableType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  isInputObjectType,
+  isEnumType,
+  isUnionType,
+  valueFromASTUntyped,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLSchema,
   type GraphQLCompositeType,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
-  isCompositeType,
-  valueFromASTUntyped,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
 import { ErrorCode } from './errors';
-import { maxPageSize } from './graphql/pagination';
+import { defaultPageSize, maxPageSize, type ListBound } from './graphql/pagination';
 
 export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES'>;
 
-/** Fan-out assumed for a list field that takes no page size (a claim's sources, an event's participants). */
-export const assumedListSize = 10;
-const defaultPageSize = 20;
+/**
+ * What searching text costs, per character of each word: Lucene's fuzzy matching does work in
+ * proportion to a word's length, for every index searched, whatever the page size.
+ */
+export const textCostPerCharacter = 10;
 
 const limitError = (code: ErrorCode, message: string, limit: number, found: number) =>
   new GraphQLError(message, { extensions: { code, limit, found, http: { status: 400 } } });
@@ -32,7 +41,8 @@ const limitError = (code: ErrorCode, message: string, limit: number, found: numb
 /**
  * Limits checked before any Cypher runs: tokens while parsing, depth, aliases and directives while
  * validating, and cost when the variables are known. Each rejection has its own code and says
- * which limit it hit and by how much.
+ * which limit it hit and by how much. Both walks visit each fragment once per context, so any
+ * document is measured in time linear in its size (a fragment bomb included).
  */
 export function useOperationLimits(limits: LimitsConfig): Plugin {
   return {
@@ -52,13 +62,13 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
       addValidationRule((context: ValidationContext) => depthAliasDirectiveRule(context, limits));
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName ?? undefined);
+      const { cost } = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName ?? undefined);
       if (cost > limits.MAX_COST) {
         setResultAndStopExecution({
           errors: [
             limitError(
               ErrorCode.QUERY_TOO_COSTLY,
-              `The operation would cost ${cost}, over the limit of ${limits.MAX_COST} by ${cost - limits.MAX_COST}: lists cost their page size (or ${assumedListSize}) times what they select. Ask for smaller pages or fewer nested lists.`,
+              `The operation would cost ${cost}, over the limit of ${limits.MAX_COST} by ${cost - limits.MAX_COST}: each object read costs 1, lists multiply what they select by their page size (\`first\`), and searched text costs ${textCostPerCharacter} a character. Ask for smaller pages or fewer nested lists.`,
               limits.MAX_COST,
               cost,
             ),
@@ -76,31 +86,69 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   );
 }
 
-/** Depth, aliases and directives of each operation, fragments followed. */
+/** Fields whose subtree is the schema describing itself: no data is read below them. */
+const introspectionRoots = new Set(['__schema', '__type']);
+
+export interface OperationShape {
+  depth: number;
+  aliases: number;
+  directives: number;
+  /** Selections looked at to measure it: at most the document's selections, each once. */
+  visits: number;
+}
+
+/**
+ * Depth, aliases and directives of an operation, fragments followed: a fragment's measures are
+ * worked out once and added for each spread of it, so a fragment spread twice at each of thirty
+ * levels costs thirty visits, not 2^30. Aliases and directives count every time a spread brings
+ * them in, as execution would. Introspection adds no depth (the cost prices it).
+ */
+export function operationShape(document: DocumentNode, operation: OperationDefinitionNode): OperationShape {
+  const fragments = fragmentsOf(document);
+  const measured = new Map<string, Omit<OperationShape, 'visits'>>();
+  let visits = 0;
+  const measure = (selectionSet: SelectionSetNode | undefined, visiting: ReadonlySet<string>): Omit<OperationShape, 'visits'> => {
+    const shape = { depth: 0, aliases: 0, directives: 0 };
+    for (const selection of selectionSet?.selections ?? []) {
+      visits += 1;
+      shape.directives += selection.directives?.length ?? 0;
+      let inner: Omit<OperationShape, 'visits'>;
+      let depth: number;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) shape.aliases += 1;
+        inner = measure(selection.selectionSet, visiting);
+        const name = selection.name.value;
+        depth = introspectionRoots.has(name) ? 1 : name.startsWith('__') ? inner.depth : 1 + inner.depth;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = measure(selection.selectionSet, visiting);
+        depth = inner.depth;
+      } else {
+        const name = selection.name.value;
+        // A cycle of spreads is refused by graphql-js's own rule; here it only must not loop.
+        if (visiting.has(name)) continue;
+        let known = measured.get(name);
+        if (!known) {
+          known = measure(fragments.get(name)?.selectionSet, new Set([...visiting, name]));
+          measured.set(name, known);
+        }
+        inner = known;
+        depth = known.depth;
+      }
+      shape.depth = Math.max(shape.depth, depth);
+      shape.aliases += inner.aliases;
+      shape.directives += inner.directives;
+    }
+    return shape;
+  };
+  const shape = measure(operation.selectionSet, new Set());
+  return { ...shape, directives: shape.directives + (operation.directives?.length ?? 0), visits };
+}
+
+/** Depth, aliases and directives of each operation. */
 function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfig): ASTVisitor {
-  const fragments = fragmentsOf(context.getDocument());
   return {
     OperationDefinition(operation) {
-      let aliases = 0;
-      let directives = operation.directives?.length ?? 0;
-      const walk = (selectionSet: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
-        if (!selectionSet) return depth;
-        let deepest = depth;
-        for (const selection of selectionSet.selections) {
-          directives += selection.directives?.length ?? 0;
-          if (selection.kind === Kind.FIELD) {
-            if (selection.alias) aliases += 1;
-            deepest = Math.max(deepest, walk(selection.selectionSet, selection.name.value.startsWith('__') ? depth : depth + 1, seen));
-          } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-            deepest = Math.max(deepest, walk(selection.selectionSet, depth, seen));
-          } else if (!seen.has(selection.name.value)) {
-            const fragment = fragments.get(selection.name.value);
-            deepest = Math.max(deepest, walk(fragment?.selectionSet, depth, new Set([...seen, selection.name.value])));
-          }
-        }
-        return deepest;
-      };
-      const depth = walk(operation.selectionSet, 0, new Set());
+      const { depth, aliases, directives } = operationShape(context.getDocument(), operation);
       const name = operation.name ? `"${operation.name.value}"` : 'The operation';
       if (depth > limits.MAX_DEPTH) {
         context.reportError(limitError(ErrorCode.QUERY_TOO_DEEP, `${name} is ${depth} fields deep, over the limit of ${limits.MAX_DEPTH} by ${depth - limits.MAX_DEPTH}.`, limits.MAX_DEPTH, depth));
@@ -119,61 +167,167 @@ function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfi
 }
 
 /**
- * The cost of the operation to run: one per field, and a list field multiplies what it selects
- * by its page size (the larger of `first` and `last`, 20 by default), the number of `ids`, or,
- * without either, `assumedListSize`.
+ * How many items each list of the introspection types holds, from the schema itself. Listed for
+ * every type of the schema (`__Schema.types`), a type's fields and their arguments are priced at
+ * the schema's average, so the whole listing costs what it returns; listed for one type, at the
+ * largest.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+interface IntrospectionSizes {
+  everyType: Record<string, number>;
+  oneType: Record<string, number>;
+}
+
+/** Lists whose items, below `__Schema.types`, are every item of that kind in the schema. */
+const enumeratingEveryItem = new Set(['__Schema.types', '__Type.fields']);
+
+const introspectionSizesOf = new WeakMap<GraphQLSchema, IntrospectionSizes>();
+
+function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
+  const known = introspectionSizesOf.get(schema);
+  if (known) return known;
+  const types = Object.values(schema.getTypeMap());
+  const fieldsOf = (type: (typeof types)[number]) => (isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : []);
+  const counts = {
+    fields: types.map((type) => fieldsOf(type).length),
+    inputFields: types.map((type) => (isInputObjectType(type) ? Object.keys(type.getFields()).length : 0)),
+    enumValues: types.map((type) => (isEnumType(type) ? type.getValues().length : 0)),
+    interfaces: types.map((type) => (isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().length : 0)),
+    possibleTypes: types.map((type) => (isUnionType(type) || isInterfaceType(type) ? schema.getPossibleTypes(type).length : 0)),
+    args: types.flatMap((type) => fieldsOf(type).map((field) => field.args.length)),
+  };
+  const average = (values: number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+  const largest = (values: number[]) => Math.max(0, ...values);
+  const directiveArgs = largest(schema.getDirectives().map((directive) => directive.args.length));
+  const sizes: IntrospectionSizes = {
+    everyType: {
+      '__Schema.types': types.length,
+      '__Schema.directives': schema.getDirectives().length,
+      '__Type.fields': average(counts.fields),
+      '__Type.inputFields': average(counts.inputFields),
+      '__Type.enumValues': average(counts.enumValues),
+      '__Type.interfaces': average(counts.interfaces),
+      '__Type.possibleTypes': average(counts.possibleTypes),
+      '__Field.args': average(counts.args),
+      '__Directive.args': directiveArgs,
+    },
+    oneType: {
+      '__Type.fields': largest(counts.fields),
+      '__Type.inputFields': largest(counts.inputFields),
+      '__Type.enumValues': largest(counts.enumValues),
+      '__Type.interfaces': largest(counts.interfaces),
+      '__Type.possibleTypes': largest(counts.possibleTypes),
+      '__Field.args': largest(counts.args),
+      '__Directive.args': directiveArgs,
+    },
+  };
+  introspectionSizesOf.set(schema, sizes);
+  return sizes;
+}
+
+/** The words of a searched text and what matching them costs. */
+export const textCost = (text: unknown) =>
+  typeof text === 'string' ? text.split(/\s+/).filter(Boolean).reduce((sum, word) => sum + word.length * textCostPerCharacter, 0) : 0;
+
+export interface OperationCost {
+  cost: number;
+  /** Selections priced: each fragment is priced once per type and context it is spread in. */
+  visits: number;
+}
+
+/**
+ * The cost of the operation to run, priced on the work it causes: every object read costs 1
+ * (scalars come with their object); a list multiplies what it selects by its page size (the
+ * larger of `first` and `last`, else the field's default), the number of `ids`, or the bound it
+ * declares; a searched text costs by its length; introspection costs what it returns.
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): OperationCost {
   const operation = document.definitions.find(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
   );
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
+  if (!operation) return { cost: 0, visits: 0 };
   const fragments = fragmentsOf(document);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return 0;
+  if (!root) return { cost: 0, visits: 0 };
+  const introspection = introspectionSizes(schema);
+  const priced = new Map<string, number>();
+  let visits = 0;
 
-  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, seen: Set<string>): number => {
-    if (!selectionSet) return 0;
+  /** `everyType`: the selection is on every type (or every field) of the whole schema, below `__Schema.types`. */
+  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, everyType: boolean, visiting: ReadonlySet<string>): number => {
     let total = 0;
-    for (const selection of selectionSet.selections) {
+    for (const selection of selectionSet?.selections ?? []) {
+      visits += 1;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        total += costOf(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, seen);
+        total += costOf(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, everyType, visiting);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (!fragment || seen.has(fragment.name.value)) continue;
+        if (!fragment || visiting.has(fragment.name.value)) continue;
         const condition = schema.getType(fragment.typeCondition.name.value);
-        total += costOf(fragment.selectionSet, condition && isCompositeType(condition) ? condition : parent, new Set([...seen, fragment.name.value]));
+        const on = condition && isCompositeType(condition) ? condition : parent;
+        const key = `${fragment.name.value} ${on.name} ${everyType}`;
+        let cost = priced.get(key);
+        if (cost === undefined) {
+          cost = costOf(fragment.selectionSet, on, everyType, new Set([...visiting, fragment.name.value]));
+          priced.set(key, cost);
+        }
+        total += cost;
       } else {
-        total += fieldCost(selection, parent, seen);
+        total += fieldCost(selection, parent, everyType, visiting);
       }
     }
     return total;
   };
 
-  const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, seen: Set<string>): number => {
-    if (field.name.value.startsWith('__') || !('getFields' in parent)) return 1;
-    const definition = parent.getFields()[field.name.value];
-    if (!definition) return 1;
+  const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, everyType: boolean, visiting: ReadonlySet<string>): number => {
+    const name = field.name.value;
+    if (name === '__typename') return 0;
+    if (introspectionRoots.has(name)) {
+      const type = schema.getType(name === '__schema' ? '__Schema' : '__Type');
+      return type && isCompositeType(type) ? 1 + costOf(field.selectionSet, type, false, visiting) : 1;
+    }
+    if (!('getFields' in parent)) return 0;
+    const definition: GraphQLField<unknown, unknown> | undefined = parent.getFields()[name];
+    if (!definition) return 0;
     const named = getNamedType(definition.type);
-    const childCost = isCompositeType(named) ? costOf(field.selectionSet, named, seen) : 0;
-    const argument = (name: string) => {
-      const node = field.arguments?.find((candidate) => candidate.name.value === name);
+    const argument = (argumentName: string) => {
+      const node = field.arguments?.find((candidate) => candidate.name.value === argumentName);
       return node ? valueFromASTUntyped(node.value, variables) : undefined;
     };
-    // Variables are not coerced yet: a page size is priced as the largest page it could be.
-    const pageSizes = [argument('first'), argument('last')]
-      .filter((value) => value !== undefined && value !== null)
-      .map((value) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), maxPageSize) : maxPageSize));
-    const takesPageSize = definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-    if (takesPageSize) return 1 + (pageSizes.length > 0 ? Math.max(...pageSizes) : defaultPageSize) * childCost;
-    const ids = argument('ids');
-    if (Array.isArray(ids)) return 1 + ids.length * childCost;
-    // A connection's edges are its page: the page size above already counts them.
-    const isPageOfConnection = parent.name.endsWith('Connection') && field.name.value === 'edges';
-    if (isListType(getNullableType(definition.type)) && !isPageOfConnection) return 1 + assumedListSize * childCost;
-    return 1 + childCost;
+    const filter = argument('filter');
+    const searched = textCost(argument('text')) + textCost(typeof filter === 'object' && filter !== null ? (filter as { text?: unknown }).text : undefined);
+    if (!isCompositeType(named)) return searched;
+    const listed = `${parent.name}.${name}`;
+    const itemCost = 1 + costOf(field.selectionSet, named, listed === '__Schema.types' || (everyType && enumeratingEveryItem.has(listed)), visiting);
+    return searched + listSize(field, definition, parent, everyType, argument) * itemCost;
   };
 
-  return costOf(operation.selectionSet, root, new Set());
+  /** How many items a field's value holds, at most: 1 for a field of one value. */
+  const listSize = (
+    field: FieldNode,
+    definition: GraphQLField<unknown, unknown>,
+    parent: GraphQLCompositeType,
+    everyType: boolean,
+    argument: (name: string) => unknown,
+  ): number => {
+    const introspected = (everyType ? introspection.everyType : introspection.oneType)[`${parent.name}.${field.name.value}`] ?? introspection.everyType[`${parent.name}.${field.name.value}`];
+    if (introspected !== undefined) return introspected;
+    const pageArguments = definition.args.filter((arg) => arg.name === 'first' || arg.name === 'last');
+    if (pageArguments.length > 0) {
+      // Variables are not coerced yet: a page size that is not a number is priced as the largest page it could be.
+      const asked = pageArguments.map((arg) => argument(arg.name)).filter((value) => value !== undefined && value !== null);
+      if (asked.length === 0) return Math.max(...pageArguments.map((arg) => (typeof arg.defaultValue === 'number' ? arg.defaultValue : defaultPageSize)));
+      return Math.max(...asked.map((value) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), maxPageSize) : maxPageSize)));
+    }
+    const ids = argument('ids');
+    if (Array.isArray(ids)) return ids.length;
+    if (!isListType(getNullableType(definition.type))) return 1;
+    // A connection's edges are its page: the page size above already counts them.
+    if (parent.name.endsWith('Connection') && field.name.value === 'edges') return 1;
+    const bound = definition.extensions.listBound as ListBound | undefined;
+    return bound ? (bound.pricedAs ?? bound.maxItems) : maxPageSize;
+  };
+
+  const cost = costOf(operation.selectionSet, root, false, new Set());
+  return { cost: Math.ceil(cost), visits };
 }

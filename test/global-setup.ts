@@ -12,7 +12,6 @@ declare module 'vitest' {
   }
 }
 
-const testDataDir = '.neo4j/test';
 
 /**
  * Starts a Neo4j of its own for the test run (a fresh data directory and another port than
@@ -23,10 +22,13 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI });
   let local: LocalNeo4j | undefined;
   if (!config.NEO4J_URI) {
+    const boltPort = Number(process.env.NEO4J_TEST_PORT ?? 7688);
+    // One data directory per port, so test runs on different ports do not share one.
+    const testDataDir = `.neo4j/test-${boltPort}`;
     rmSync(testDataDir, { recursive: true, force: true });
     local = await startLocalNeo4j({
       dataDir: testDataDir,
-      boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7688),
+      boltPort,
       heapMb: 768,
       pageCacheMb: 128,
       log: (line) => console.log(`[test neo4j] ${line}`),

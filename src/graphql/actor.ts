@@ -1,8 +1,9 @@
 import { builder } from './builder';
 import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField } from './relations';
+import { relation, relationField, relationPageArg } from './relations';
 import { Conditions } from './conditions';
-import { connectionOptions, readPage } from './pagination';
+import { connectionOptions, listBound, readPage } from './pagination';
+import { maxStringsItems } from '../write/validate';
 import { asOfArg, claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
@@ -59,15 +60,15 @@ ActorRef.implement({
   fields: (t) => ({
     name: t.string({ description: 'The name it is best known by in English.', resolve: (actor) => text(actor, 'name') ?? actor.key }),
     nativeName: t.string({ nullable: true, description: 'Its name in its own language and script.', resolve: (actor) => text(actor, 'nameNative') }),
-    aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', resolve: (actor) => texts(actor, 'aliases') }),
-    uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', resolve: (actor) => texts(actor, 'uncertainAliases') }),
+    aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', extensions: listBound(maxStringsItems), resolve: (actor) => texts(actor, 'aliases') }),
+    uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', extensions: listBound(maxStringsItems), resolve: (actor) => texts(actor, 'uncertainAliases') }),
     description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
-    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', ...relationField(() => actorAlignments) }),
-    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', ...relationField(() => actorEvents) }),
+    alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', args: relationPageArg(t.arg), ...relationField(() => actorAlignments) }),
+    events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', args: relationPageArg(t.arg), ...relationField(() => actorEvents) }),
     claimsMade: t.field({
       type: [ClaimRef],
       description: 'Claims it made, oldest first.',
-      args: claimVisibilityArgs(t.arg),
+      args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
       ...relationField((args: ClaimVisibility) => actorClaimsMade(args.includeDeprecated ?? false)),
     }),
   }),

@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { ClientError, ErrorCode } from '../errors';
 import { entityTypeNames } from './entity';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
+import { maxPageSize } from './pagination';
 import { findEntity } from './relations';
 
 export const builder = new SchemaBuilder<{
@@ -49,8 +50,14 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodesQueryOptions: {
-      description: 'Entities by global ids, in the order asked; null for ids that name nothing.',
-      args: { ids: { description: 'Global ids, as in `id` of any entity.' } },
+      description: `Entities by global ids, in the order asked; null for ids that name nothing. At most ${maxPageSize} ids.`,
+      args: { ids: { description: `Global ids, as in \`id\` of any entity; at most ${maxPageSize}.` } },
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > maxPageSize) {
+          throw new ClientError(ErrorCode.BAD_USER_INPUT, `ids: at most ${maxPageSize} ids (got ${args.ids.length}).`, { extensions: { argument: 'ids', maximum: maxPageSize } });
+        }
+        return resolveNodes(args.ids);
+      },
     },
     nodeTypeOptions: { description: 'Anything with a global id that `node(id:)` resolves.' },
     idFieldOptions: { description: 'Global id, for `node(id:)`.' },
@@ -73,3 +80,6 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Reading the knowledge graph.', authScopes: { read: true } });
 builder.mutationType({ description: 'Writing to the knowledge graph: needs a write scope (merges: admin).', authScopes: { write: true } });
+
+/** The builder's type parameters, for helpers that take Pothos' field and argument builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

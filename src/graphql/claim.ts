@@ -5,11 +5,11 @@ import type { Plain } from '../db/values';
 import { builder } from './builder';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { entityFromRow, entityProjection, number, knownAsOf, namesSelectedAt, plainProperties, relatedFromRow, relationText, selectedEntityProjection, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
-import { mapMaybePromise, relation, relationField } from './relations';
+import { mapMaybePromise, relation, relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
 import { Conditions } from './conditions';
-import { checkPageSize, connectionOptions, maxPageSize, readPage } from './pagination';
+import { checkPageSize, connectionOptions, listBound, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput } from './source';
 import { ClientError, ErrorCode } from '../errors';
@@ -170,7 +170,7 @@ const linkField = (direction: LinkDirection, description: string) =>
     t.field({
       type: [LinkRef],
       description,
-      args: claimVisibilityArgs(t.arg),
+      args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
       ...relationField((args: ClaimVisibility) => claimLinks(direction, args.includeDeprecated ?? false)),
     }),
   );
@@ -213,9 +213,9 @@ builder.node(ClaimRef, {
     frontSector: t.string({ nullable: true, description: 'The front sector the maker named, as written.', resolve: (c) => text(c, 'frontSector') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
     credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
-    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', ...relationField(() => claimMakers) }),
-    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', ...relationField(() => claimSubjects) }),
-    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', ...relationField(() => claimSources) }),
+    makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', args: relationPageArg(t.arg), ...relationField(() => claimMakers) }),
+    subjects: t.field({ type: [SubjectRef], description: 'What it is about.', args: relationPageArg(t.arg), ...relationField(() => claimSubjects) }),
+    sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', args: relationPageArg(t.arg), ...relationField(() => claimSources) }),
   }),
 });
 
@@ -232,7 +232,7 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
   t.field({
     type: [ClaimAboutRef],
     description: 'Claims about it, oldest first.',
-    args: claimVisibilityArgs(t.arg),
+    args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
     ...relationField((args: ClaimVisibility) => claimsAbout(args.includeDeprecated ?? false)),
   }),
 );
@@ -250,7 +250,7 @@ const entityContradictions = (includeDeprecated: boolean) =>
      MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
      MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
      WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
-     RETURN key, [${selectedEntityProjection('a')}, ${selectedEntityProjection('b')}, [name IN $relationProperties | r[name]]] AS value`,
+     RETURN key, [${selectedEntityProjection('a')}, ${selectedEntityProjection('b')}, [name IN $relationProperties | r[name]]] AS value ORDER BY a.key, b.key`,
     (value, asOf, selected): Dispute['contradictions'][number] => {
       const [from, to, relation] = value as [unknown, unknown, unknown[]];
       return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relation, selected?.relation ?? []) };
@@ -302,8 +302,8 @@ const ContradictionRef = builder.objectRef<Dispute['contradictions'][number]>('C
 const DisputeRef = builder.objectRef<Dispute>('Dispute').implement({
   description: 'Claims bound together by contradictions: one disagreement, with every claim in it.',
   fields: (t) => ({
-    claims: t.field({ type: [ClaimRef], description: 'Every claim in the disagreement.', resolve: (dispute) => dispute.claims }),
-    contradictions: t.field({ type: [ContradictionRef], description: 'Which claim contradicts which.', resolve: (dispute) => dispute.contradictions }),
+    claims: t.field({ type: [ClaimRef], description: 'Every claim in the disagreement.', extensions: listBound(2 * maxPageSize, 2), resolve: (dispute) => dispute.claims }),
+    contradictions: t.field({ type: [ContradictionRef], description: 'Which claim contradicts which.', extensions: listBound(maxPageSize, 1), resolve: (dispute) => dispute.contradictions }),
   }),
 });
 
@@ -316,8 +316,9 @@ const disputesField = {
 builder.interfaceField(EntityRef, 'disputes', (t) =>
   t.field({
     type: [DisputeRef],
-    description: 'Its claims that contradict others or are contradicted, grouped into disagreements.',
-    args: claimVisibilityArgs(t.arg),
+    description: 'Its claims that contradict others or are contradicted, grouped into disagreements: from its first `first` contradictions, in the order of the claims\' keys.',
+    // `first` counts contradictions: the disagreements hold at most that many, and twice as many claims, which is how they are priced.
+    args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
     ...disputesField,
   }),
 );

@@ -1,4 +1,11 @@
 /**
+ * How deep a walk up or down `LOCATED_IN` goes: far beyond any real hierarchy (village, district,
+ * region, country is 3 steps), and a bound on the work should bad data ever nest deeper. Writes
+ * refuse self-loops and cycles, so walks end with the data.
+ */
+export const maxHierarchyDepth = 16;
+
+/**
  * The WHERE clause of a list query, assembled from the code's own Cypher fragments; the user's
  * values only ever travel as parameters.
  */

@@ -2,10 +2,10 @@ import { eventTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField, singleRelationField } from './relations';
+import { relation, relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions } from './conditions';
+import { Conditions, maxHierarchyDepth } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
@@ -104,16 +104,16 @@ builder.node(EventRef, {
     endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
     dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
     fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
-    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', ...relationField(() => eventPlaces) }),
-    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', ...relationField(() => eventParticipants) }),
-    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', ...relationField(() => eventSources) }),
+    places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', args: relationPageArg(t.arg), ...relationField(() => eventPlaces) }),
+    participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', args: relationPageArg(t.arg), ...relationField(() => eventParticipants) }),
+    sources: t.field({ type: [SourceRef], description: 'Sources that report it.', args: relationPageArg(t.arg), ...relationField(() => eventSources) }),
     parent: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it is part of.',
       ...singleRelationField(() => eventParent),
     }),
-    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', ...relationField(() => eventSubEvents) }),
+    subEvents: t.field({ type: [EventRef], description: 'Events that are part of it.', args: relationPageArg(t.arg), ...relationField(() => eventSubEvents) }),
   }),
 });
 
@@ -155,9 +155,9 @@ builder.queryField('events', (t) =>
         let start: string | undefined;
         if (filter.inPlace) {
           // Without text, start from the place's index seek and walk inward; with text, from the full-text hits.
-          if (filter.text) conditions.when('inPlace', filter.inPlace, 'EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {key: $inPlace}) }');
+          if (filter.text) conditions.when('inPlace', filter.inPlace, `EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(:Place {key: $inPlace}) }`);
           else {
-            start = 'MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..8]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n';
+            start = `MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n`;
             conditions.parameters.inPlace = filter.inPlace;
           }
         }

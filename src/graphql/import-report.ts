@@ -1,4 +1,5 @@
-import { importBundle, type ImportReport, type Rejection } from '../write/bundle';
+import { importBundle, maxRejectionsListed, type ImportReport, type Rejection } from '../write/bundle';
+import { listBound } from './pagination';
 import { ValidationError } from '../write/validate';
 import { builder } from './builder';
 import { authorOf } from './writes';
@@ -23,7 +24,7 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
     updated: t.exposeInt('updated', { description: 'Records that changed something that existed.' }),
     unchanged: t.exposeInt('unchanged', { description: 'Records already in the graph exactly as given.' }),
     rejected: t.exposeInt('rejected', { description: 'Records not written.' }),
-    rejections: t.field({ type: [RejectionRef], description: 'The rejected records (the first 1000), by line.', resolve: (report) => report.rejections }),
+    rejections: t.field({ type: [RejectionRef], description: `The rejected records (the first ${maxRejectionsListed}), by line.`, extensions: listBound(maxRejectionsListed), resolve: (report) => report.rejections }),
     transactions: t.exposeInt('transactions', { description: 'Transactions it took.' }),
   }),
 });

@@ -1,19 +1,31 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
-import type { builder } from './builder';
+import type { BuilderTypes } from './builder';
 import type { Conditions } from './conditions';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityFromRow, selectedEntityProjection, type Entity } from './entity';
 import { fromNestedRow, nestedCypher, planned } from './relations';
 import { toLuceneQuery } from './search-text';
 
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
-
 const neo4jInt = (value: number) => neo4j.int(value);
 
 export const defaultPageSize = 20;
 export const maxPageSize = 100;
+
+/**
+ * What a list that takes no page size declares about its size (`extensions.listBound`), for the
+ * cost of an operation (`src/limits.ts`) and the test that every list is bounded.
+ */
+export interface ListBound {
+  /** The most items it can hold. */
+  maxItems: number;
+  /** The size to price it at, when the items of several such lists share one bound; else maxItems. */
+  pricedAs?: number;
+}
+
+/** Field extensions that declare a list's bound. */
+export const listBound = (maxItems: number, pricedAs?: number) => ({ listBound: { maxItems, pricedAs } satisfies ListBound });
 
 export interface PageArgs {
   first?: number | null;

@@ -1,7 +1,7 @@
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { relatedFromRow, knownAsOf, relationText, type Related, relatedProjection } from './entity';
-import { relation, relationField } from './relations';
+import { relation, relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
@@ -31,7 +31,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
-    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', ...relationField(() => personPositions) }),
+    positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', args: relationPageArg(t.arg), ...relationField(() => personPositions) }),
   }),
 });
 

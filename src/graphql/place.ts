@@ -3,10 +3,10 @@ import { placeTypes } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
-import { relation, relationField, singleRelationField, wholeItems } from './relations';
+import { relation, relationField, relationPageArg, singleRelationField, wholeItems } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions } from './conditions';
+import { Conditions, maxHierarchyDepth } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
@@ -63,8 +63,9 @@ const placeParent = relation(
 );
 const placeAncestors = relation(
   'place.ancestors',
-  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..8]->(p:Place) WHERE ${knownAsOf('p')}
-   RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY length(path)`,
+  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..${maxHierarchyDepth}]->(p:Place) WHERE ${knownAsOf('p')}
+   WITH key, p, min(length(path)) AS distance
+   RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY distance, p.key`,
   entityFromRow,
   {},
   [],
@@ -81,7 +82,7 @@ const placeEvents = (includeDescendants: boolean) =>
     'place.events',
     `UNWIND $keys AS key MATCH (place:Place {key: key})
      CALL (place) {
-       MATCH (place)<-[:LOCATED_IN*0..8]-(inside:Place) WHERE $includeDescendants OR inside = place
+       MATCH (place)<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(inside:Place) WHERE $includeDescendants OR inside = place
        MATCH (inside)<-[:OCCURRED_AT]-(e:Event)
        RETURN DISTINCT e
      }
@@ -109,19 +110,19 @@ builder.node(PlaceRef, {
     locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
     locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
     geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
-    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', ...relationField(() => placeNames) }),
+    names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', args: relationPageArg(t.arg), ...relationField(() => placeNames) }),
     parent: t.field({
       type: PlaceRef,
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
       ...singleRelationField(() => placeParent),
     }),
-    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', ...relationField(() => placeAncestors) }),
-    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', ...relationField(() => placeChildren) }),
+    ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', args: relationPageArg(t.arg), ...relationField(() => placeAncestors) }),
+    children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', args: relationPageArg(t.arg), ...relationField(() => placeChildren) }),
     events: t.field({
       type: [EventRef],
       description: 'Events at this place, latest first; with includeDescendants, also those in the places inside it.',
-      args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }) },
+      args: { includeDescendants: t.arg.boolean({ defaultValue: true, description: 'Include events in places inside this one.' }), ...relationPageArg(t.arg) },
       ...relationField((args: { includeDescendants?: boolean | null }) => placeEvents(args.includeDescendants ?? true)),
     }),
   }),
@@ -150,7 +151,7 @@ builder.queryField('places', (t) =>
         const filter = args.filter ?? {};
         const conditions = new Conditions()
           .when('types', filter.types, 'n.type IN $types')
-          .when('within', filter.within, 'EXISTS { (n)-[:LOCATED_IN*1..8]->(:Place {key: $within}) }');
+          .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
         if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
         return readPage(
           context.db,

@@ -9,11 +9,15 @@ import {
   type GraphQLOutputType,
   type GraphQLResolveInfo,
 } from 'graphql';
+import type { ArgBuilder } from '@pothos/core';
+import neo4j from 'neo4j-driver';
 import type { Context } from '../context';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
+import type { BuilderTypes } from './builder';
 import { groupedInKeyOrder, inKeyOrder } from './loaders';
+import { checkPageSize, maxPageSize } from './pagination';
 import { matchEntityByKey, matchEntityOfType } from '../db/keys';
 
 /**
@@ -107,18 +111,39 @@ const shapes = new Map<string, RelationShape>();
  * Options of a list field that loads a relation: its resolver, and the relation (from the
  * field's arguments) in the field's extensions, where a list above it finds it to read it in
  * its own query. A field's `asOf` argument overrides the record time of the entity it is on.
+ * Every relation is read with a limit per entity: the field's `first` (see `relationPageArg`),
+ * else `itemLimit` (a field of one value reads one), else the maximum page size.
  */
-export function relationField<Args extends object, V>(relationFor: (args: Args) => Relation<V>) {
+export function relationField<V, Args extends object = Record<string, unknown>>(relationFor: (args: Args) => Relation<V>, itemLimit: number = maxPageSize) {
+  const bounded = (args: Args): Relation<V> => {
+    const first = (args as { first?: number | null }).first;
+    const limit = typeof first === 'number' ? checkPageSize(first, 'first') : itemLimit;
+    const relation = relationFor(args);
+    return { ...relation, parameters: { ...relation.parameters, first: neo4j.int(limit) } };
+  };
   return {
-    resolve: (entity: Entity, args: Args, context: Context, info: GraphQLResolveInfo) =>
-      loadRelation(context, relationFor(args), entity, info, asOfArgument(args) ?? entity.asOf),
-    extensions: { relation: relationFor },
+    // NoInfer: the arguments' type comes from `relationFor`, not from the field it is spread into.
+    resolve: (entity: Entity, args: NoInfer<Args>, context: Context, info: GraphQLResolveInfo) =>
+      loadRelation(context, bounded(args), entity, info, asOfArgument(args) ?? entity.asOf),
+    extensions: { relation: bounded },
   };
 }
 
+/** Items per entity that a relationship list returns when `first` is not given. */
+export const relationPageSize = 10;
+
+/**
+ * The `first` argument of a relationship list: how many items per entity, 10 by default, at
+ * most the maximum page size. The cost of an operation counts the list at this size
+ * (`src/limits.ts`), so nested lists at their defaults stay within the budget.
+ */
+export const relationPageArg = (t: ArgBuilder<BuilderTypes>) => ({
+  first: t.int({ defaultValue: relationPageSize, description: `How many, ${relationPageSize} by default, at most ${maxPageSize}.` }),
+});
+
 /** `relationField` for a field of one value (a place's parent): the first related value, or null. */
-export function singleRelationField<Args extends object, V>(relationFor: (args: Args) => Relation<V>) {
-  const { resolve, extensions } = relationField(relationFor);
+export function singleRelationField<V, Args extends object = Record<string, unknown>>(relationFor: (args: Args) => Relation<V>) {
+  const { resolve, extensions } = relationField(relationFor, 1);
   return { resolve: (...args: Parameters<typeof resolve>) => mapMaybePromise(resolve(...args), (values) => values[0] ?? null), extensions };
 }
 
@@ -244,7 +269,7 @@ export function nestedCypher(variable: string | null, reads: readonly NestedRead
     CALL (${own}node) {
       ${rename(shape.from(`${own}node`))}
       ${inner.subqueries}
-      WITH ${withNested(rename(shape.value), inner)} AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''}
+      WITH ${withNested(rename(shape.value), inner)} AS value${shape.order ? ` ORDER BY ${rename(shape.order)}` : ''} LIMIT $${own}first
       RETURN collect(value) AS ${own}rows
     }`;
   });
@@ -287,11 +312,17 @@ export function loadRelation<V>(context: Context, relation: Relation<V>, entity:
   const { tag, parameters, shape } = relation;
   const { read, inner } = plannedRead(relation, info, asOf);
   const batch = async (keys: readonly string[], db: Neo4jGateway): Promise<V[][]> => {
+    // Per key, so that the limit bounds each entity's items.
     const rows = await db.read<{ key: string; value: unknown }>(
       tag,
-      `UNWIND $keys AS key ${shape.body}
-       ${inner.subqueries}
-       RETURN key, ${withNested(shape.value, inner)} AS value${shape.order ? ` ORDER BY ${shape.order}` : ''}`,
+      `UNWIND $keys AS key
+       CALL (key) {
+         ${shape.body}
+         ${inner.subqueries}
+         WITH ${withNested(shape.value, inner)} AS value${shape.order ? ` ORDER BY ${shape.order}` : ''} LIMIT $first
+         RETURN value
+       }
+       RETURN key, value`,
       { ...readParameters(read), ...inner.parameters, keys },
     );
     return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: fromNestedRow<V>(read, row.value) })));

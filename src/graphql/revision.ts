@@ -1,7 +1,8 @@
 import { matchEntityByKey } from '../db/keys';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
-import { relation, relationField, wholeItems } from './relations';
+import { listBound, maxPageSize } from './pagination';
+import { relation, relationField, relationPageArg, wholeItems } from './relations';
 import { EntityRef } from './refs';
 
 interface Revision {
@@ -21,7 +22,7 @@ const RevisionRef = builder.objectRef<Revision>('Revision').implement({
       description: 'ENTITY_CREATED, ENTITY_UPDATED, <RELATIONSHIP>_CREATED / _UPDATED / _DELETED (on the entity it starts from) or MERGED.',
       resolve: (revision) => revision.operation,
     }),
-    changed: t.stringList({ description: 'Names of the properties that changed.', resolve: (revision) => revision.changed }),
+    changed: t.stringList({ description: 'Names of the properties that changed.', extensions: listBound(maxPageSize), resolve: (revision) => revision.changed }),
     values: t.string({ nullable: true, description: 'What was written, as JSON (for MERGED: every property of the retired record).', resolve: (revision) => revision.values }),
   }),
 });
@@ -40,6 +41,7 @@ builder.interfaceField(EntityRef, 'history', (t) =>
   t.field({
     type: [RevisionRef],
     description: 'Its changes since it was recorded, newest first: every write through the API or an import leaves one.',
+    args: relationPageArg(t.arg),
     ...relationField(() => entityHistory),
   }),
 );

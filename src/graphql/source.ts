@@ -2,7 +2,7 @@ import { sourceKinds, reliabilities } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField } from './relations';
+import { relation, relationField, relationPageArg } from './relations';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
@@ -105,16 +105,16 @@ builder.node(SourceRef, {
     reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
     reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
     credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
-    publishers: t.field({ type: [Publisher], description: 'Who published it.', ...relationField(() => sourcePublisher) }),
-    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', ...relationField(() => sourceQuotes) }),
-    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', ...relationField(() => sourceQuotedBy) }),
+    publishers: t.field({ type: [Publisher], description: 'Who published it.', args: relationPageArg(t.arg), ...relationField(() => sourcePublisher) }),
+    quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', args: relationPageArg(t.arg), ...relationField(() => sourceQuotes) }),
+    quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', args: relationPageArg(t.arg), ...relationField(() => sourceQuotedBy) }),
     claimsStated: t.field({
       type: [SourceClaim],
       description: 'Claims it states, with the exact quotes.',
-      args: claimVisibilityArgs(t.arg),
+      args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
       ...relationField((args: ClaimVisibility) => sourceClaims(args.includeDeprecated ?? false)),
     }),
-    events: t.field({ type: [EventRef], description: 'Events it reports.', ...relationField(() => sourceEvents) }),
+    events: t.field({ type: [EventRef], description: 'Events it reports.', args: relationPageArg(t.arg), ...relationField(() => sourceEvents) }),
   }),
 });
 

@@ -2,7 +2,7 @@ import { sides } from '../write/spec';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection } from './entity';
-import { relation, relationField } from './relations';
+import { relation, relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
 
@@ -42,8 +42,8 @@ builder.node(UnitRef, {
   ...entityNodeOptions('Unit'),
   fields: (t) => ({
     side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
-    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', ...relationField(() => unitParents) }),
-    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', ...relationField(() => unitSubUnits) }),
+    parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', args: relationPageArg(t.arg), ...relationField(() => unitParents) }),
+    subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', args: relationPageArg(t.arg), ...relationField(() => unitSubUnits) }),
   }),
 });
 

@@ -1,7 +1,5 @@
 import type { ArgBuilder } from '@pothos/core';
-import type { builder } from './builder';
-
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+import type { BuilderTypes } from './builder';
 
 /**
  * Cypher condition on claim variable `claim`: deprecated claims only when `$includeDeprecated`,

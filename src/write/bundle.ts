@@ -38,7 +38,7 @@ export interface ImportOptions {
 }
 
 export const defaultBatchSize = 10_000;
-const maxRejectionsListed = 1_000;
+export const maxRejectionsListed = 1_000;
 
 /** The bundle as a whole is unusable (no header, or a version this service does not read). */
 export class BundleError extends ValidationError {}

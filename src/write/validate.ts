@@ -13,6 +13,9 @@ import {
 } from './spec';
 
 /** Bad input to a write, naming the field: nothing has been written. */
+/** The most items a list-of-strings property holds (aliases): the API declares it as the list's bound. */
+export const maxStringsItems = 1_000;
+
 export class ValidationError extends ClientError {
   constructor(
     readonly field: string,
@@ -98,7 +101,7 @@ function convert(spec: Exclude<PropertySpec, { kind: 'date' }>, value: unknown, 
     }
     case 'strings': {
       if (!Array.isArray(value)) throw new ValidationError(field, 'must be a list of strings.');
-      if (value.length > 1_000) throw new ValidationError(field, `at most 1000 items (got ${value.length}).`);
+      if (value.length > maxStringsItems) throw new ValidationError(field, `at most ${maxStringsItems} items (got ${value.length}).`);
       return value.map((item, index) => checkString(item, `${field}[${index}]`, spec.max ?? 20_000));
     }
     case 'int': {
