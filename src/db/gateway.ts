@@ -9,9 +9,10 @@ export type Row = RecordShape;
 
 /**
  * How long after its transaction timeout a call is given up on by the service itself: Neo4j
- * enforces the timeout, but a frozen or unreachable server never says so.
+ * enforces the timeout (checking every 2 s, then rolling back), but a frozen or unreachable
+ * server never says so.
  */
-export const deadlineMarginMs = 2_000;
+export const deadlineMarginMs = 5_000;
 
 export interface GatewayOptions {
   observer?: QueryObserver;
