@@ -30,9 +30,12 @@ import { defaultPageSize, maxPageSize, type ListBound } from './graphql/paginati
 export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES'>;
 
 /**
- * What searching text costs, per character of each word: Lucene's fuzzy matching does work in
- * proportion to a word's length, for every index searched, whatever the page size.
+ * What searching text costs: Lucene's fuzzy matching does work for each word, more for a longer
+ * one, for every index searched, whatever the page size. Measured (bench/search-cost.ts), the
+ * costliest admitted search (8 fuzzy words of 12 letters) took about 0.1 s of Neo4j: priced at
+ * about 5,000, a budget of 50,000 holds an operation to about a second of searching.
  */
+export const textCostPerWord = 500;
 export const textCostPerCharacter = 10;
 
 const limitError = (code: ErrorCode, message: string, limit: number, found: number) =>
@@ -68,7 +71,7 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
           errors: [
             limitError(
               ErrorCode.QUERY_TOO_COSTLY,
-              `The operation would cost ${cost}, over the limit of ${limits.MAX_COST} by ${cost - limits.MAX_COST}: each object read costs 1, lists multiply what they select by their page size (\`first\`), and searched text costs ${textCostPerCharacter} a character. Ask for smaller pages or fewer nested lists.`,
+              `The operation would cost ${cost}, over the limit of ${limits.MAX_COST} by ${cost - limits.MAX_COST}: each object read costs 1, lists multiply what they select by their page size (\`first\`), and searched text costs ${textCostPerWord} a word and ${textCostPerCharacter} a character. Ask for smaller pages or fewer nested lists.`,
               limits.MAX_COST,
               cost,
             ),
@@ -226,7 +229,7 @@ function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
 
 /** The words of a searched text and what matching them costs. */
 export const textCost = (text: unknown) =>
-  typeof text === 'string' ? text.split(/\s+/).filter(Boolean).reduce((sum, word) => sum + word.length * textCostPerCharacter, 0) : 0;
+  typeof text === 'string' ? text.split(/\s+/).filter(Boolean).reduce((sum, word) => sum + textCostPerWord + word.length * textCostPerCharacter, 0) : 0;
 
 export interface OperationCost {
   cost: number;

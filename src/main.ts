@@ -18,7 +18,7 @@ const logger = createLogger(config.LOG_LEVEL);
 let database: Database | undefined;
 
 try {
-  database = await connectDatabase(config, (line) => logger.info(line));
+  database = await connectDatabase(config, (line) => logger.info(line), logger);
 } catch (error) {
   logger.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import { isListening, startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
+import type { Logger } from '../logger';
 import { Neo4jGateway } from './gateway';
 
 export class DatabaseUnreachableError extends Error {
@@ -44,7 +45,7 @@ export async function openDatabase(config: Neo4jConfig, log: (line: string) => v
  * Like openDatabase, but does not wait for NEO4J_URI to answer: the service starts while its
  * database is down and becomes ready when it answers. The local Neo4j is started and awaited.
  */
-export async function connectDatabase(config: Neo4jConfig, log: (line: string) => void): Promise<Database> {
+export async function connectDatabase(config: Neo4jConfig, log: (line: string) => void, logger?: Pick<Logger, 'warn'>): Promise<Database> {
   let local: LocalNeo4j | undefined;
   if (!config.NEO4J_URI) {
     local = await startLocalNeo4j({
@@ -63,7 +64,7 @@ export async function connectDatabase(config: Neo4jConfig, log: (line: string) =
   };
   return {
     uri,
-    gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS),
+    gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS, { logger, pingTimeoutMs: connectionTimeoutMs(config) }),
     close,
   };
 }
@@ -71,12 +72,20 @@ export async function connectDatabase(config: Neo4jConfig, log: (line: string) =
 /** Connections the driver keeps per Neo4j server; requests beyond wait up to the acquisition timeout. */
 export const maxConnectionPoolSize = 100;
 
+/**
+ * How long the driver waits to open a connection or get one from its pool, and /ready for its
+ * ping: a server that accepts connections but does not answer (frozen) fails within this.
+ */
+export function connectionTimeoutMs(config: Pick<Neo4jConfig, 'NEO4J_CONNECT_TIMEOUT_MS'>): number {
+  return Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000);
+}
+
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_CONNECT_TIMEOUT_MS'>): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize,
-    connectionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
-    connectionAcquisitionTimeout: Math.min(config.NEO4J_CONNECT_TIMEOUT_MS, 5_000),
+    connectionTimeout: connectionTimeoutMs(config),
+    connectionAcquisitionTimeout: connectionTimeoutMs(config),
     // Transient failures (a leader change, a restart) are retried this long, then fail as UNAVAILABLE.
     maxTransactionRetryTime: 3_000,
     userAgent: 'conflict-graph/0.1',

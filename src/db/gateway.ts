@@ -1,5 +1,6 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { ClientError, ErrorCode } from '../errors';
+import type { Logger } from '../logger';
 
 /** Told of every Cypher round trip; per-request observers count them. */
 export type QueryObserver = (tag: string) => void;
@@ -7,43 +8,64 @@ export type QueryObserver = (tag: string) => void;
 export type Row = RecordShape;
 
 /**
+ * How long after its transaction timeout a call is given up on by the service itself: Neo4j
+ * enforces the timeout (checking every 2 s, then rolling back), but a frozen or unreachable
+ * server never says so.
+ */
+export const deadlineMarginMs = 5_000;
+
+export interface GatewayOptions {
+  observer?: QueryObserver;
+  /** Queries and transactions running now, shared by every view of this gateway (for metrics). */
+  activity?: { inFlight: number };
+  /** Hears of queries Neo4j refused for their memory (warn). */
+  logger?: Pick<Logger, 'warn'>;
+  /** How long a readiness ping waits (the driver's connection acquisition timeout). */
+  pingTimeoutMs?: number;
+}
+
+/**
  * The one way to the database: managed read and write transactions (so a cluster routes them and
  * transient failures are retried), always on the configured database, tagged for Neo4j's query
- * log and `SHOW TRANSACTIONS`, with Neo4j's failures turned into typed GraphQL errors.
+ * log and `SHOW TRANSACTIONS`, with Neo4j's failures turned into typed GraphQL errors, and every
+ * call settled within its timeout plus `deadlineMarginMs`, whether Neo4j answers or not.
  */
 export class Neo4jGateway {
+  readonly activity: { inFlight: number };
+
   constructor(
     readonly driver: Driver,
     readonly database: string,
     private readonly timeoutMs: number,
-    private readonly observer?: QueryObserver,
-    /** Queries and transactions running now, shared by every view of this gateway (for metrics). */
-    readonly activity: { inFlight: number } = { inFlight: 0 },
-  ) {}
+    private readonly options: GatewayOptions = {},
+  ) {
+    this.activity = options.activity ?? { inFlight: 0 };
+  }
 
   /** The same gateway, with one more observer of its round trips (one per request). */
   observed(observer: QueryObserver): Neo4jGateway {
-    const outer = this.observer;
+    const outer = this.options.observer;
     const both: QueryObserver = outer
       ? (tag) => {
           outer(tag);
           observer(tag);
         }
       : observer;
-    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, both, this.activity);
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, observer: both, activity: this.activity });
   }
 
-  /** Checks that the database answers (for readiness); not a query, so not counted. */
+  /** Checks that the database answers (for readiness), within the ping timeout; not a query, so not counted. */
   async ping(): Promise<void> {
-    await this.driver.verifyConnectivity({ database: this.database });
+    const timeoutMs = this.options.pingTimeoutMs ?? 5_000;
+    await settleWithin(this.driver.verifyConnectivity({ database: this.database }), timeoutMs, () => new Error(`Neo4j did not answer a ping within ${timeoutMs} ms`));
   }
 
   read<T extends Row = Row>(tag: string, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
-    return this.query<T>('READ', tag, cypher, parameters);
+    return this.transaction('READ', tag, async (tx) => (await tx.run<T>(cypher, parameters)).rows);
   }
 
   write<T extends Row = Row>(tag: string, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
-    return this.query<T>('WRITE', tag, cypher, parameters);
+    return this.transaction('WRITE', tag, async (tx) => (await tx.run<T>(cypher, parameters)).rows);
   }
 
   /** Several statements in one read transaction; each `run` counts as a round trip. */
@@ -56,28 +78,6 @@ export class Neo4jGateway {
     return this.transaction('WRITE', tag, work);
   }
 
-  private async query<T extends Row>(
-    mode: 'READ' | 'WRITE',
-    tag: string,
-    cypher: string,
-    parameters: Record<string, unknown>,
-  ): Promise<T[]> {
-    this.observer?.(tag);
-    this.activity.inFlight += 1;
-    try {
-      const result = await this.driver.executeQuery<{ records: { toObject(): T }[] }>(cypher, parameters, {
-        database: this.database,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: this.transactionConfig(tag),
-      });
-      return result.records.map((record) => record.toObject());
-    } catch (error) {
-      throw translateNeo4jError(error, tag);
-    } finally {
-      this.activity.inFlight -= 1;
-    }
-  }
-
   private async transaction<T>(
     mode: 'READ' | 'WRITE',
     tag: string,
@@ -86,26 +86,31 @@ export class Neo4jGateway {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // What executeQuery uses: a read after a write sees it, on a cluster too.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     this.activity.inFlight += 1;
-    try {
-      const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.observer));
-      const config = this.transactionConfig(tag);
-      return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
-    } catch (error) {
-      throw translateNeo4jError(error, tag);
-    } finally {
+    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer));
+    const config = { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
+    const done = (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config)).finally(async () => {
+      // Only once Neo4j has answered: until then the work is in flight and holds its connection.
       this.activity.inFlight -= 1;
       await session.close();
+    });
+    const deadlineMs = this.timeoutMs + deadlineMarginMs;
+    try {
+      return await settleWithin(done, deadlineMs, () => unansweredError(tag, deadlineMs, mode));
+    } catch (error) {
+      const translated = translateNeo4jError(error, tag);
+      if (translated instanceof ClientError && translated.extensions.code === ErrorCode.QUERY_TOO_COSTLY && translated.cause instanceof Neo4jError) {
+        this.options.logger?.warn({ tag, neo4jCode: translated.cause.code, reason: translated.cause.message }, 'Neo4j refused a query for its memory limit; answered QUERY_TOO_COSTLY, not retried');
+      }
+      throw translated;
     }
-  }
-
-  private transactionConfig(tag: string) {
-    return { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
   }
 }
 
-/** A managed transaction whose statements are counted as round trips. */
+/** A managed transaction whose statements are counted as round trips (each attempt of a retried transaction counts). */
 export class ObservedTransaction {
   constructor(
     private readonly tx: ManagedTransaction,
@@ -115,12 +120,56 @@ export class ObservedTransaction {
 
   async run<T extends Row = Row>(cypher: string, parameters: Record<string, unknown> = {}) {
     this.observer?.(this.tag);
-    const result = await this.tx.run(cypher, parameters);
-    return {
-      rows: result.records.map((record) => record.toObject() as T),
-      counters: result.summary.counters.updates(),
-    };
+    try {
+      const result = await this.tx.run(cypher, parameters);
+      return {
+        rows: result.records.map((record) => record.toObject() as T),
+        counters: result.summary.counters.updates(),
+      };
+    } catch (error) {
+      // Thrown from inside the work, a ClientError is not retried; the driver would retry these transient ones.
+      if (error instanceof Neo4jError && memoryCodes.has(error.code)) throw memoryLimitError(this.tag, error);
+      throw error;
+    }
   }
+}
+
+/**
+ * Neo4j's refusals of a transaction for memory: its own limit (`db.memory.transaction.max`), the
+ * pool of all transactions (`db.memory.transaction.total.max`, `dbms.memory.transaction.total.max`,
+ * 70 % of the heap by default), off-heap transaction state, or the heap itself. The same query
+ * would fail again, and retrying it keeps the memory busy for everyone else.
+ */
+export const memoryCodes = new Set([
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+
+function memoryLimitError(tag: string, cause: Neo4jError): ClientError {
+  return new ClientError(
+    ErrorCode.QUERY_TOO_COSTLY,
+    'The database refused the query: it needed more memory than a query may use. Ask for less (smaller pages, fewer nested lists); retrying it unchanged will fail again.',
+    { extensions: { operation: tag, limit: 'neo4j transaction memory' }, cause },
+  );
+}
+
+function unansweredError(tag: string, deadlineMs: number, mode: 'READ' | 'WRITE'): ClientError {
+  const outcome = mode === 'WRITE' ? ' A change may still be applied if the database resumes: check before retrying.' : '';
+  return new ClientError(ErrorCode.TIMEOUT, `The database did not answer within ${deadlineMs} ms.${outcome}`, {
+    extensions: { operation: tag },
+  });
+}
+
+/** `promise`, or `late()` as its failure if it has not settled within `ms`; a failure after that is dropped. */
+function settleWithin<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  promise.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -135,6 +184,7 @@ export function translateNeo4jError(error: unknown, tag: string): unknown {
       cause: error,
     });
   }
+  if (memoryCodes.has(code)) return memoryLimitError(tag, error);
   // A transaction stopped by its timeout fails with one of these, depending on what it was doing.
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped' || code.endsWith('Transaction.Terminated')) {
     return new ClientError(ErrorCode.TIMEOUT, 'The database did not answer within the time limit; nothing was changed.', {
@@ -142,7 +192,8 @@ export function translateNeo4jError(error: unknown, tag: string): unknown {
       cause: error,
     });
   }
-  if (unavailableCodes.has(code) || code.startsWith('Neo.TransientError.')) {
+  // No connection to be had within the acquisition timeout: the server does not answer, or every connection is busy.
+  if (unavailableCodes.has(code) || code.startsWith('Neo.TransientError.') || error.message.startsWith('Connection acquisition timed out')) {
     return new ClientError(ErrorCode.UNAVAILABLE, 'The database is unavailable right now; retry shortly.', {
       extensions: { operation: tag },
       cause: error,

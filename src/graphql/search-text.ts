@@ -1,38 +1,73 @@
 import { ClientError, ErrorCode } from '../errors';
 
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-/** Longer words are no name anyone searches for, and Lucene's fuzzy matching refuses them. */
-export const maxSearchWordLength = 100;
+
+/**
+ * Caps that keep one search's Lucene work bounded (each word is looked up exactly, as a prefix
+ * and, fuzzily, in every index searched): more words, or a longer word, is refused.
+ */
+export const searchLimits = {
+  /** Words searched, at most. */
+  maxWords: 8,
+  /** Characters in one word, at most: longer is no name anyone searches for. */
+  maxWordLength: 100,
+  /** Fuzzy matching within two edits only up to this length: its cost grows steeply with length. */
+  maxTwoEditLength: 12,
+  /** Words matched within two edits, at most; further ones get one edit. */
+  maxTwoEditWords: 4,
+  /** Fuzzy matching within one edit up to this length; longer words match exactly or as a prefix. */
+  maxFuzzyLength: 20,
+} as const;
+
+/**
+ * The stop words of the indexes' 'standard-folding' analyzer (Lucene's English set, as
+ * `CALL db.index.fulltext.listAvailableAnalyzers()` lists them): the indexes hold none of them,
+ * so requiring one ("into", "with") would make every search for it find nothing.
+ */
+const stopWords = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not',
+  'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with',
+]);
 
 /**
  * A Lucene query for the full-text indexes, tolerant of case, diacritics (the indexes fold
  * them), transliteration and small misspellings: each word matches exactly, as a prefix, or
- * within an edit distance that grows with its length. Every word of four letters or more must
- * match; shorter ones ("of", "for", which the indexes drop as stop words) only add to the rank.
+ * within an edit distance that grows with its length (up to `searchLimits`). Every word of four
+ * letters or more must match, but for stop words; shorter ones and stop words only add to the rank.
  */
 export function toLuceneQuery(text: string): string {
   const words = text
     .normalize('NFC')
     .replace(luceneSpecial, ' ')
     .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
+    .filter((word) => word.length > 0);
   if (words.length === 0) {
     throw new ClientError(ErrorCode.BAD_USER_INPUT, 'The search text must contain at least one letter or digit.', {
       extensions: { argument: 'text' },
     });
   }
-  const long = words.find((word) => word.length > maxSearchWordLength);
-  if (long) {
-    throw new ClientError(ErrorCode.BAD_USER_INPUT, `Search words are at most ${maxSearchWordLength} characters (one has ${long.length}).`, {
-      extensions: { argument: 'text' },
+  if (words.length > searchLimits.maxWords) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `Search for at most ${searchLimits.maxWords} words (this text has ${words.length}).`, {
+      extensions: { argument: 'text', limit: searchLimits.maxWords, found: words.length },
     });
   }
+  const long = words.find((word) => word.length > searchLimits.maxWordLength);
+  if (long) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `Search words are at most ${searchLimits.maxWordLength} characters (one has ${long.length}).`, {
+      extensions: { argument: 'text', limit: searchLimits.maxWordLength, found: long.length },
+    });
+  }
+  let twoEditWords = 0;
   return words
     .map((word) => {
       const term = word.toLowerCase();
-      const fuzziness = term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0;
       const alternatives = [`${term}^4`, `${term}*^2`];
+      if (stopWords.has(term)) return `(${alternatives.join(' ')})`;
+      let fuzziness = term.length < 4 || term.length > searchLimits.maxFuzzyLength ? 0 : 1;
+      if (term.length >= 6 && term.length <= searchLimits.maxTwoEditLength && twoEditWords < searchLimits.maxTwoEditWords) {
+        twoEditWords += 1;
+        fuzziness = 2;
+      }
       if (fuzziness > 0) alternatives.push(`${term}~${fuzziness}`);
       return `${term.length >= 4 ? '+' : ''}(${alternatives.join(' ')})`;
     })
