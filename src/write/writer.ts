@@ -311,8 +311,14 @@ export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_
  * for it to commit, and then sees its relationship.
  */
 export async function closingCycles(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[]): Promise<boolean[]> {
+  const hierarchy = await hierarchyAbove(tx, type, rows.flatMap((row) => [row.from, row.to]));
+  return rows.map(({ from, to }) => !hierarchy.accept(from, to));
+}
+
+/** The relationships of `type` on the way up from `keys`, each node locked before its parents are read (see closingCycles). */
+export async function hierarchyAbove(tx: ObservedTransaction, type: RelationshipType, keys: string[]): Promise<Hierarchy> {
   const hierarchy = new Hierarchy();
-  const seen = new Set(rows.flatMap((row) => [row.from, row.to]));
+  const seen = new Set(keys);
   let frontier = [...seen];
   while (frontier.length > 0) {
     const next: string[] = [];
@@ -330,7 +336,7 @@ export async function closingCycles(tx: ObservedTransaction, type: RelationshipT
     }
     frontier = next;
   }
-  return rows.map(({ from, to }) => !hierarchy.accept(from, to));
+  return hierarchy;
 }
 
 /** Child-to-parent links of one hierarchy, in memory, that accept only links that close no cycle. */
@@ -347,6 +353,11 @@ export class Hierarchy {
     if (this.leadsTo(parent, key)) return false;
     this.add(key, parent);
     return true;
+  }
+
+  /** Whether `key` leads up to itself. */
+  onCycle(key: string): boolean {
+    return [...(this.parents.get(key) ?? [])].some((parent) => this.leadsTo(parent, key));
   }
 
   /** Whether `start` reaches `target` going up (the links may hold cycles written before they were refused). */
