@@ -372,6 +372,8 @@ describe('dates that are well-formed but not in the calendar', () => {
     const literal = await service.graphql(`{ events(filter: { from: "${day}" }) { totalCount } }`);
     expect(errorOf(literal).extensions?.code).toBe('BAD_USER_INPUT');
     expect(errorOf(literal).message).toContain(`"${day}" is well-formed but not in the calendar`);
+    // Where the argument is: the literal's position, after "{ events(filter: { from: ".
+    expect((errorOf(literal) as { locations?: unknown }).locations).toEqual([{ line: 1, column: 26 }]);
     const variable = await service.graphql('query ($from: Date) { claims(filter: { madeFrom: $from }) { totalCount } }', { from: day });
     expect(errorOf(variable).extensions?.code).toBe('BAD_USER_INPUT');
     expect(errorOf(variable).message).toMatch(/\$from/);

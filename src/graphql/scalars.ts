@@ -35,7 +35,12 @@ function scalar(name: 'Date' | 'DateTime', description: string, pattern: RegExp,
     parseValue: parse,
     parseLiteral: (node) => {
       if (node.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string like "${example}".`);
-      return parse(node.value);
+      try {
+        return parse(node.value);
+      } catch (error) {
+        // With the literal's location, so the client sees which argument it was.
+        throw error instanceof GraphQLError ? new GraphQLError(error.message, { nodes: node, extensions: error.extensions }) : error;
+      }
     },
   });
 }
