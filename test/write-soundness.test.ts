@@ -156,6 +156,14 @@ describe('hierarchies refuse self-loops and cycles', () => {
     }
   });
 
+  it('link: a retired key that leads to the other end is a self-loop too', async () => {
+    const [kept, retired] = ['kept', 'retired'].map(place);
+    await importBundle(bundle(...[kept, retired].map((key) => ({ record: 'entity', type: 'Place', key, properties: { name: key } }))));
+    const merged = await service.graphql(`mutation { mergeEntities(survivor: "${kept}", duplicate: "${retired}") { retiredKey } }`, {}, { 'x-api-key': testKeys.admin });
+    expect(merged.body.errors).toBeUndefined();
+    expectRefused(await changesNothing(() => link('LOCATED_IN', retired, kept)), 'input.to', new RegExp(`cannot join "${kept}" to itself`));
+  });
+
   it('link: a 2-cycle and a 5-cycle', async () => {
     for (const [type, a, b] of [['LOCATED_IN', places[0]!, places[1]!], ['PART_OF', unit('a'), unit('b')], ['PART_OF', event('a'), event('b')]] as const) {
       expect((await link(type, a, b)).body.data?.link.status).toBe('CREATED');

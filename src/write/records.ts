@@ -261,11 +261,11 @@ export async function writeRecords(
 
   const resolvedClaims: { record: ClaimRecord; index: number; references: ResolvedReference[] }[] = [];
   for (const { record, index } of claims) {
-    const resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
+    let resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
     // A retired key may lead to the claim itself.
     const own = resolved instanceof ValidationError ? undefined : resolved.find(({ key }) => key === record.key);
+    if (own) resolved = selfLoop(own.reference.field, own.reference.type, own.key);
     if (resolved instanceof ValidationError) outcomes[index] = { status: 'rejected', error: resolved };
-    else if (own) outcomes[index] = { status: 'rejected', error: selfLoop(own.reference.field, own.reference.type, own.key) };
     else resolvedClaims.push({ record, index, references: resolved });
   }
   const resolvedKeys = new Set(resolvedClaims.map(({ record }) => record.key));
