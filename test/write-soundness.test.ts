@@ -157,7 +157,7 @@ describe('hierarchies refuse self-loops and cycles', () => {
   });
 
   it('link: a retired key that leads to the other end is a self-loop too', async () => {
-    const [kept, retired] = ['kept', 'retired'].map(place);
+    const [kept, retired] = [place('kept'), place('retired')];
     await importBundle(bundle(...[kept, retired].map((key) => ({ record: 'entity', type: 'Place', key, properties: { name: key } }))));
     const merged = await service.graphql(`mutation { mergeEntities(survivor: "${kept}", duplicate: "${retired}") { retiredKey } }`, {}, { 'x-api-key': testKeys.admin });
     expect(merged.body.errors).toBeUndefined();
