@@ -3,7 +3,7 @@ import { toPlain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
 import { entityTypeOfKey, relationshipTypes } from './spec';
 import { validateKey, ValidationError } from './validate';
-import { resolveKeys, type Author } from './writer';
+import { hierarchyAbove, hierarchyTypes, resolveKeys, type Author } from './writer';
 
 /** Relationships a merge moves besides the model's own: history, spellings and earlier redirects. */
 const bookkeepingTypes = ['REVISES', 'HAS_NAME', 'REDIRECTS_TO'] as const;
@@ -53,6 +53,14 @@ export async function mergeEntities(tx: ObservedTransaction, survivorInput: unkn
         parameters,
       );
       moved += result.rows[0]?.count ?? 0;
+    }
+  }
+
+  // Two records of one place can sit at two levels of its hierarchy: one record of both would be its own ancestor.
+  for (const type of hierarchyTypes) {
+    const hierarchy = await hierarchyAbove(tx, type, [survivor]);
+    if (hierarchy.onCycle(survivor)) {
+      throw new ValidationError('duplicate', `merging "${duplicate}" into "${survivor}" would make a cycle of ${type}: one is, through ${type}, in the other.`);
     }
   }
 

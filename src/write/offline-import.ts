@@ -2,10 +2,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Neo4jGateway } from '../db/gateway';
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
-import { resolveEndpoints, resolveReferences, standingClaims, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
+import { cycle, resolveEndpoints, resolveReferences, standingClaims, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
 import { entitySpecs, entityTypeOfKey, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from './spec';
 import { ValidationError } from './validate';
-import { revisionValues, type Author, type PropertyMap } from './writer';
+import { Hierarchy, hierarchyTypes, revisionValues, type Author, type PropertyMap } from './writer';
 
 /**
  * The offline import (`npm run import -- <file> --offline`): a bundle turned into the CSV files
@@ -189,6 +189,8 @@ export async function writeOfflineImport(
   const writeLink = (type: RelationshipType, from: string, to: string, properties: PropertyMap) =>
     csv.relationship(type, { [startId]: from, [endId]: to, ...recorded }, properties);
 
+  // As in one batch, a hierarchy's relationships are taken in order, each refused if it closes a cycle.
+  const hierarchies = new Map(hierarchyTypes.map((type) => [type, new Hierarchy()]));
   read = 0;
   try {
     for await (const item of readBundle(open(2))) {
@@ -221,6 +223,11 @@ export async function writeOfflineImport(
             line,
             new ValidationError(`line ${line}`, `this ${record.type} from "${endpoints.from}" to "${endpoints.to}" is also given on line ${given}; an offline import writes each relationship once: import the later records online afterwards.`),
           );
+          continue;
+        }
+        const hierarchy = hierarchies.get(record.type);
+        if (hierarchy && !hierarchy.accept(endpoints.from, endpoints.to)) {
+          addRejection(report, line, cycle(`${record.field}.to`, record.type, endpoints));
           continue;
         }
         pairLines.set(pair, line);

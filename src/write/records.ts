@@ -2,7 +2,7 @@ import type { ObservedTransaction } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from './spec';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
-import { allowedEndpoints, createEntities, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+import { allowedEndpoints, closingCycles, createEntities, hierarchyTypes, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 
 /**
  * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
@@ -79,9 +79,16 @@ function onlyFields(input: Record<string, unknown>, allowed: readonly string[], 
 /** Validates an entity: its key (with the type's prefix) and its properties. */
 export function validateEntityRecord(type: EntityType, key: unknown, properties: unknown, field: string, options: { requireAll: boolean }): EntityRecord {
   const spec = entitySpecs[type];
-  const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`, options.requireAll ? spec.required : []);
+  const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`, options.requireAll ? spec.required : [], spec.required);
   return { record: 'entity', type, key: validateEntityKey(key, `${field}.key`, type), properties: asProperties(changes) };
 }
+
+/** No relationship of the model joins an entity to itself: a place in itself, a claim supporting itself. */
+const selfLoop = (field: string, type: RelationshipType, key: string) => new ValidationError(field, `a ${type} cannot join "${key}" to itself.`);
+
+/** A hierarchy (a place in a place, a unit in a unit) that would lead back to where it starts. */
+export const cycle = (field: string, type: RelationshipType, row: { from: string; to: string }) =>
+  new ValidationError(field, `a ${type} from "${row.from}" to "${row.to}" would close a cycle: "${row.to}" is already, through ${type}, in "${row.from}".`);
 
 export function validateRelationshipRecord(type: unknown, from: unknown, to: unknown, properties: unknown, field: string): RelationshipRecord {
   if (!relationshipTypes.includes(type as RelationshipType)) {
@@ -91,6 +98,7 @@ export function validateRelationshipRecord(type: unknown, from: unknown, to: unk
   const spec = relationshipSpecs[relationshipType];
   const fromKey = validateKey(from, `${field}.from`, spec.from);
   const toKey = validateKey(to, `${field}.to`, spec.to);
+  if (fromKey === toKey) throw selfLoop(`${field}.to`, relationshipType, toKey);
   const changes = validateProperties(spec.properties, objectAt(properties ?? {}, `${field}.properties`), `${field}.properties`);
   return { record: 'relationship', type: relationshipType, from: fromKey, to: toKey, properties: asProperties(changes), field };
 }
@@ -110,6 +118,7 @@ export function validateClaimRecord(input: Record<string, unknown>, field: strin
       const { key, source, ...relationProperties } = objectAt(item, at);
       const spec = relationshipSpecs[type];
       const checkedKey = validateKey(key, `${at}.key`, spec.to);
+      if (checkedKey === base.key) throw selfLoop(`${at}.key`, type, checkedKey);
       if (source !== undefined && source !== null) {
         if (type !== 'STATED_IN') throw new ValidationError(`${at}.source`, 'only a source reference can create its source.');
         newSources.set(checkedKey, validateEntityRecord('Source', checkedKey, source, `${at}.source`, { requireAll: true }).properties);
@@ -208,6 +217,8 @@ export function resolveEndpoints(record: RelationshipRecord, resolve: (key: stri
     const [field, key] = from ? ['to', record.to] : ['from', record.from];
     return new ValidationError(`${record.field}.${field}`, `nothing has the key "${key}".`);
   }
+  // Two keys may lead to one entity after a merge.
+  if (from === to) return selfLoop(`${record.field}.to`, record.type, to);
   if (!allowedEndpoints(record.type, fromType, toType)) {
     return new ValidationError(`${record.field}.type`, `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`);
   }
@@ -250,7 +261,10 @@ export async function writeRecords(
 
   const resolvedClaims: { record: ClaimRecord; index: number; references: ResolvedReference[] }[] = [];
   for (const { record, index } of claims) {
-    const resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
+    let resolved = resolveReferences(record.references, (key) => resolve(key, record.newSources));
+    // A retired key may lead to the claim itself.
+    const own = resolved instanceof ValidationError ? undefined : resolved.find(({ key }) => key === record.key);
+    if (own) resolved = selfLoop(own.reference.field, own.reference.type, own.key);
     if (resolved instanceof ValidationError) outcomes[index] = { status: 'rejected', error: resolved };
     else resolvedClaims.push({ record, index, references: resolved });
   }
@@ -281,7 +295,15 @@ export async function writeRecords(
     else links.push({ type: record.type, row: { ...endpoints, properties: record.properties }, owner: index });
   }
   for (const type of relationshipTypes) {
-    const ofType = links.filter((link) => link.type === type);
+    let ofType = links.filter((link) => link.type === type);
+    if (hierarchyTypes.includes(type)) {
+      const closing = await closingCycles(tx, type, ofType.map((link) => link.row));
+      ofType = ofType.filter(({ row, owner }, position) => {
+        if (!closing[position]) return true;
+        outcomes[owner] = { status: 'rejected', error: cycle(`${(records[owner] as RelationshipRecord).field}.to`, type, row) };
+        return false;
+      });
+    }
     const statuses = await linkEntities(tx, type, ofType.map((link) => link.row), author, { revisions: options.relationshipRevisions, created });
     ofType.forEach(({ owner }, position) => {
       const outcome = outcomes[owner];
@@ -311,7 +333,7 @@ export async function writeEntity(
 ): Promise<{ status: WriteStatus; key: string }> {
   const key = validateEntityKey(keyInput, 'key', type);
   const spec = entitySpecs[type];
-  const properties = asProperties(validateProperties(spec.properties, input, 'input'));
+  const properties = asProperties(validateProperties(spec.properties, input, 'input', [], spec.required));
   const current = (await resolveKeys(tx, [key])).get(key);
   if (current && mode === 'create') throw new ClientError(ErrorCode.CONFLICT, `"${key}" is taken${current === key ? '' : ` (merged into "${current}")`}.`, { extensions: { field: 'key' } });
   if (!current && mode === 'update') throw new ClientError(ErrorCode.NOT_FOUND, `No ${type.toLowerCase()} has the key "${key}".`, { extensions: { field: 'key' } });

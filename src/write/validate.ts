@@ -55,15 +55,20 @@ export function validateEntityKey(value: unknown, field: string, type: EntityTyp
   return key;
 }
 
+/** The spec of a property the specs name as their own: "constructor" or "__proto__" is not one, whatever Object.prototype has. */
+const specOf = (specs: PropertySpecs, name: string): PropertySpec | undefined => (Object.hasOwn(specs, name) ? specs[name] : undefined);
+
 /**
  * Checks properties against their specs and converts them to Neo4j values. Null removes a
  * property; a property the spec does not name is an error, so typos never pass silently.
+ * `required` must be given (when creating); `kept` (required properties) may never be removed.
  */
 export function validateProperties(
   specs: PropertySpecs,
   input: Record<string, unknown>,
   field: string,
   required: readonly string[] = [],
+  kept: readonly string[] = required,
 ): PropertyChanges {
   const changes: PropertyChanges = { set: {}, remove: [] };
   for (const name of required) {
@@ -72,10 +77,11 @@ export function validateProperties(
   for (const [name, value] of Object.entries(input)) {
     if (value === undefined) continue;
     const precisionOf = name.endsWith('Precision') ? name.slice(0, -'Precision'.length) : undefined;
-    if (precisionOf && specs[precisionOf]?.kind === 'date') continue;
-    const spec = specs[name];
+    if (precisionOf && specOf(specs, precisionOf)?.kind === 'date') continue;
+    const spec = specOf(specs, name);
     if (!spec) throw new ValidationError(`${field}.${name}`, `is not a property here; known properties: ${Object.keys(specs).join(', ')}.`);
     if (value === null) {
+      if (kept.includes(name)) throw new ValidationError(`${field}.${name}`, 'is required: it can be changed, not removed.');
       changes.remove.push(name);
       if (spec.kind === 'date') changes.remove.push(`${name}Precision`);
       continue;

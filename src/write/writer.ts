@@ -198,8 +198,14 @@ export async function linkEntities(
     }
     for (const fresh of [true, false]) {
       const ofKind = creates.filter((row) => isFresh(row) === fresh);
-      for (const index of await createLinks(tx, type, fromLabel, toLabel, ofKind, author, { revisions: options.revisions, merge: !fresh })) statuses[index] = 'created';
+      const made = new Set(await createLinks(tx, type, fromLabel, toLabel, ofKind, author, { revisions: options.revisions, merge: !fresh }));
+      for (const row of ofKind) {
+        if (made.has(row.index)) statuses[row.index] = 'created';
+        // Another transaction made it since updateLinks looked: this row updates it, as if it had been there.
+        else repeats.push(row);
+      }
     }
+    repeats.sort((a, b) => a.index - b.index);
     for (const [index, status] of await updateLinks(tx, type, fromLabel, toLabel, repeats, author, options.revisions)) statuses[index] = status;
   }
   return statuses;
@@ -231,9 +237,10 @@ async function updateLinks(
 }
 
 /**
- * Creates the relationships of `rows`, known not to exist; returns the indexes of those written.
- * With `merge`, one that another transaction created meanwhile is updated instead of doubled
- * (and still reported created).
+ * Creates the relationships of `rows`, known not to exist; returns the indexes of those created.
+ * With `merge`, one that another transaction created meanwhile is left for the caller to update:
+ * MERGE locks both ends before it looks again, so of concurrent identical links exactly one
+ * creates (and records a revision), and the others find it (the marker exists only here).
  */
 async function createLinks(
   tx: ObservedTransaction,
@@ -250,7 +257,9 @@ async function createLinks(
      MATCH (a:${fromLabel} {key: row.from}), (b:${toLabel} {key: row.to})
      ${
        options.merge
-         ? `MERGE (a)-[r:${type}]->(b) ON CREATE SET r.recordedAt = datetime($now), r.recordedBy = $principal`
+         ? `MERGE (a)-[r:${type}]->(b) ON CREATE SET r.recordedAt = datetime($now), r.recordedBy = $principal, r.createdHere = true
+            WITH row, a, b, r WHERE r.createdHere IS NOT NULL
+            REMOVE r.createdHere`
          : `CREATE (a)-[r:${type} {recordedAt: datetime($now), recordedBy: $principal}]->(b)`
      }
      SET r += row.properties
@@ -266,11 +275,17 @@ async function createLinks(
 const supersede = `FOREACH (_ IN CASE WHEN coalesce(b.rank, '') <> 'DEPRECATED' THEN [1] ELSE [] END |
   SET b.rank = 'DEPRECATED', b.rankReason = 'SUPERSEDED', b.rankedAt = datetime($now), b.updatedAt = datetime($now), b.updatedBy = $principal)`;
 
-/** Removes relationships; true where one existed. */
+/**
+ * Removes relationships; true where one existed. The start of each is locked before its
+ * relationship is looked for: of concurrent identical unlinks, the first removes it and the
+ * others, once it has committed, find nothing (without the lock, each would find it and
+ * "remove" it again, with a revision each).
+ */
 export async function unlinkEntities(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[], author: Author): Promise<boolean[]> {
   const removed = new Array<boolean>(rows.length).fill(false);
   for (const [labels, group] of groupBy(rows, (row) => `${endpointLabel(row.from)}>${endpointLabel(row.to)}`)) {
     const [fromLabel, toLabel] = labels.split('>');
+    await lockNodes(tx, fromLabel!, group.map(({ item }) => item.from));
     const result = await tx.run<{ index: number }>(
       `UNWIND $rows AS row
        MATCH (a:${fromLabel} {key: row.from})-[r:${type}]->(b:${toLabel} {key: row.to})
@@ -282,6 +297,96 @@ export async function unlinkEntities(tx: ObservedTransaction, type: Relationship
     for (const row of result.rows) removed[row.index] = true;
   }
   return removed;
+}
+
+/** Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents): no cycle may form. */
+export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF'];
+
+/**
+ * Which of `rows` would close a cycle of `type`, each decided as if the rows before it were
+ * written: true where `to` already leads, up the hierarchy, to `from`. A row whose relationship
+ * exists changes no chain and is never refused. Every node on the way up from the rows' ends is
+ * locked before its relationships are read: of two transactions that would close a cycle
+ * together, one reaches a node the other locked (at least the start of the other's row), waits
+ * for it to commit, and then sees its relationship.
+ */
+export async function closingCycles(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[]): Promise<boolean[]> {
+  const hierarchy = await hierarchyAbove(tx, type, rows.flatMap((row) => [row.from, row.to]));
+  return rows.map(({ from, to }) => !hierarchy.accept(from, to));
+}
+
+/** The relationships of `type` on the way up from `keys`, each node locked before its parents are read (see closingCycles). */
+export async function hierarchyAbove(tx: ObservedTransaction, type: RelationshipType, keys: string[]): Promise<Hierarchy> {
+  const hierarchy = new Hierarchy();
+  const seen = new Set(keys);
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const [label, group] of groupBy(frontier, endpointLabel)) {
+      const result = await tx.run<{ key: string; parent: string }>(
+        `UNWIND $keys AS key MATCH (n:${label} {key: key}) ${lock('n')}
+         WITH n MATCH (n)-[:${type}]->(parent) RETURN n.key AS key, parent.key AS parent`,
+        { keys: group.map(({ item }) => item).sort() },
+      );
+      for (const { key, parent } of result.rows) {
+        hierarchy.add(key, parent);
+        if (!seen.has(parent)) next.push(parent);
+        seen.add(parent);
+      }
+    }
+    frontier = next;
+  }
+  return hierarchy;
+}
+
+/** Child-to-parent links of one hierarchy, in memory, that accept only links that close no cycle. */
+export class Hierarchy {
+  private readonly parents = new Map<string, Set<string>>();
+
+  add(key: string, parent: string) {
+    this.parents.set(key, (this.parents.get(key) ?? new Set()).add(parent));
+  }
+
+  /** Adds the link unless `parent` leads up to `key`; false when refused. A link already there is accepted. */
+  accept(key: string, parent: string): boolean {
+    if (this.parents.get(key)?.has(parent)) return true;
+    if (this.leadsTo(parent, key)) return false;
+    this.add(key, parent);
+    return true;
+  }
+
+  /** Whether `key` leads up to itself. */
+  onCycle(key: string): boolean {
+    return [...(this.parents.get(key) ?? [])].some((parent) => this.leadsTo(parent, key));
+  }
+
+  /** Whether `start` reaches `target` going up (the links may hold cycles written before they were refused). */
+  private leadsTo(start: string, target: string): boolean {
+    const visited = new Set([start]);
+    const stack = [start];
+    for (let key = stack.pop(); key !== undefined; key = stack.pop()) {
+      if (key === target) return true;
+      for (const parent of this.parents.get(key) ?? []) {
+        if (!visited.has(parent)) {
+          visited.add(parent);
+          stack.push(parent);
+        }
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * Takes the write lock of a node, held until the transaction ends, without changing it (Neo4j
+ * has no explicit locks): what the transaction reads of the node after this is what the last
+ * writer of it committed.
+ */
+const lock = (node: string) => `SET ${node}.writeLock = true REMOVE ${node}.writeLock`;
+
+/** Locks nodes in key order, so that transactions locking the same nodes do not deadlock. */
+async function lockNodes(tx: ObservedTransaction, label: string, keys: string[]): Promise<void> {
+  await tx.run(`UNWIND $keys AS key MATCH (n:${label} {key: key}) ${lock('n')}`, { keys: [...new Set(keys)].sort() });
 }
 
 /** An entity's type is also the label whose key index finds it. */
