@@ -33,7 +33,9 @@ export type Authenticator = (request: Request) => Promise<Principal | null>;
  * credentials: null (anonymous). Credentials that do not check out: UNAUTHENTICATED, even for a
  * read, so a misconfigured client learns of it at once.
  */
-export function createAuthenticator(config: Pick<Config, 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>): Authenticator {
+export function createAuthenticator(
+  config: Pick<Config, 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_S'>,
+): Authenticator {
   const apiKeys = new Map<string, Principal>();
   for (const entry of config.API_KEYS?.split(',') ?? []) {
     const [name, key, level] = entry.split(':') as [string, string, AccessLevel];
@@ -53,11 +55,23 @@ export function createAuthenticator(config: Pick<Config, 'API_KEYS' | 'JWT_SECRE
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         algorithms: config.JWT_SECRET ? ['HS256', 'HS384', 'HS512'] : undefined,
+        // A token without an expiry would be good forever once leaked.
+        requiredClaims: ['exp'],
       });
       payload = verified.payload;
     } catch (error) {
-      const reason = error instanceof joseErrors.JWTExpired ? 'it has expired' : 'it does not verify';
+      const reason =
+        error instanceof joseErrors.JWTExpired
+          ? 'it has expired'
+          : error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp'
+            ? 'it has no expiry (exp)'
+            : 'it does not verify';
       throw unauthenticated(`The bearer token was refused: ${reason}.`);
+    }
+    // Lifetime from issue (or from now, without iat) to expiry: a long-lived token is as bad as none.
+    const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1_000));
+    if (lifetime > config.JWT_MAX_LIFETIME_S) {
+      throw unauthenticated(`The bearer token was refused: it lives ${lifetime} s, over the limit of ${config.JWT_MAX_LIFETIME_S} s (JWT_MAX_LIFETIME_S).`);
     }
     const granted = scopesOf(payload);
     const level = jwtScopes.find(([scope]) => granted.includes(scope))?.[1];
@@ -85,4 +99,20 @@ function scopesOf(payload: JWTPayload): string[] {
   const scope = payload.scope ?? payload.scp;
   if (typeof scope === 'string') return scope.split(' ');
   return Array.isArray(scope) ? scope.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * Authenticates each request once, however many times it is asked (the rate limit, the GraphQL
+ * context, /metrics), so a JWT is verified once per request.
+ */
+export function oncePerRequest(authenticate: Authenticator): Authenticator {
+  const outcomes = new WeakMap<Request, Promise<Principal | null>>();
+  return (request) => {
+    let outcome = outcomes.get(request);
+    if (!outcome) {
+      outcome = authenticate(request);
+      outcomes.set(request, outcome);
+    }
+    return outcome;
+  };
 }

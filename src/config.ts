@@ -43,6 +43,10 @@ const environmentSchema = z.object({
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** JWTs must carry exp; the longest lifetime (exp - iat) accepted, in seconds. */
+  JWT_MAX_LIFETIME_S: positiveInt.default(86_400),
+  /** When set, /metrics answers only `Authorization: Bearer <this token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 
   // Limits checked before any Cypher runs (src/limits.ts).
   MAX_DEPTH: positiveInt.default(12),

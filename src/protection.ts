@@ -1,13 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError } from 'graphql';
+import { BREAK, GraphQLError, visit, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ServerAdapterPlugin } from '@whatwg-node/server';
+import { allows, type Authenticator, type Principal } from './auth';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { ErrorCode } from './errors';
+import { ClientError, ErrorCode } from './errors';
 
 /** A JSON error response outside GraphQL execution (too large, too many requests). */
-function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+export function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -23,7 +25,7 @@ export const requestIdOf = (request: Request) => requestIds.get(request) ?? 'unk
  * Gives every request an id, returned in `X-Request-Id` and written in every log line about it,
  * and logs each request once it is answered (at debug level: status and duration).
  */
-export function useRequestId(logger: Logger): Plugin {
+export function useRequestId(logger: Logger): ServerAdapterPlugin {
   const started = new WeakMap<Request, number>();
   return {
     onRequest({ request }) {
@@ -48,25 +50,31 @@ interface Bucket {
   updated: number;
 }
 
+/** The client's address as the HTTP server saw it (no proxy header is trusted). */
+const addressOf = (serverContext: unknown) =>
+  (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ?? 'unknown';
+
 /**
- * A token bucket per client: by API key or bearer token (hashed), else by address. Over the
- * limit: 429 with RATE_LIMITED and Retry-After. Idle buckets are forgotten, so memory stays bounded.
+ * A token bucket per client, for every request whatever its path: by authenticated principal, so
+ * every spelling of one key shares a bucket; else (anonymous, or credentials that do not check
+ * out) by address. Over the limit: 429 with RATE_LIMITED and Retry-After. Idle buckets are
+ * forgotten, so memory stays bounded.
  */
-export function useRateLimit(perMinute: number, now: () => number = Date.now): Plugin {
+export function useRateLimit(perMinute: number, authenticate: Authenticator, now: () => number = Date.now): ServerAdapterPlugin {
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
   let lastSweep = now();
   return {
-    onRequest({ request, serverContext, endResponse }) {
-      if (perMinute === 0 || new URL(request.url).pathname !== '/graphql') return;
+    async onRequest({ request, serverContext, endResponse }) {
+      if (perMinute === 0) return;
+      // A refusal is the GraphQL context's to report; here it only means "key by address".
+      const principal = await authenticate(request).catch(() => null);
+      const client = principal ? `principal:${principal.id}` : `address:${addressOf(serverContext)}`;
       const time = now();
       if (time - lastSweep > 60_000) {
-        for (const [client, bucket] of buckets) if (time - bucket.updated > 120_000) buckets.delete(client);
+        for (const [key, bucket] of buckets) if (time - bucket.updated > 120_000) buckets.delete(key);
         lastSweep = time;
       }
-      const credential = request.headers.get('x-api-key') ?? request.headers.get('authorization');
-      const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
-      const client = credential ? `credential:${createHash('sha256').update(credential).digest('hex').slice(0, 32)}` : `address:${address ?? 'unknown'}`;
       const bucket = buckets.get(client) ?? { tokens: perMinute, updated: time };
       bucket.tokens = Math.min(perMinute, bucket.tokens + (time - bucket.updated) * refillPerMs);
       bucket.updated = time;
@@ -77,6 +85,18 @@ export function useRateLimit(perMinute: number, now: () => number = Date.now): P
         return;
       }
       bucket.tokens -= 1;
+    },
+  };
+}
+
+/**
+ * 404 for every path but the documented ones, matched exactly: Yoga alone would serve GraphQL
+ * at `/graphql/` or `/anything/graphql`, and its health check at any path ending in `/health`.
+ */
+export function useKnownPaths(isKnown: (pathname: string) => boolean): ServerAdapterPlugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (!isKnown(url.pathname)) endResponse(errorResponse(404, ErrorCode.NOT_FOUND, `Nothing is served at ${url.pathname}: GraphQL is at /graphql.`));
     },
   };
 }
@@ -107,6 +127,62 @@ export function useCsrfPrevention(): Plugin {
         if (!(error instanceof GraphQLError)) throw error;
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: ErrorCode.CSRF_HEADER_REQUIRED } });
       }
+    },
+  };
+}
+
+/** Whether a document asks for the schema (`__schema`, `__type`; `__typename` tells nothing). */
+function asksForSchema(document: DocumentNode) {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/** graphql-js's "Did you mean …?" hints, which spell out the schema field by field. */
+const suggestion = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * With READ_ACCESS=authenticated, the schema is closed to clients that may not read: no
+ * introspection (UNAUTHENTICATED), and no "Did you mean …?" in error messages, which would let
+ * them guess it. Reads themselves are refused by the schema's auth scopes.
+ */
+export function useSchemaClosedToAnonymous(authenticate: Authenticator): Plugin<{ principal: Principal | null }> {
+  const withoutSuggestions = (result: ExecutionResult): ExecutionResult =>
+    result.errors?.some((error) => error.message.includes('Did you mean'))
+      ? {
+          ...result,
+          errors: result.errors.map(
+            (error) =>
+              new GraphQLError(error.message.replace(suggestion, ''), {
+                nodes: error.nodes,
+                source: error.source,
+                positions: error.positions,
+                path: error.path,
+                originalError: error.originalError,
+                extensions: error.extensions,
+              }),
+          ),
+        }
+      : result;
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (!allows(args.contextValue.principal, 'read') && asksForSchema(args.document)) {
+        setResultAndStopExecution({
+          errors: [new ClientError(ErrorCode.UNAUTHENTICATED, 'Introspection needs a key or token that may read: send it as "Authorization: Bearer <key>".', { extensions: { http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } } })],
+        });
+      }
+    },
+    // Validation errors come before the context: the principal comes from the request itself.
+    async onResultProcess({ request, result, setResult }) {
+      if (allows(await authenticate(request).catch(() => null), 'read')) return;
+      if (Array.isArray(result)) setResult(result.map(withoutSuggestions));
+      else if (!(Symbol.asyncIterator in result)) setResult(withoutSuggestions(result));
     },
   };
 }

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError } from 'graphql';
-import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type Plugin } from 'graphql-yoga';
-import { createAuthenticator } from './auth';
+import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { maxConnectionPoolSize } from './db/connect';
 import type { Neo4jGateway } from './db/gateway';
 import { useOperationLimits } from './limits';
-import { createMetrics } from './metrics';
-import { corsOptions, useCsrfPrevention, useRateLimit, useRequestId } from './protection';
+import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
+import { createMetrics, useMetricsEndpoint } from './metrics';
+import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { ErrorCode } from './errors';
 import { schema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -20,6 +21,8 @@ export interface YogaDependencies {
   logger: Logger;
   /** Whether start-up is done (Neo4j answered, schema applied); always, when not given. */
   isReady?: () => boolean;
+  /** The rate limit's clock; Date.now when not given. */
+  now?: () => number;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -28,6 +31,8 @@ export interface YogaDependencies {
     | 'JWT_JWKS_URL'
     | 'JWT_ISSUER'
     | 'JWT_AUDIENCE'
+    | 'JWT_MAX_LIFETIME_S'
+    | 'METRICS_TOKEN'
     | 'MAX_DEPTH'
     | 'MAX_COST'
     | 'MAX_ALIASES'
@@ -63,19 +68,25 @@ const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, 
 }
 `;
 
+const documentedPaths = new Set(['/graphql', '/health', '/ready', '/metrics']);
+
 /**
  * The GraphQL service: schema, per-request context, masked errors, limits checked before any
- * Cypher runs, rate limits, CSRF prevention, CORS from configuration, /health, /ready, /metrics.
+ * Cypher runs, rate limits, CSRF prevention, CORS from configuration, /health, /ready, /metrics,
+ * GraphiQL. In front of Yoga, for every request whatever its path: its id, the rate limit, 404
+ * for undocumented paths, then /metrics and GraphiQL's page and assets.
  */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
   const metrics = createMetrics(gateway, maxConnectionPoolSize);
   const isReady = dependencies.isReady ?? (() => true);
-  const services = { gateway, authenticate: createAuthenticator(config), readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
+  // The rate limit and the GraphQL context share one authentication per request.
+  const authenticate = oncePerRequest(createAuthenticator(config));
+  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const persisted = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : undefined;
-  return createYoga({
+  const yoga = createYoga({
     schema,
     context: (initial) => createContext(services, initial),
     cors: config.CORS_ORIGINS ? corsOptions(config) : false,
@@ -83,9 +94,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Conflict graph', defaultQuery: exampleQuery },
-    // GraphiQL with its scripts and styles inlined: analysts' networks often have no internet.
-    renderGraphiQL,
+    // Served in front of Yoga by useGraphiQLAssets.
+    graphiql: false,
     // Yoga's own logging would log each unexpected error a second time, without its request id.
     logging: false,
     maskedErrors: {
@@ -99,9 +109,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
       },
     },
     plugins: [
-      useRequestId(logger),
-      useRateLimit(config.RATE_LIMIT_PER_MINUTE),
       useCsrfPrevention(),
+      ...(config.READ_ACCESS === 'authenticated' ? [useSchemaClosedToAnonymous(authenticate)] : []),
       ...(persisted ? [usePersistedOperations({ getPersistedOperation: (hash: string) => persisted.get(hash) ?? null, allowArbitraryOperations: false })] : []),
       useOperationLimits(config),
       inputErrorCodes,
@@ -129,6 +138,23 @@ export function createYogaApp(dependencies: YogaDependencies) {
           }
         },
       }),
+    ],
+  });
+  const graphiql: GraphiQLOptions = {
+    title: 'Conflict graph',
+    defaultQuery: exampleQuery,
+    endpoint: '/graphql',
+    // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
+    ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
+  };
+  return createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
+    plugins: [
+      useRequestId(logger),
+      useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
+      useKnownPaths((pathname) => documentedPaths.has(pathname) || isGraphiQLAsset(pathname)),
+      useMetricsEndpoint(metrics.registry, config, authenticate),
+      // Analysts' networks often have no internet: GraphiQL loads everything from this host.
+      useGraphiQLAssets(graphiql),
     ],
   });
 }
