@@ -12,7 +12,8 @@ declare module 'vitest' {
   }
 }
 
-const testDataDir = '.neo4j/test';
+const boltPort = Number(process.env.NEO4J_TEST_PORT ?? 7688);
+const testDataDir = `.neo4j/test-${boltPort}`;
 
 /**
  * Starts a Neo4j of its own for the test run (a fresh data directory and another port than
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
     rmSync(testDataDir, { recursive: true, force: true });
     local = await startLocalNeo4j({
       dataDir: testDataDir,
-      boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7688),
+      boltPort,
       heapMb: 768,
       pageCacheMb: 128,
       log: (line) => console.log(`[test neo4j] ${line}`),
