@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyScripts, cypherDir, loadScripts, type SeedDifference } from '../src/cypher/runner';
+import { toPlain } from '../src/db/values';
+import { createTestService, testKeys } from './support/service';
+
+const service = createTestService();
+const writer = { 'x-api-key': testKeys.writer };
+const claim = 'claim:article:election-begins-next-friday';
+const place = 'place:ua:lyman';
+const occurred = { from: 'event:2022-10-lyman-recapture', to: 'place:ua:lyman' };
+
+/** Every node and relationship but the ledger, as hashes of labels or type, ends and properties. */
+async function census() {
+  const nodes = await service.gateway.read<{ row: unknown }>(
+    'test.census',
+    'MATCH (n) WHERE NOT n:CypherScript RETURN [labels(n), properties(n)] AS row',
+  );
+  const relationships = await service.gateway.read<{ row: unknown }>(
+    'test.census',
+    'MATCH (a)-[r]->(b) RETURN [elementId(a), type(r), elementId(b), properties(r)] AS row',
+  );
+  const hash = (rows: { row: unknown }[]) =>
+    rows.map(({ row }) => createHash('sha256').update(JSON.stringify(toPlain(row))).digest('hex')).sort();
+  return { nodes: hash(nodes), relationships: hash(relationships) };
+}
+
+async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await service.graphql<T>(query, variables, writer);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!;
+}
+
+describe('seed scripts never undo what was written later', () => {
+  const started = new Date().toISOString();
+  let saved: { claim: unknown; place: unknown; occurred: unknown };
+
+  beforeAll(async () => {
+    const [row] = await service.gateway.read<typeof saved>(
+      'test.save',
+      `MATCH (c:Claim {key: $claim}), (p:Place {key: $place}), (:Event {key: $from})-[r:OCCURRED_AT]->(:Place {key: $to})
+       RETURN properties(c) AS claim, properties(p) AS place, properties(r) AS occurred`,
+      { claim, place, ...occurred },
+    );
+    saved = row!;
+  });
+
+  afterAll(async () => {
+    // Back to the seed's own state, for the files that run after this one.
+    await service.gateway.write(
+      'test.restore',
+      `MATCH (c:Claim {key: $claim}), (p:Place {key: $place}), (:Event {key: $from})-[r:OCCURRED_AT]->(:Place {key: $to})
+       SET c = $saved.claim, p = $saved.place, r = $saved.occurred
+       WITH c, p
+       MATCH (v:Revision)-[:REVISES]->(n) WHERE n IN [c, p] AND v.at >= datetime($started)
+       DETACH DELETE v`,
+      { claim, place, ...occurred, saved, started },
+    );
+    await service.close();
+  });
+
+  it('keeps a retracted claim retracted, and a property and a relationship changed later, and reports what differs', async () => {
+    await data(`mutation ($key: String!) { setClaimRank(key: $key, rank: DEPRECATED, reason: REFUTED, note: "Retracted after the seed.") { status } }`, { key: claim });
+    await data(`mutation ($key: String!) { updatePlace(key: $key, input: { note: "Rewritten after the seed." }) { status } }`, { key: place });
+    await data(`mutation ($input: LinkInput!) { link(input: $input) { status } }`, {
+      input: { type: 'OCCURRED_AT', ...occurred, properties: { precision: 'NEAR' } },
+    });
+    const before = await census();
+
+    const outcomes = await applyScripts(service.gateway, loadScripts([path.join(cypherDir, 'seed')]), { force: true });
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 'applied'));
+    expect(await census()).toEqual(before);
+    const seen = await data<{ claim: { rank: string; rankReason: string; rankNote: string } }>(
+      `query ($key: String!) { claim(key: $key) { rank rankReason rankNote } }`,
+      { key: claim },
+    );
+    expect(seen.claim).toEqual({ rank: 'DEPRECATED', rankReason: 'REFUTED', rankNote: 'Retracted after the seed.' });
+
+    const differences = outcomes.flatMap((outcome) => outcome.differences).map(({ script, key, property, seed, graph }) => ({ script, key, property, seed, graph }));
+    expect(differences).toEqual(
+      expect.arrayContaining<Partial<SeedDifference>>([
+        { script: 'cypher/seed/040_claims.cypher', key: claim, property: 'rank', seed: 'NORMAL', graph: 'DEPRECATED' },
+        { script: 'cypher/seed/010_places.cypher', key: place, property: 'note', seed: saved.place && (saved.place as { note: string }).note, graph: 'Rewritten after the seed.' },
+        { script: 'cypher/seed/030_events.cypher', key: `${occurred.from} -[OCCURRED_AT]-> ${occurred.to}`, property: 'precision', seed: 'PLACE', graph: 'NEAR' },
+      ]),
+    );
+    // Properties the seed does not state (the rank's reason and note, who updated it) are never differences.
+    expect(differences.filter((difference) => difference.key === claim).map((difference) => difference.property)).toEqual(['rank']);
+  });
+
+  it('writes the differences as revisions by seed:<script> only when asked', async () => {
+    const scripts = loadScripts([path.join(cypherDir, 'seed', '040_claims.cypher')]);
+    const applied = await applyScripts(service.gateway, scripts, { force: true, applyDifferences: true });
+    expect(applied[0]!.differences.map((difference) => difference.property)).toEqual(['rank']);
+
+    const seen = await data<{ claim: { rank: string; rankReason: string; history: { by: string; operation: string; changed: string[] }[] } }>(
+      `query ($key: String!) { claim(key: $key) { rank rankReason history { by operation changed } } }`,
+      { key: claim },
+    );
+    expect(seen.claim.rank).toBe('NORMAL');
+    expect(seen.claim.history[0]).toEqual({ by: 'seed:cypher/seed/040_claims.cypher', operation: 'ENTITY_UPDATED', changed: ['rank'] });
+    expect(seen.claim.history.map((revision) => revision.operation)).toEqual(['ENTITY_UPDATED', 'ENTITY_UPDATED', 'ENTITY_CREATED']);
+
+    const again = await applyScripts(service.gateway, scripts, { force: true });
+    expect(again[0]!.differences).toEqual([]);
+  });
+});
