@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyScripts, cypherDir, loadScripts, type SeedDifference } from '../src/cypher/runner';
+import { applyScripts, cypherDir, loadScripts, prepareDatabase, scriptStatuses, type SeedDifference } from '../src/cypher/runner';
 import { toPlain } from '../src/db/values';
 import { createTestService, testKeys } from './support/service';
 
 const service = createTestService();
+afterAll(() => service.close());
 const writer = { 'x-api-key': testKeys.writer };
 const claim = 'claim:article:election-begins-next-friday';
 const place = 'place:ua:lyman';
@@ -57,7 +60,6 @@ describe('seed scripts never undo what was written later', () => {
        DETACH DELETE v`,
       { claim, place, ...occurred, saved, started },
     );
-    await service.close();
   });
 
   it('keeps a retracted claim retracted, and a property and a relationship changed later, and reports what differs', async () => {
@@ -105,5 +107,49 @@ describe('seed scripts never undo what was written later', () => {
 
     const again = await applyScripts(service.gateway, scripts, { force: true });
     expect(again[0]!.differences).toEqual([]);
+  });
+});
+
+describe('schema scripts changed after they were applied', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'schema-drift-'));
+  const file = path.join(folder, 'schema', '001_drift.cypher');
+  mkdirSync(path.dirname(file));
+  const warnings: string[] = [];
+  const start = (schemaDrift?: 'warn' | 'fail') =>
+    prepareDatabase(service.gateway, { seedWhenEmpty: false, schemaDrift, scriptsDir: folder, log: () => {}, warn: (line) => warnings.push(line) });
+
+  afterAll(async () => {
+    await service.gateway.write('test.cleanup', 'MATCH (s:CypherScript) WHERE s.name = $file DELETE s', { file });
+    await service.gateway.write('test.cleanup', 'DROP INDEX drift_test IF EXISTS');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('starts without a word over a comment or blanks, and with a warning naming the script and the difference over a real change', async () => {
+    writeFileSync(file, 'CREATE INDEX drift_test IF NOT EXISTS FOR (n:DriftTest) ON (n.a);\n');
+    await start();
+    writeFileSync(file, '// Why this index exists.\nCREATE INDEX drift_test IF NOT EXISTS\n  FOR (n:DriftTest) ON (n.a); // and a trailing comment\n');
+    await start();
+    expect(warnings).toEqual([]);
+    expect((await scriptStatuses(service.gateway, loadScripts([file])))[0]).toMatchObject({ name: file, state: 'applied' });
+
+    writeFileSync(file, 'CREATE INDEX drift_test IF NOT EXISTS FOR (n:DriftTest) ON (n.b);\n');
+    await start();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${file} changed since it was applied:`);
+    expect(warnings[0]).toContain('  + CREATE INDEX drift_test IF NOT EXISTS FOR (n:DriftTest) ON (n.b)');
+    expect(warnings[0]).toContain('  - CREATE INDEX drift_test IF NOT EXISTS FOR (n:DriftTest) ON (n.a)');
+    expect((await scriptStatuses(service.gateway, loadScripts([file])))[0]).toMatchObject({ state: 'changed' });
+
+    await expect(start('fail')).rejects.toThrow(/001_drift\.cypher changed since it was applied[\s\S]*SCHEMA_DRIFT=fail/);
+  });
+
+  it('lists scripts never applied as pending', async () => {
+    const pending = path.join(folder, 'schema', '002_pending.cypher');
+    writeFileSync(pending, 'CREATE INDEX drift_pending IF NOT EXISTS FOR (n:DriftTest) ON (n.c);\n');
+    const statuses = await scriptStatuses(service.gateway, loadScripts([folder]));
+    expect(statuses.map((status) => [path.basename(status.name), status.state])).toEqual([
+      ['001_drift.cypher', 'changed'],
+      ['002_pending.cypher', 'pending'],
+    ]);
   });
 });

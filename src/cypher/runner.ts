@@ -456,9 +456,18 @@ async function writeDifferences(gateway: Neo4jGateway, script: CypherScript, dif
 /** What `npm start` does to a database: the schema always, the seed when the graph is empty. */
 export async function prepareDatabase(
   gateway: Neo4jGateway,
-  options: { seedWhenEmpty: boolean; schemaDrift?: 'warn' | 'fail'; log: (line: string) => void; warn?: (line: string) => void },
+  options: {
+    seedWhenEmpty: boolean;
+    /** A schema script changed since it was applied: `warn` (the default) logs it and goes on, `fail` throws. */
+    schemaDrift?: 'warn' | 'fail';
+    log: (line: string) => void;
+    warn?: (line: string) => void;
+    /** Where `schema/` and `seed/` are (tests point elsewhere). */
+    scriptsDir?: string;
+  },
 ): Promise<void> {
-  const schema = loadScripts([path.join(cypherDir, 'schema')]);
+  const scriptsDir = options.scriptsDir ?? cypherDir;
+  const schema = loadScripts([path.join(scriptsDir, 'schema')]);
   const drifted = (await scriptStatuses(gateway, schema)).filter((status) => status.state === 'changed');
   if (drifted.length > 0) {
     const message = `${drifted.map(describeDrift).join('\n')}\nNew schema changes belong in new scripts; to re-apply a changed one: npm run cypher -- --allow-changed-schema <script>.`;
@@ -478,6 +487,6 @@ export async function prepareDatabase(
   );
   if (probe?.empty) {
     options.log('the graph is empty: applying the seed scripts');
-    await applyScripts(gateway, loadScripts([path.join(cypherDir, 'seed')]), { log: options.log, principal: 'service' });
+    await applyScripts(gateway, loadScripts([path.join(scriptsDir, 'seed')]), { log: options.log, principal: 'service' });
   }
 }
