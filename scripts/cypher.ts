@@ -29,7 +29,8 @@ if (positionals.length === 0 && !values.status) {
 let database: Database | undefined;
 try {
   const config = loadConfig(process.env);
-  const scripts = loadScripts(positionals.length > 0 ? positionals : [cypherDir]);
+  // npm runs scripts from the package's folder; INIT_CWD is where the operator typed the command.
+  const scripts = loadScripts(positionals.length > 0 ? positionals : [cypherDir], process.env.INIT_CWD ?? process.cwd());
   database = await openDatabaseForTool(config, (line) => console.log(line));
   if (values.status) {
     for (const status of await scriptStatuses(database.gateway, scripts)) {
@@ -50,7 +51,7 @@ try {
       `done: ${applied} applied, ${outcomes.length - applied} unchanged` +
         (differences === 0
           ? ''
-          : `; ${differences} values the seed states differ from the graph, ${values['apply-differences'] ? 'written as revisions' : 'left as they are (--apply-differences writes them as revisions)'}`),
+          : `; the seed and the graph differ on ${differences} value${differences === 1 ? '' : 's'}, ${values['apply-differences'] ? 'written as revisions' : 'left as they are (--apply-differences writes them as revisions)'}`),
     );
   }
 } catch (error) {

@@ -23,12 +23,14 @@ if ((command !== 'dump' && command !== 'load') || !target) {
   process.exit(64);
 }
 
+// npm runs scripts from the package's folder; INIT_CWD is where the operator typed the command.
+const cwd = process.env.INIT_CWD ?? process.cwd();
 try {
-  const config = loadConfig({ ...process.env, ...(values.data ? { NEO4J_LOCAL_DATA: values.data } : {}) });
-  const home = path.resolve(config.NEO4J_LOCAL_DATA);
+  const config = loadConfig(process.env);
+  const home = path.resolve(cwd, values.data ?? config.NEO4J_LOCAL_DATA);
   const database = values.database ?? config.NEO4J_DATABASE;
-  if (command === 'dump') await dump(home, database, path.resolve(target));
-  else await load(home, database, path.resolve(target), values.force ?? false);
+  if (command === 'dump') await dump(home, database, path.resolve(cwd, target));
+  else await load(home, database, path.resolve(cwd, target), values.force ?? false);
 } catch (error) {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
   process.exitCode = 1;
