@@ -27,6 +27,16 @@ describe('splitting scripts into statements', () => {
     ]);
   });
 
+  it('reads cypher-shell commands as one line each, and normalises blanks and comments away', () => {
+    const script = "// set up\n:param name => 'a; b'\n:begin\nMATCH (n)   // where\n  WHERE n.name = $name\nRETURN n;\n:commit\n";
+    expect(splitStatements(script)).toEqual([
+      { text: ":param name => 'a; b'", line: 2, normalized: ":param name => 'a; b'", command: true },
+      { text: ':begin', line: 3, normalized: ':begin', command: true },
+      { text: 'MATCH (n)   // where\n  WHERE n.name = $name\nRETURN n', line: 4, normalized: 'MATCH (n) WHERE n.name = $name RETURN n' },
+      { text: ':commit', line: 7, normalized: ':commit', command: true },
+    ]);
+  });
+
   it('drops statements that are only comments', () => {
     expect(splitStatements('// nothing here;\n/* nor here */;\n')).toEqual([]);
   });

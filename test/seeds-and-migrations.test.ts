@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +151,36 @@ describe('schema scripts changed after they were applied', () => {
       ['001_drift.cypher', 'changed'],
       ['002_pending.cypher', 'pending'],
     ]);
+  });
+});
+
+describe('a ledger written by the runner before names and checksums changed', () => {
+  const name = 'cypher/schema/004_writes.cypher';
+  const file = path.join(cypherDir, 'schema', '004_writes.cypher');
+  let saved: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const [row] = await service.gateway.read<{ saved: Record<string, unknown> }>('test.save', 'MATCH (s:CypherScript {name: $name}) RETURN properties(s) AS saved', { name });
+    saved = row!.saved;
+  });
+
+  afterAll(async () => {
+    await service.gateway.write('test.restore', 'MATCH (s:CypherScript) WHERE s.name IN [$name, $legacy] SET s = $saved', { name, legacy: 'schema/004_writes.cypher', saved });
+  });
+
+  it('takes a record named below cypher/ with the checksum of the file itself as that script, applied, and brings it up to date', async () => {
+    await service.gateway.write(
+      'test.legacy',
+      'MATCH (s:CypherScript {name: $name}) SET s.name = $legacy, s.checksum = $raw REMOVE s.statementTexts',
+      { name, legacy: 'schema/004_writes.cypher', raw: createHash('sha256').update(readFileSync(file)).digest('hex') },
+    );
+    const [status] = await scriptStatuses(service.gateway, loadScripts([file]));
+    expect(status).toMatchObject({ name, state: 'applied' });
+    const [record] = await service.gateway.read<{ checksum: string; statements: number }>(
+      'test.record',
+      'MATCH (s:CypherScript {name: $name}) RETURN s.checksum AS checksum, size(s.statementTexts) AS statements',
+      { name },
+    );
+    expect(record).toEqual({ checksum: loadScripts([file])[0]!.checksum, statements: 2 });
   });
 });

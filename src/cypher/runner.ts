@@ -18,7 +18,7 @@ export interface CypherScript {
   kind: ScriptKind;
   /** sha256 of the normalised statements: comments and blanks do not count. */
   checksum: string;
-  /** sha256 of the file's bytes, to recognise scripts recorded before checksums were normalised. */
+  /** sha256 of the file's bytes: what the ledger recorded before checksums were normalised. */
   rawChecksum: string;
   statements: CypherStatement[];
 }
@@ -143,16 +143,27 @@ async function readLedger(gateway: Neo4jGateway, scripts: CypherScript[]): Promi
     'MATCH (s:CypherScript) WHERE s.name IN $names RETURN s.name AS name, s.checksum AS checksum, s.statementTexts AS statementTexts',
     { names: scripts.map((script) => script.name) },
   );
-  return new Map(rows.map((row) => [row.name, row]));
+  const ledger = new Map(rows.map((row) => [row.name, row]));
+  // A record from before normalised checksums, of the same file: brought up to date, so later comment edits are no change.
+  for (const script of scripts) {
+    const record = ledger.get(script.name);
+    if (record?.statementTexts !== null || record.checksum !== script.rawChecksum) continue;
+    const statementTexts = script.statements.map((statement) => statement.normalized);
+    await gateway.write(
+      'cypher-runner.upgrade-record',
+      'MATCH (s:CypherScript {name: $name}) SET s.checksum = $checksum, s.statementTexts = $statementTexts',
+      { name: script.name, checksum: script.checksum, statementTexts },
+    );
+    ledger.set(script.name, { name: script.name, checksum: script.checksum, statementTexts });
+  }
+  return ledger;
 }
 
 /** Compares each script with what the ledger recorded of it. */
 function standing(script: CypherScript, recorded: Recorded | undefined): ScriptStatus {
   const status: ScriptStatus = { name: script.name, kind: script.kind, state: 'pending', added: [], removed: [] };
   if (!recorded) return status;
-  // A record from before normalised checksums holds the file's own checksum and no statements.
-  const same = recorded.statementTexts === null ? recorded.checksum === script.rawChecksum : recorded.checksum === script.checksum;
-  if (same) return { ...status, state: 'applied' };
+  if (recorded.checksum === script.checksum) return { ...status, state: 'applied' };
   const now = script.statements.map((statement) => statement.normalized);
   const then = recorded.statementTexts ?? [];
   return {
