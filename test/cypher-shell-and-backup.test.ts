@@ -47,7 +47,7 @@ afterAll(async () => {
 /** The graph but the runner's ledger: counts by label and type, hashes of every node and relationship, the schema. */
 async function census(gateway: Neo4jGateway) {
   const read = async (cypher: string) => (await gateway.read<{ row: unknown }>('test.census', cypher)).map(({ row }) => toPlain(row));
-  const hash = (rows: unknown[]) => rows.map((row) => createHash('sha256').update(JSON.stringify(row)).digest('hex')).sort();
+  const hash = (rows: unknown[]) => rows.map((row) => createHash('sha256').update(canonical(row)).digest('hex')).sort();
   return {
     labels: await read('MATCH (n) WHERE NOT n:CypherScript UNWIND labels(n) AS label WITH label, count(*) AS n RETURN [label, n] AS row ORDER BY label'),
     types: await read('MATCH ()-[r]->() WITH type(r) AS type, count(*) AS n RETURN [type, n] AS row ORDER BY type'),
@@ -57,6 +57,15 @@ async function census(gateway: Neo4jGateway) {
     schema: await read(`SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint
       WHERE type <> 'LOOKUP' AND name <> 'cypher_script_name' RETURN [name, type, labelsOrTypes, properties, owningConstraint IS NULL] AS row ORDER BY name`),
   };
+}
+
+/** JSON with the keys of every map in order: Neo4j returns a node's properties in no particular one. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** Empties the database: data, constraints, indexes (the lookup indexes stay, as in a new one). */

@@ -242,9 +242,11 @@ ON CREATE SET s = row,
     s.seedCreated = true
 WITH s, s.seedCreated IS NOT NULL AS created
 REMOVE s.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (s) { UNWIND keys(s) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (s)<-[:REVISES]-(:Revision {at: s.recordedAt, by: s.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(s) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (s)<-[:REVISES]-(:Revision {at: s.recordedAt, by: s.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Source)-[:QUOTES]->(Source): the quoting document relays (part of) the quoted one.
 UNWIND [

@@ -125,9 +125,11 @@ ON CREATE SET p = row,
     p.seedCreated = true
 WITH p, p.seedCreated IS NOT NULL AS created
 REMOVE p.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (p) { UNWIND keys(p) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (p)<-[:REVISES]-(:Revision {at: p.recordedAt, by: p.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(p) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (p)<-[:REVISES]-(:Revision {at: p.recordedAt, by: p.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Names: one PlaceName per spelling, with language (BCP 47), script (ISO 15924),
 // romanisation scheme and kind. Key: placename:<place key without "place:">:<variant>.
@@ -208,9 +210,11 @@ ON CREATE SET n = {
     n.seedCreated = true
 WITH p, n, n.seedCreated IS NOT NULL AS created
 REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(n) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}))
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}))
 MERGE (p)-[r:HAS_NAME]->(n)
 ON CREATE SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
     r.recordedBy = 'seed:000_1b3165c116f10b7f';

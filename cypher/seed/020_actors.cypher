@@ -87,9 +87,11 @@ ON CREATE SET n = row,
     n.seedCreated = true
 WITH n, n.seedCreated IS NOT NULL AS created
 REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(n) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Persons.
 UNWIND [
@@ -138,9 +140,11 @@ ON CREATE SET n = row,
     n.seedCreated = true
 WITH n, n.seedCreated IS NOT NULL AS created
 REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(n) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Organizations: states, media, analysts, and the article's unknown publisher.
 UNWIND [
@@ -197,9 +201,11 @@ ON CREATE SET n = row,
     n.seedCreated = true
 WITH n, n.seedCreated IS NOT NULL AS created
 REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(n) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Actor)-[:ALIGNED_WITH {from, to, basisSourceKey}]->(Actor): fights on the side of.
 UNWIND [

@@ -73,9 +73,11 @@ ON CREATE SET e = row,
     e.seedCreated = true
 WITH e, e.seedCreated IS NOT NULL AS created
 REMOVE e.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (e) { UNWIND keys(e) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (e)<-[:REVISES]-(:Revision {at: e.recordedAt, by: e.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(e) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}));
+  CREATE (e)<-[:REVISES]-(:Revision {at: e.recordedAt, by: e.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Event)-[:OCCURRED_AT {precision, basisSourceKey}]->(Place). precision after ACLED's
 // geo-precision: PLACE (at the place), NEAR, DISTRICT, REGION, COUNTRY (only that area known).

@@ -417,9 +417,11 @@ ON CREATE SET c = row.claim,
     c.seedCreated = true
 WITH c, row, c.seedCreated IS NOT NULL AS created
 REMOVE c.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (c) { UNWIND keys(c) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
-  CREATE (c)<-[:REVISES]-(:Revision {at: c.recordedAt, by: c.recordedBy, operation: 'ENTITY_CREATED',
-    changed: [k IN keys(c) WHERE NOT k IN ['recordedAt', 'recordedBy']], values: null}))
+  CREATE (c)<-[:REVISES]-(:Revision {at: c.recordedAt, by: c.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}))
 WITH c, row
 CALL (c, row) {
   UNWIND row.madeBy AS m
