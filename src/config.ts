@@ -28,6 +28,8 @@ const environmentSchema = z.object({
   NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(256),
 
   SEED_WHEN_EMPTY: boolean.default(true),
+  // A schema script changed since it was applied: warn and start, or refuse to start.
+  SCHEMA_DRIFT: z.enum(['warn', 'fail']).default('warn'),
 
   // Access control (docs/access.md): reads are open unless READ_ACCESS=authenticated.
   READ_ACCESS: z.enum(['public', 'authenticated']).default('public'),

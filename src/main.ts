@@ -39,7 +39,12 @@ void (async () => {
       logger.warn({ uri, database: config.NEO4J_DATABASE }, `Neo4j at ${uri} does not answer (${reason}); not ready; retrying in ${(retryInMs / 1_000).toFixed(1)} s`),
     );
     logger.info({ uri, database: config.NEO4J_DATABASE }, 'connected to Neo4j');
-    await prepareDatabase(gateway, { seedWhenEmpty: config.SEED_WHEN_EMPTY, log: (line) => logger.info(`[cypher] ${line}`) });
+    await prepareDatabase(gateway, {
+      seedWhenEmpty: config.SEED_WHEN_EMPTY,
+      schemaDrift: config.SCHEMA_DRIFT,
+      log: (line) => logger.info(`[cypher] ${line}`),
+      warn: (line) => logger.warn(`[cypher] ${line}`),
+    });
     ready = true;
     logger.info('ready');
   } catch (error) {

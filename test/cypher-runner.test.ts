@@ -17,9 +17,23 @@ describe('splitting scripts into statements', () => {
       'RETURN 2',
     ].join('\n');
     expect(splitStatements(script)).toEqual([
-      { text: "// a comment; with a semicolon\nCREATE (:A {text: 'one; two', other: \"it\\'s; fine\"})", line: 2 },
-      { text: '/* block; comment */\nMATCH (`odd;name`) RETURN 1', line: 4 },
-      { text: 'RETURN 2', line: 6 },
+      {
+        text: "// a comment; with a semicolon\nCREATE (:A {text: 'one; two', other: \"it\\'s; fine\"})",
+        line: 2,
+        normalized: "CREATE (:A {text: 'one; two', other: \"it\\'s; fine\"})",
+      },
+      { text: '/* block; comment */\nMATCH (`odd;name`) RETURN 1', line: 4, normalized: 'MATCH (`odd;name`) RETURN 1' },
+      { text: 'RETURN 2', line: 6, normalized: 'RETURN 2' },
+    ]);
+  });
+
+  it('reads cypher-shell commands as one line each, and normalises blanks and comments away', () => {
+    const script = "// set up\n:param name => 'a; b'\n:begin\nMATCH (n)   // where\n  WHERE n.name = $name\nRETURN n;\n:commit\n";
+    expect(splitStatements(script)).toEqual([
+      { text: ":param name => 'a; b'", line: 2, normalized: ":param name => 'a; b'", command: true },
+      { text: ':begin', line: 3, normalized: ':begin', command: true },
+      { text: 'MATCH (n)   // where\n  WHERE n.name = $name\nRETURN n', line: 4, normalized: 'MATCH (n) WHERE n.name = $name RETURN n' },
+      { text: ':commit', line: 7, normalized: ':commit', command: true },
     ]);
   });
 
@@ -79,11 +93,13 @@ describe('applying scripts', () => {
     expect(await count('RunnerTest')).toBe(2);
   });
 
-  it('refuses a schema script that changed since it was applied, unless allowed', async () => {
+  it('refuses a schema script that changed since it was applied, unless allowed; comments and blanks are no change', async () => {
     const file = path.join(schemaFolder, '001.cypher');
     writeFileSync(file, 'CREATE CONSTRAINT runner_test_key IF NOT EXISTS FOR (n:RunnerTest) REQUIRE n.key IS UNIQUE;');
     await applyScripts(service.gateway, loadScripts([file]));
-    writeFileSync(file, '// edited\nCREATE CONSTRAINT runner_test_key IF NOT EXISTS FOR (n:RunnerTest) REQUIRE n.key IS UNIQUE;');
+    writeFileSync(file, '// edited\nCREATE CONSTRAINT runner_test_key IF NOT EXISTS\n  FOR (n:RunnerTest) REQUIRE n.key IS UNIQUE; // why');
+    expect((await applyScripts(service.gateway, loadScripts([file])))[0]?.status).toBe('unchanged');
+    writeFileSync(file, 'CREATE CONSTRAINT runner_test_key IF NOT EXISTS FOR (n:RunnerTest) REQUIRE n.name IS UNIQUE;');
     await expect(applyScripts(service.gateway, loadScripts([file]))).rejects.toThrow(/changed since they were applied/);
     const allowed = await applyScripts(service.gateway, loadScripts([file]), { allowChangedSchema: true });
     expect(allowed[0]?.status).toBe('applied');

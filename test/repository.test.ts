@@ -64,7 +64,8 @@ describe('docker-compose.yml', () => {
   it('publishes the same ports as the code uses', () => {
     expect(service.ports).toContain(`${defaults.PORT}:${service.environment?.PORT}`);
     expect(service.environment?.PORT).toBe(String(defaults.PORT));
-    expect(neo4j.ports).toContain(`${defaults.NEO4J_LOCAL_PORT}:7687`);
+    // Bolt on the host's loopback only.
+    expect(neo4j.ports).toContain(`127.0.0.1:${defaults.NEO4J_LOCAL_PORT}:7687`);
     expect(read('Dockerfile')).toContain(`EXPOSE ${defaults.PORT}`);
   });
 
@@ -72,7 +73,9 @@ describe('docker-compose.yml', () => {
     expect(neo4j.volumes).toContain('./cypher:/cypher:ro');
   });
 
-  it('uses the password it gives Neo4j', () => {
+  it('uses the password it gives Neo4j, read from .env (named in .env.example), never written in the file', () => {
     expect(neo4j.environment?.NEO4J_AUTH).toBe(`neo4j/${service.environment?.NEO4J_PASSWORD}`);
+    expect(service.environment?.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD:\?.+\}$/);
+    expect(read('.env.example')).toMatch(/^NEO4J_PASSWORD=$/m);
   });
 });

@@ -2,7 +2,7 @@
 // The seed article is shared/seeds/000_1b3165c116f10b7f.txt. Sources of background
 // knowledge (facts the article does not state) are separate Source nodes of their own
 // (key prefix source:ref:), never blended into the article.
-// Idempotent: MERGE on key, then SET every property (SET n = row replaces them all).
+// Creates what is missing, never overwrites: MERGE on key, ON CREATE SET (docs/operations.md, "Seeds").
 // recordedAt is a fixed literal so that re-running gives byte-identical properties.
 
 UNWIND [
@@ -236,9 +236,17 @@ UNWIND [
   }
 ] AS row
 MERGE (s:Source {key: row.key})
-SET s = row,
+ON CREATE SET s = row,
     s.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    s.recordedBy = 'seed:000_1b3165c116f10b7f';
+    s.recordedBy = 'seed:000_1b3165c116f10b7f',
+    s.seedCreated = true
+WITH s, s.seedCreated IS NOT NULL AS created
+REMOVE s.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (s) { UNWIND keys(s) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (s)<-[:REVISES]-(:Revision {at: s.recordedAt, by: s.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Source)-[:QUOTES]->(Source): the quoting document relays (part of) the quoted one.
 UNWIND [
@@ -253,13 +261,13 @@ UNWIND [
 MATCH (a:Source {key: row.from})
 MATCH (b:Source {key: row.to})
 MERGE (a)-[r:QUOTES]->(b)
-SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
+ON CREATE SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
     r.recordedBy = 'seed:000_1b3165c116f10b7f';
 
 // (Source)-[:LINKS_TO]->(Source): a hyperlink (the article's "See also" line).
 MATCH (a:Source {key: 'source:article:000-1b3165c116f10b7f'})
 MATCH (b:Source {key: 'source:article:see-also-lyman'})
 MERGE (a)-[r:LINKS_TO]->(b)
-SET r.asWritten = 'See also\u00A0 Why the capture of Lyman by the Ukrainian army poses a serious problem for Russian forces',
+ON CREATE SET r.asWritten = 'See also\u00A0 Why the capture of Lyman by the Ukrainian army poses a serious problem for Russian forces',
     r.recordedAt = datetime('2026-11-25T00:00:00Z'),
     r.recordedBy = 'seed:000_1b3165c116f10b7f';

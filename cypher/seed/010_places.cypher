@@ -4,7 +4,7 @@
 // article: each such fact names its source (locationSourceKey on the node, basisSourceKey
 // on PlaceName and LOCATED_IN). Spellings that the article uses have kind AS_WRITTEN and
 // basisSourceKey = the article.
-// Idempotent: MERGE on key, SET n = row; Place.names is recomputed from PlaceName nodes.
+// Creates what is missing, never overwrites: MERGE on key, ON CREATE SET; Place.names is set where unset.
 
 UNWIND [
   {
@@ -119,9 +119,17 @@ UNWIND [
   }
 ] AS row
 MERGE (p:Place {key: row.key})
-SET p = row,
+ON CREATE SET p = row,
     p.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    p.recordedBy = 'seed:000_1b3165c116f10b7f';
+    p.recordedBy = 'seed:000_1b3165c116f10b7f',
+    p.seedCreated = true
+WITH p, p.seedCreated IS NOT NULL AS created
+REMOVE p.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (p) { UNWIND keys(p) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (p)<-[:REVISES]-(:Revision {at: p.recordedAt, by: p.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Names: one PlaceName per spelling, with language (BCP 47), script (ISO 15924),
 // romanisation scheme and kind. Key: placename:<place key without "place:">:<variant>.
@@ -193,14 +201,22 @@ UNWIND [
 ] AS row
 MATCH (p:Place {key: row.placeKey})
 MERGE (n:PlaceName {key: 'placename:' + substring(row.placeKey, 6) + ':' + row.variant})
-SET n = {
+ON CREATE SET n = {
       key: 'placename:' + substring(row.placeKey, 6) + ':' + row.variant,
       value: row.value, language: row.language, script: row.script, scheme: row.scheme,
       kind: row.kind, basisSourceKey: row.basisSourceKey,
       recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'
-    }
+    },
+    n.seedCreated = true
+WITH p, n, n.seedCreated IS NOT NULL AS created
+REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}))
 MERGE (p)-[r:HAS_NAME]->(n)
-SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
+ON CREATE SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
     r.recordedBy = 'seed:000_1b3165c116f10b7f';
 
 // Place.names: every spelling of the place (the place's own name first, then the PlaceName
@@ -208,6 +224,7 @@ SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
 MATCH (p:Place)-[:HAS_NAME]->(n:PlaceName)
 WITH p, n ORDER BY n.key
 WITH p, collect(n.value) AS values
+WHERE p.names IS NULL
 SET p.names = [p.name] + [v IN values WHERE v <> p.name];
 
 // Administrative hierarchy (background knowledge, with its source and a confidence).
@@ -227,5 +244,5 @@ UNWIND [
 MATCH (a:Place {key: row.from})
 MATCH (b:Place {key: row.to})
 MERGE (a)-[r:LOCATED_IN]->(b)
-SET r = {basisSourceKey: row.basisSourceKey, confidence: row.confidence, note: row.note,
+ON CREATE SET r = {basisSourceKey: row.basisSourceKey, confidence: row.confidence, note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};

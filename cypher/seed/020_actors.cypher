@@ -3,7 +3,7 @@
 // Garbled names from the article are ALIASES of the real formations (listed again in
 // aliasesAsWrittenInArticle); the article's quotations are never rewritten. A name whose
 // referent is uncertain goes into uncertainAliases (it may sit on more than one actor).
-// Idempotent: MERGE on key, SET n = row.
+// Creates what is missing, never overwrites: MERGE on key, ON CREATE SET.
 
 // Units: armed formations.
 UNWIND [
@@ -80,10 +80,18 @@ UNWIND [
   }
 ] AS row
 MERGE (n:Unit {key: row.key})
-SET n = row,
+ON CREATE SET n = row,
     n:Actor,
     n.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    n.recordedBy = 'seed:000_1b3165c116f10b7f';
+    n.recordedBy = 'seed:000_1b3165c116f10b7f',
+    n.seedCreated = true
+WITH n, n.seedCreated IS NOT NULL AS created
+REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Persons.
 UNWIND [
@@ -125,10 +133,18 @@ UNWIND [
   }
 ] AS row
 MERGE (n:Person {key: row.key})
-SET n = row,
+ON CREATE SET n = row,
     n:Actor,
     n.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    n.recordedBy = 'seed:000_1b3165c116f10b7f';
+    n.recordedBy = 'seed:000_1b3165c116f10b7f',
+    n.seedCreated = true
+WITH n, n.seedCreated IS NOT NULL AS created
+REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // Organizations: states, media, analysts, and the article's unknown publisher.
 UNWIND [
@@ -178,10 +194,18 @@ UNWIND [
   }
 ] AS row
 MERGE (n:Organization {key: row.key})
-SET n = row,
+ON CREATE SET n = row,
     n:Actor,
     n.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    n.recordedBy = 'seed:000_1b3165c116f10b7f';
+    n.recordedBy = 'seed:000_1b3165c116f10b7f',
+    n.seedCreated = true
+WITH n, n.seedCreated IS NOT NULL AS created
+REMOVE n.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (n) { UNWIND keys(n) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (n)<-[:REVISES]-(:Revision {at: n.recordedAt, by: n.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Actor)-[:ALIGNED_WITH {from, to, basisSourceKey}]->(Actor): fights on the side of.
 UNWIND [
@@ -195,7 +219,7 @@ UNWIND [
 MATCH (a:Actor {key: row.from})
 MATCH (b:Actor {key: row.to})
 MERGE (a)-[r:ALIGNED_WITH]->(b)
-SET r = {from: row.since, fromPrecision: row.sincePrecision, basisSourceKey: row.basisSourceKey, note: row.note,
+ON CREATE SET r = {from: row.since, fromPrecision: row.sincePrecision, basisSourceKey: row.basisSourceKey, note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
 // (Unit)-[:PART_OF {from, to, basisSourceKey}]->(Unit|Organization): parent formation or state.
@@ -206,7 +230,7 @@ UNWIND [
 MATCH (a:Unit {key: row.from})
 MATCH (b:Actor {key: row.to})
 MERGE (a)-[r:PART_OF]->(b)
-SET r = {basisSourceKey: 'source:ref:analyst-background',
+ON CREATE SET r = {basisSourceKey: 'source:ref:analyst-background',
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
 // (Person)-[:HOLDS_POSITION {title, from, to, ...}]->(Organization|Place). Background knowledge.
@@ -223,7 +247,7 @@ UNWIND [
 MATCH (p:Person {key: row.person})
 MATCH (t {key: row.target}) WHERE t:Organization OR t:Place
 MERGE (p)-[r:HOLDS_POSITION {title: row.title}]->(t)
-SET r = {title: row.title, from: row.from, fromPrecision: row.fromPrecision, to: row.to, toPrecision: row.toPrecision,
+ON CREATE SET r = {title: row.title, from: row.from, fromPrecision: row.fromPrecision, to: row.to, toPrecision: row.toPrecision,
          confidence: row.confidence, basisSourceKey: 'source:ref:analyst-background', note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
@@ -257,5 +281,5 @@ UNWIND [
 MATCH (s:Source {key: row.source})
 MATCH (a:Actor {key: row.actor})
 MERGE (s)-[r:PUBLISHED_BY]->(a)
-SET r = {attribution: row.attribution, asWritten: row.asWritten, basisSourceKey: row.basisSourceKey, note: row.note,
+ON CREATE SET r = {attribution: row.attribution, asWritten: row.asWritten, basisSourceKey: row.basisSourceKey, note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};

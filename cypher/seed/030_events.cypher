@@ -2,7 +2,7 @@
 // part (PARTICIPATED_IN) and the sources that report them (REPORTED_IN).
 // Dates are DATE values with a precision (DAY/WEEK/MONTH/YEAR); a date the article does
 // not give names its source in startDateSourceKey / endDateSourceKey.
-// Idempotent: MERGE on key, SET n = row.
+// Creates what is missing, never overwrites: MERGE on key, ON CREATE SET.
 
 UNWIND [
   {
@@ -67,9 +67,17 @@ UNWIND [
   }
 ] AS row
 MERGE (e:Event {key: row.key})
-SET e = row,
+ON CREATE SET e = row,
     e.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    e.recordedBy = 'seed:000_1b3165c116f10b7f';
+    e.recordedBy = 'seed:000_1b3165c116f10b7f',
+    e.seedCreated = true
+WITH e, e.seedCreated IS NOT NULL AS created
+REMOVE e.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (e) { UNWIND keys(e) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (e)<-[:REVISES]-(:Revision {at: e.recordedAt, by: e.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}));
 
 // (Event)-[:OCCURRED_AT {precision, basisSourceKey}]->(Place). precision after ACLED's
 // geo-precision: PLACE (at the place), NEAR, DISTRICT, REGION, COUNTRY (only that area known).
@@ -94,7 +102,7 @@ UNWIND [
 MATCH (e:Event {key: row.event})
 MATCH (p:Place {key: row.place})
 MERGE (e)-[r:OCCURRED_AT]->(p)
-SET r = {precision: row.precision, basisSourceKey: row.basisSourceKey, note: row.note,
+ON CREATE SET r = {precision: row.precision, basisSourceKey: row.basisSourceKey, note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
 // (Actor)-[:PARTICIPATED_IN {role, acledActor, ploverRole, basisSourceKey}]->(Event)
@@ -127,7 +135,7 @@ UNWIND [
 MATCH (a:Actor {key: row.actor})
 MATCH (e:Event {key: row.event})
 MERGE (a)-[r:PARTICIPATED_IN]->(e)
-SET r = {role: row.role, acledActor: row.acledActor, ploverRole: row.ploverRole, basisSourceKey: row.basisSourceKey, note: row.note,
+ON CREATE SET r = {role: row.role, acledActor: row.acledActor, ploverRole: row.ploverRole, basisSourceKey: row.basisSourceKey, note: row.note,
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
 // (Event)-[:REPORTED_IN]->(Source)
@@ -144,5 +152,5 @@ UNWIND [
 MATCH (e:Event {key: row.event})
 MATCH (s:Source {key: row.source})
 MERGE (e)-[r:REPORTED_IN]->(s)
-SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
+ON CREATE SET r.recordedAt = datetime('2026-11-25T00:00:00Z'),
     r.recordedBy = 'seed:000_1b3165c116f10b7f';

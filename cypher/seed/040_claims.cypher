@@ -5,7 +5,7 @@
 // Ambiguities are kept, not resolved: a quote attributed to two names has two MADE_BY
 // edges with attribution 'AMBIGUOUS'; an ambiguous referent is described in `ambiguity`.
 // One claim comes from a background source (claim:isw:...), paraphrased, not quoted.
-// Idempotent: MERGE on key, SET c = row.claim; relationships MERGEd and SET.
+// Creates what is missing, never overwrites: MERGE on key, ON CREATE SET; relationships likewise.
 
 UNWIND [
   // ---------------------------------------------------------------- the article's own statements
@@ -407,26 +407,34 @@ UNWIND [
   }
 ] AS row
 MERGE (c:Claim {key: row.claim.key})
-SET c = row.claim,
+ON CREATE SET c = row.claim,
     c.language = 'en',
     c.rank = coalesce(row.claim.rank, 'NORMAL'),
     c.attributionAmbiguous = coalesce(row.claim.attributionAmbiguous, false),
     c.garbled = coalesce(row.claim.garbled, false),
     c.recordedAt = datetime('2026-11-25T00:00:00Z'),
-    c.recordedBy = 'seed:000_1b3165c116f10b7f'
+    c.recordedBy = 'seed:000_1b3165c116f10b7f',
+    c.seedCreated = true
+WITH c, row, c.seedCreated IS NOT NULL AS created
+REMOVE c.seedCreated
+// Property names in order: keys() gives them in no particular one.
+WITH *
+CALL (c) { UNWIND keys(c) AS k WITH k WHERE NOT k IN ['recordedAt', 'recordedBy'] ORDER BY k RETURN collect(k) AS changed }
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (c)<-[:REVISES]-(:Revision {at: c.recordedAt, by: c.recordedBy, operation: 'ENTITY_CREATED', changed: changed, values: null}))
 WITH c, row
 CALL (c, row) {
   UNWIND row.madeBy AS m
   MATCH (a:Actor {key: m.key})
   MERGE (c)-[r:MADE_BY]->(a)
-  SET r = {attribution: m.attribution, asWritten: m.asWritten, identifiedViaSourceKey: m.identifiedViaSourceKey, note: m.note,
+  ON CREATE SET r = {attribution: m.attribution, asWritten: m.asWritten, identifiedViaSourceKey: m.identifiedViaSourceKey, note: m.note,
            recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'}
 }
 CALL (c, row) {
   UNWIND row.statedIn AS s
   MATCH (src:Source {key: s.key})
   MERGE (c)-[r:STATED_IN]->(src)
-  SET r = {quote: s.quote, first: s.first, paraphrased: coalesce(s.paraphrased, false), note: s.note,
+  ON CREATE SET r = {quote: s.quote, first: s.first, paraphrased: coalesce(s.paraphrased, false), note: s.note,
            recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'}
 }
 CALL (c, row) {
@@ -434,5 +442,5 @@ CALL (c, row) {
   MATCH (t {key: ab.key})
   WHERE t:Actor OR t:Place OR t:Event OR t:Claim OR t:Source
   MERGE (c)-[r:ABOUT]->(t)
-  SET r = {role: ab.role, recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'}
+  ON CREATE SET r = {role: ab.role, recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'}
 };

@@ -2,7 +2,7 @@
 // (Claim)-[:CONTRADICTS]->(Claim), read "the first claim supports / contradicts the second".
 // These links are the seeding analyst's assessment (assessedBy), with a note and, where the
 // link depends on how an ambiguity is resolved, the condition under which it holds.
-// Idempotent: MERGE, then SET every property.
+// Creates what is missing, never overwrites: MERGE, ON CREATE SET.
 
 UNWIND [
   {from: 'claim:governor-kursk:confirmed-attack', to: 'claim:article:offensive-underway-in-kursk-region', condition: null,
@@ -18,7 +18,7 @@ UNWIND [
 MATCH (a:Claim {key: row.from})
 MATCH (b:Claim {key: row.to})
 MERGE (a)-[r:SUPPORTS]->(b)
-SET r = {condition: row.condition, note: row.note, assessedBy: 'ANALYST',
+ON CREATE SET r = {condition: row.condition, note: row.note, assessedBy: 'ANALYST',
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};
 
 UNWIND [
@@ -33,5 +33,5 @@ UNWIND [
 MATCH (a:Claim {key: row.from})
 MATCH (b:Claim {key: row.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
-SET r = {condition: row.condition, note: row.note, assessedBy: 'ANALYST',
+ON CREATE SET r = {condition: row.condition, note: row.note, assessedBy: 'ANALYST',
          recordedAt: datetime('2026-11-25T00:00:00Z'), recordedBy: 'seed:000_1b3165c116f10b7f'};

@@ -78,6 +78,25 @@ export class Neo4jGateway {
     return this.transaction('WRITE', tag, work);
   }
 
+  /**
+   * One statement in an implicit (auto-commit) transaction, for what Neo4j runs only there:
+   * `CALL { … } IN TRANSACTIONS` in Cypher scripts. Not retried: such a statement commits as it goes.
+   */
+  async autoCommit<T extends Row = Row>(tag: string, cypher: string, parameters: Record<string, unknown> = {}) {
+    this.options.observer?.(tag);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    this.activity.inFlight += 1;
+    try {
+      const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } });
+      return { rows: result.records.map((record) => record.toObject() as T), counters: result.summary.counters.updates() };
+    } catch (error) {
+      throw translateNeo4jError(error, tag);
+    } finally {
+      this.activity.inFlight -= 1;
+      await session.close();
+    }
+  }
+
   private async transaction<T>(
     mode: 'READ' | 'WRITE',
     tag: string,
