@@ -15,6 +15,7 @@ import { toPlain } from '../src/db/values';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { schema } from '../src/graphql/schema';
 import { createTestService, testKeys, type GraphQLResponse } from './support/service';
+import { textFields } from './support/text-fields';
 
 // Issue "Bad input never crashes or changes anything": malformed requests, wrong variable types,
 // huge inputs, Unicode edge cases and Cypher-injection-shaped strings. Each answer must be a clear
@@ -323,14 +324,7 @@ describe('huge inputs', () => {
     });
   }
 
-  const textFilters: [string, string][] = [
-    ['search', 'query ($text: String!) { result: search(text: $text) { score } }'],
-    ['places', 'query ($text: String!) { result: places(filter: { text: $text }) { totalCount } }'],
-    ['events', 'query ($text: String!) { result: events(filter: { text: $text }) { totalCount } }'],
-    ['claims', 'query ($text: String!) { result: claims(filter: { text: $text }) { totalCount } }'],
-    ['sources', 'query ($text: String!) { result: sources(filter: { text: $text }) { totalCount } }'],
-    ['actors', 'query ($text: String!) { result: actors(filter: { text: $text }) { totalCount } }'],
-  ];
+  const textFilters = textFields;
   for (const [field, query] of textFilters) {
     it(`answers a 100-character word in ${field} text with a normal result`, async () => {
       const response = await leavesGraphUnchanged(() => service.graphql(query, { text: 'b'.repeat(100) }));

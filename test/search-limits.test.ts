@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchLimits, toLuceneQuery } from '../src/graphql/search-text';
 import { createTestService } from './support/service';
+import { textFields } from './support/text-fields';
 
 const service = createTestService();
 afterAll(() => service.close());
@@ -8,14 +9,6 @@ afterAll(() => service.close());
 const search = 'query ($text: String!) { search(text: $text, first: 20) { kind entity { key } } }';
 type Hits = { search: { kind: string; entity: { key: string } }[] };
 
-const textFields: [string, string][] = [
-  ['search', 'query ($text: String!) { result: search(text: $text) { score } }'],
-  ['places', 'query ($text: String!) { result: places(filter: { text: $text }) { totalCount } }'],
-  ['events', 'query ($text: String!) { result: events(filter: { text: $text }) { totalCount } }'],
-  ['claims', 'query ($text: String!) { result: claims(filter: { text: $text }) { totalCount } }'],
-  ['sources', 'query ($text: String!) { result: sources(filter: { text: $text }) { totalCount } }'],
-  ['actors', 'query ($text: String!) { result: actors(filter: { text: $text }) { totalCount } }'],
-];
 
 /** `count` different words of `length` letters that name nothing. */
 const words = (count: number, length: number) => Array.from({ length: count }, (_, index) => String.fromCharCode(97 + index) + 'q'.repeat(length - 1)).join(' ');
