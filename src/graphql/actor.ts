@@ -1,3 +1,4 @@
+import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, relatedProjection, selectedEntityProjection } from './entity';
 import { relation, relationField, relationPageArg } from './relations';
@@ -104,7 +105,7 @@ builder.queryField('actors', (t) =>
         return readPage(
           context.db,
           'actors.list',
-          { label: 'Actor', fullTextIndex: 'actor_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
+          { label: 'Actor', fullTextIndex: fullTextIndexOf.Unit, text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { matchEntityByKey } from '../db/keys';
+import { matchEntityByKey, fullTextIndexOf } from '../model';
 import type { Plain } from '../db/values';
 import { builder } from './builder';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
@@ -14,7 +14,7 @@ import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput } from './source';
 import { ClientError, ErrorCode } from '../errors';
 import { validateClaimRecord, writeRecords } from '../write/records';
-import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../write/spec';
+import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { validateKey, ValidationError } from '../write/validate';
 import { resolveKeys, updateEntities } from '../write/writer';
 import { authorOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
@@ -385,7 +385,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: 'claim_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

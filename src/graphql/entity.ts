@@ -1,12 +1,13 @@
 import { Kind, type GraphQLResolveInfo, type FieldNode, type SelectionNode } from 'graphql';
 import type { Neo4jGateway } from '../db/gateway';
-import { matchEntityByKey } from '../db/keys';
+import { entityTypes, matchEntityByKey, type EntityType } from '../model';
 import { toPlain, type Plain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
 import { inKeyOrder } from './loaders';
 
-export const entityTypeNames = ['Unit', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Source'] as const;
-export type EntityTypeName = (typeof entityTypeNames)[number];
+/** Each entity type of the model is a GraphQL type of the same name. */
+export const entityTypeNames = entityTypes;
+export type EntityTypeName = EntityType;
 
 /** A node of the graph as resolvers see it: its GraphQL type, stable key and plain properties. */
 export interface Entity {

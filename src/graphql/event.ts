@@ -1,4 +1,4 @@
-import { eventTypes } from '../write/spec';
+import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
@@ -167,7 +167,7 @@ builder.queryField('events', (t) =>
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: 'event_text_fulltext', text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, info },
+          { label: 'Event', fullTextIndex: fullTextIndexOf.Event, text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -1,6 +1,6 @@
 import { ClientError, ErrorCode } from '../errors';
 import { validateRelationshipRecord, writeRecords } from '../write/records';
-import { relationshipSpecs, relationshipTypes, type PropertySpecs, type RelationshipType } from '../write/spec';
+import { relationshipSpecs, relationshipTypes, type PropertySpecs, type RelationshipType } from '../model';
 import { resolveKeys, unlinkEntities, type WriteStatus } from '../write/writer';
 import { builder } from './builder';
 import type { Entity } from './entity';

@@ -1,5 +1,5 @@
 import type { GeoPoint, Plain } from '../db/values';
-import { placeTypes } from '../write/spec';
+import { placeTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
@@ -156,7 +156,7 @@ builder.queryField('places', (t) =>
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: 'place_names_fulltext', text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
+          { label: 'Place', fullTextIndex: fullTextIndexOf.Place, text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

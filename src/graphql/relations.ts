@@ -18,7 +18,7 @@ import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, load
 import type { BuilderTypes } from './builder';
 import { groupedInKeyOrder, inKeyOrder } from './loaders';
 import { checkPageSize, maxPageSize } from './pagination';
-import { matchEntityByKey, matchEntityOfType } from '../db/keys';
+import { matchEntityByKey, matchEntityOfType } from '../model';
 
 /**
  * A one-to-many relationship field: Cypher of the shape `UNWIND $keys AS key ... RETURN key,

@@ -1,4 +1,4 @@
-import { matchEntityByKey } from '../db/keys';
+import { matchEntityByKey } from '../model';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
 import { listBound, maxPageSize } from './pagination';

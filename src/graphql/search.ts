@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { entityFromRow, entityTypeNames, knownAsOf, selectedEntityProjection, selectedProperties, type Entity, type EntityTypeName } from './entity';
 import { checkPageSize, maxPageSize } from './pagination';
@@ -14,16 +15,6 @@ const EntityKind = builder.enumType('EntityKind', {
   >,
 });
 
-/** The full-text index (cypher/schema) that covers each kind. */
-const fullTextIndexOf: Record<EntityTypeName, string> = {
-  Unit: 'actor_names_fulltext',
-  Person: 'actor_names_fulltext',
-  Organization: 'actor_names_fulltext',
-  Place: 'place_names_fulltext',
-  Event: 'event_text_fulltext',
-  Claim: 'claim_text_fulltext',
-  Source: 'source_title_fulltext',
-};
 
 interface SearchHit {
   entity: Entity;

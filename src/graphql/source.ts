@@ -1,4 +1,4 @@
-import { sourceKinds, reliabilities } from '../write/spec';
+import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
@@ -150,7 +150,7 @@ builder.queryField('sources', (t) =>
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: 'source_title_fulltext', text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Source', fullTextIndex: fullTextIndexOf.Source, text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

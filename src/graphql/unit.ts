@@ -1,4 +1,4 @@
-import { sides } from '../write/spec';
+import { sides } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
 import { relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection } from './entity';

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { ClientError, ErrorCode } from '../errors';
-import { datePrecisions, entitySpecs, type EntityType, type PropertySpecs } from '../write/spec';
+import { datePrecisions, entitySpecs, type EntityType, type PropertySpecs } from '../model';
 import { writeEntity } from '../write/records';
 import type { Author, WriteStatus } from '../write/writer';
 import { builder } from './builder';

@@ -1,7 +1,7 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
-import { entityTypeOfKey, relationshipTypes } from './spec';
+import { entityTypeOfKey, relationshipTypes } from '../model';
 import { validateKey, ValidationError } from './validate';
 import { hierarchyAbove, hierarchyTypes, resolveKeys, type Author } from './writer';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Neo4jGateway } from '../db/gateway';
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
 import { cycle, resolveEndpoints, resolveReferences, standingClaims, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
-import { entitySpecs, entityTypeOfKey, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from './spec';
+import { entitySpecs, entityTypeOfKey, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from '../model';
 import { ValidationError } from './validate';
 import { Hierarchy, hierarchyTypes, revisionValues, type Author, type PropertyMap } from './writer';
 

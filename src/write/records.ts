@@ -1,6 +1,6 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
-import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from './spec';
+import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
 import { allowedEndpoints, closingCycles, createEntities, hierarchyTypes, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 

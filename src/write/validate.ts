@@ -10,7 +10,7 @@ import {
   type EntityType,
   type PropertySpec,
   type PropertySpecs,
-} from './spec';
+} from '../model';
 
 /** Bad input to a write, naming the field: nothing has been written. */
 /** The most items a list-of-strings property holds (aliases): the API declares it as the list's bound. */

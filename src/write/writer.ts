@@ -1,6 +1,6 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
-import { entityTypeOfKey, labelsOf, relationshipSpecs, type EntityType, type RelationshipType } from './spec';
+import { entityTypeOfKey, labelsOf, relationshipSpecs, type EntityType, type RelationshipType } from '../model';
 
 /** Who writes and when: every node, relationship and revision written carries both. */
 export interface Author {

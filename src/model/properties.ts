@@ -1,0 +1,28 @@
+/**
+ * The kinds of property the model knows, their limits, and the vocabularies of its enumerations.
+ * The entity and relationship declarations (`entities.ts`, `relationships.ts`) are built of these.
+ */
+
+export type PropertySpec =
+  | { kind: 'string'; max?: number; pattern?: RegExp; patternHint?: string; values?: readonly string[] }
+  | { kind: 'strings'; max?: number }
+  | { kind: 'int'; min?: number; max?: number }
+  | { kind: 'float'; min?: number; max?: number }
+  | { kind: 'boolean' }
+  /** A DATE with a sibling `<name>Precision` (DAY, WEEK, MONTH, YEAR). */
+  | { kind: 'date' }
+  /** A WGS-84 point, given as {latitude, longitude}. */
+  | { kind: 'point' }
+  | { kind: 'url' }
+  /** The key of another entity (for example the source of a fact). */
+  | { kind: 'key' };
+
+export type PropertySpecs = Record<string, PropertySpec>;
+
+export const shortText = { kind: 'string', max: 300 } as const;
+export const longText = { kind: 'string', max: 20_000 } as const;
+export const names = { kind: 'strings', max: 300 } as const;
+export const countryCode = { kind: 'string', pattern: /^[A-Z]{2}$/, patternHint: 'an ISO 3166-1 alpha-2 code in capitals, such as "UA"' } as const;
+export const language = { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a BCP 47 tag, such as "en" or "uk"' } as const;
+export const grade = { kind: 'int', min: 1, max: 6 } as const;
+export const enumOf = (...values: string[]) => ({ kind: 'string', values }) as const;

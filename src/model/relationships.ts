@@ -1,0 +1,50 @@
+/**
+ * Every relationship type of the graph, declared once: the entity types at each end and the
+ * properties it may carry. Links, bundles and the GraphQL inputs of relationships validate
+ * against it.
+ */
+import { enumOf, longText, shortText, type PropertySpecs } from './properties';
+import { entityTypes, type EntityType } from './entities';
+
+const actors: readonly EntityType[] = ['Unit', 'Person', 'Organization'];
+const anyEntity: readonly EntityType[] = entityTypes;
+const period = { from: { kind: 'date' }, to: { kind: 'date' } } as const;
+const basis = { basisSourceKey: { kind: 'key' }, note: longText } as const;
+const attribution = enumOf('EXPLICIT', 'AMBIGUOUS', 'INFERRED', 'IMPLICIT', 'PRESUMED');
+const confidence = enumOf('HIGH', 'MEDIUM', 'LOW');
+const claimLink = { condition: longText, note: longText, assessedBy: shortText } as const;
+
+export const relationshipSpecs = {
+  PART_OF: { from: [...actors, 'Event'], to: [...actors, 'Event'], properties: { ...period, ...basis } },
+  ALIGNED_WITH: { from: actors, to: actors, properties: { ...period, ...basis } },
+  HOLDS_POSITION: { from: ['Person'], to: ['Organization', 'Place'], properties: { title: shortText, ...period, confidence, ...basis } },
+  LOCATED_IN: { from: ['Place'], to: ['Place'], properties: { confidence, ...basis } },
+  OCCURRED_AT: { from: ['Event'], to: ['Place'], properties: { precision: enumOf('PLACE', 'NEAR', 'DISTRICT', 'REGION', 'COUNTRY'), ...basis } },
+  PARTICIPATED_IN: {
+    from: actors,
+    to: ['Event'],
+    properties: {
+      role: enumOf('ATTACKER', 'DEFENDER', 'SUPPORTER', 'WITHDRAWING', 'ADVANCING', 'TARGET', 'VICTIM'),
+      acledActor: enumOf('ACTOR1', 'ACTOR2', 'ASSOC_ACTOR_1', 'ASSOC_ACTOR_2'),
+      ploverRole: enumOf('ACTOR', 'RECIPIENT'),
+      ...basis,
+    },
+  },
+  REPORTED_IN: { from: ['Event'], to: ['Source'], properties: { note: longText } },
+  MADE_BY: { from: ['Claim'], to: actors, properties: { attribution, asWritten: shortText, identifiedViaSourceKey: { kind: 'key' }, note: longText } },
+  ABOUT: {
+    from: ['Claim'],
+    to: anyEntity,
+    properties: { role: enumOf('SUBJECT', 'OBJECT', 'EVENT', 'PLACE', 'TARGET', 'AUDIENCE', 'BENEFICIARY', 'CONTROLLER_CANDIDATE') },
+  },
+  STATED_IN: { from: ['Claim'], to: ['Source'], properties: { quote: longText, first: { kind: 'boolean' }, paraphrased: { kind: 'boolean' }, note: longText } },
+  SUPPORTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
+  CONTRADICTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
+  SUPERSEDES: { from: ['Claim'], to: ['Claim'], properties: { note: longText } },
+  PUBLISHED_BY: { from: ['Source'], to: actors, properties: { attribution, asWritten: shortText, ...basis } },
+  QUOTES: { from: ['Source'], to: ['Source'], properties: { note: longText } },
+  LINKS_TO: { from: ['Source'], to: ['Source'], properties: { asWritten: shortText } },
+} as const satisfies Record<string, { from: readonly EntityType[]; to: readonly EntityType[]; properties: PropertySpecs }>;
+
+export type RelationshipType = keyof typeof relationshipSpecs;
+export const relationshipTypes = Object.keys(relationshipSpecs) as RelationshipType[];
