@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../src/project-root';
 import { writeOfflineImport } from '../src/write/offline-import';
-import { entitySpecs, entityTypes, type EntityType, type PropertySpec, type PropertySpecs } from '../src/write/spec';
+import { entitySpecs, entityTypes, type EntityType, type PropertySpec, type PropertySpecs } from '../src/model';
 import { createTestService, testKeys, type GraphQLResponse } from './support/service';
 
 // Writes that would damage the graph (issue #15, item 10 and two of item 11): each is refused
