@@ -1,38 +1,18 @@
 import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { entityFromRow, relatedFromRow, knownAsOf, relationText, text, texts, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField, relationPageArg } from './relations';
+import { entityFromRow, relatedFromRow, relationText, text, texts, type Related } from './entity';
+import { relationField, relationPageArg } from './relations';
+import { hop } from '../read/relation';
 import { Conditions } from './conditions';
 import { connectionOptions, listBound, readPage } from './pagination';
 import { maxStringsItems } from '../write/validate';
-import { asOfArg, claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
+import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 
-const actorAlignments = relation(
-  'actor.aligned-with',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:ALIGNED_WITH]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
-const actorEvents = relation(
-  'actor.events',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, ${relatedProjection('e', 'r')} AS value ORDER BY e.startDate DESC, e.key`,
-  relatedFromRow,
-  {},
-  ['event'],
-);
-const actorClaimsMade = (includeDeprecated: boolean) =>
-  relation(
-    'actor.claims-made',
-    `UNWIND $keys AS key MATCH (:Actor {key: key})<-[m:MADE_BY]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'm')}
-     RETURN key, ${selectedEntityProjection('c')} AS value ORDER BY c.madeAt, c.key`,
-    entityFromRow,
-    { includeDeprecated },
-    [],
-  );
+const actorAlignments = hop({ tag: 'actor.aligned-with', from: 'Actor', type: 'ALIGNED_WITH', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
+const actorEvents = hop({ tag: 'actor.events', from: 'Actor', type: 'PARTICIPATED_IN', direction: 'out', to: 'Event', order: ['item.startDate DESC', 'item.key'], relatedAt: 'event' });
+const actorClaimsMade = (includeDeprecated: boolean) => hop({ tag: 'actor.claims-made', from: 'Actor', type: 'MADE_BY', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated } });
 
 export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   description: 'An actor fighting on the side of another, over a period.',

@@ -4,10 +4,12 @@ import { matchEntityByKey, fullTextIndexOf } from '../model';
 import type { Plain } from '../db/values';
 import { builder } from './builder';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { entityFromRow, entityProjection, number, knownAsOf, namesSelectedAt, plainProperties, relatedFromRow, relationText, selectedEntityProjection, relatedProjection, text, type Entity, type Related, type Selected } from './entity';
-import { mapMaybePromise, relation, relationField, relationPageArg } from './relations';
+import { entityFromRow, entityProjection, number, namesSelectedAt, plainProperties, relatedFromRow, relationText, text, type Entity, type Related, type Selected } from './entity';
+import { topLevel } from '../read/scope';
+import { mapMaybePromise, relationField, relationPageArg } from './relations';
+import { hop, relation } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
+import { claimVisibilityArgs, type ClaimVisibility } from './visibility';
 import { Conditions } from './conditions';
 import { checkPageSize, connectionOptions, listBound, maxPageSize, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
@@ -63,58 +65,22 @@ export const Rank = builder.enumType('Rank', {
   } as const,
 });
 
-const claimMakers = relation(
-  'claim.makers',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:MADE_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')}
-   RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY a.key`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
-const claimSubjects = relation(
-  'claim.subjects',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:ABOUT]->(n) WHERE ${knownAsOf('n', 'r')}
-   RETURN key, ${relatedProjection('n', 'r')} AS value ORDER BY n.key`,
-  relatedFromRow,
-  {},
-  ['entity'],
-);
-const claimSources = relation(
-  'claim.sources',
-  `UNWIND $keys AS key MATCH (:Claim {key: key})-[r:STATED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')}
-   RETURN key, ${relatedProjection('s', 'r')} AS value ORDER BY r.first DESC, s.key`,
-  relatedFromRow,
-  {},
-  ['source'],
-);
+const claimMakers = hop({ tag: 'claim.makers', from: 'Claim', type: 'MADE_BY', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
+const claimSubjects = hop({ tag: 'claim.subjects', from: 'Claim', type: 'ABOUT', direction: 'out', order: ['item.key'], relatedAt: 'entity' });
+const claimSources = hop({ tag: 'claim.sources', from: 'Claim', type: 'STATED_IN', direction: 'out', to: 'Source', order: ['r.first DESC', 'item.key'], relatedAt: 'source' });
 type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES';
-const linkPatterns: Record<LinkDirection, string> = {
-  'SUPPORTS>': '(:Claim {key: key})-[r:SUPPORTS]->(c:Claim)',
-  '<SUPPORTS': '(:Claim {key: key})<-[r:SUPPORTS]-(c:Claim)',
-  'CONTRADICTS>': '(:Claim {key: key})-[r:CONTRADICTS]->(c:Claim)',
-  '<CONTRADICTS': '(:Claim {key: key})<-[r:CONTRADICTS]-(c:Claim)',
-  'SUPERSEDES>': '(:Claim {key: key})-[r:SUPERSEDES]->(c:Claim)',
-  '<SUPERSEDES': '(:Claim {key: key})<-[r:SUPERSEDES]-(c:Claim)',
+/** Each direction's relationship type, and whether the other claims are at its end (`>`) or its start. */
+const links: Record<LinkDirection, { type: 'SUPPORTS' | 'CONTRADICTS' | 'SUPERSEDES'; direction: 'out' | 'in' }> = {
+  'SUPPORTS>': { type: 'SUPPORTS', direction: 'out' },
+  '<SUPPORTS': { type: 'SUPPORTS', direction: 'in' },
+  'CONTRADICTS>': { type: 'CONTRADICTS', direction: 'out' },
+  '<CONTRADICTS': { type: 'CONTRADICTS', direction: 'in' },
+  'SUPERSEDES>': { type: 'SUPERSEDES', direction: 'out' },
+  '<SUPERSEDES': { type: 'SUPERSEDES', direction: 'in' },
 };
 const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
-  relation(
-    `claim.links ${direction}`,
-    `UNWIND $keys AS key MATCH ${linkPatterns[direction]} WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
-    relatedFromRow,
-    { includeDeprecated },
-    ['claim'],
-  );
-const claimsAbout = (includeDeprecated: boolean) =>
-  relation(
-    'entity.claims',
-    `UNWIND $keys AS key ${matchEntityByKey}
-     MATCH (c:Claim)-[r:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
-    relatedFromRow,
-    { includeDeprecated },
-    ['claim'],
-  );
+  hop({ tag: `claim.links ${direction}`, from: 'Claim', ...links[direction], to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
+const claimsAbout = (includeDeprecated: boolean) => hop({ tag: 'entity.claims', from: 'Entity', type: 'ABOUT', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
 
 const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
   description: 'Who made a claim, and how sure the attribution is.',
@@ -244,20 +210,21 @@ interface Dispute {
 
 /** Per entity, the contradictions that involve claims about it, with the selected properties; `disputes` groups them. */
 const entityContradictions = (includeDeprecated: boolean) =>
-  relation(
-    'entity.disputes',
-    `UNWIND $keys AS key ${matchEntityByKey}
-     MATCH (c:Claim)-[:ABOUT]->(n) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
-     MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
-     WITH DISTINCT key, r, startNode(r) AS a, endNode(r) AS b
-     RETURN key, [${selectedEntityProjection('a')}, ${selectedEntityProjection('b')}, [name IN $relationProperties | r[name]]] AS value ORDER BY a.key, b.key`,
-    (value, asOf, selected): Dispute['contradictions'][number] => {
-      const [from, to, relation] = value as [unknown, unknown, unknown[]];
-      return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relation, selected?.relation ?? []) };
+  relation<Dispute['contradictions'][number]>({
+    tag: 'entity.disputes',
+    from: 'Entity',
+    match: (scope, start) => `MATCH (c:Claim)-[:ABOUT]->(${start}) WHERE ${scope.visibleRank('c')} AND ${scope.knownAsOf('c')}
+     MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${scope.visibleRank('other')} AND ${scope.knownAsOf('other', 'r')}
+     WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b`,
+    value: (scope) => `[${scope.entity('a')}, ${scope.entity('b')}, ${scope.relationship('r')}]`,
+    order: 'a.key, b.key',
+    nesting: { selection: disputeSelection },
+    map: (value, asOf, selected) => {
+      const [from, to, relationship] = value as [unknown, unknown, unknown[]];
+      return { claim: entityFromRow(from, asOf, selected), contradicts: entityFromRow(to, asOf, selected), relation: plainProperties(relationship, selected?.relation ?? []) };
     },
-    { includeDeprecated },
-    disputeSelection,
-  );
+    parameters: { includeDeprecated },
+  });
 
 /** What a selection of `disputes` reads: of its claims wherever they appear, and of the contradictions. */
 function disputeSelection(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): Selected {
@@ -362,7 +329,7 @@ builder.queryField('claims', (t) =>
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const conditions = new Conditions()
-          .add(visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
+          .add(topLevel.visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
           .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
           .when('types', filter.types, 'n.type IN $types')
           .when('stances', filter.stances, 'n.stance IN $stances')
@@ -427,9 +394,9 @@ builder.queryField('contested', (t) =>
       const labels = (args.kinds ?? ['PLACE', 'EVENT']).map((kind: keyof typeof labelOfKind) => labelOfKind[kind]);
       const rows = await context.db.read<{ entity: unknown; contradictions: number }>(
         'contested',
-        `MATCH (c:Claim)-[:CONTRADICTS]-(:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c')}
-         MATCH (c)-[:ABOUT]->(n) WHERE any(label IN labels(n) WHERE label IN $labels) AND ${knownAsOf('n')}
-         MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${visibleRank('other')} AND ${knownAsOf('other', 'r')}
+        `MATCH (c:Claim)-[:CONTRADICTS]-(:Claim) WHERE ${topLevel.visibleRank('c')} AND ${topLevel.knownAsOf('c')}
+         MATCH (c)-[:ABOUT]->(n) WHERE any(label IN labels(n) WHERE label IN $labels) AND ${topLevel.knownAsOf('n')}
+         MATCH (c)-[r:CONTRADICTS]-(other:Claim) WHERE ${topLevel.visibleRank('other')} AND ${topLevel.knownAsOf('other', 'r')}
          WITH n, count(DISTINCT r) AS contradictions
          RETURN n ${entityProjection('n')} AS entity, contradictions ORDER BY contradictions DESC, n.key LIMIT $first`,
         { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null, labels, first: neo4j.int(first) },

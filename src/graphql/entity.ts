@@ -23,14 +23,6 @@ export interface Entity {
 /** Cypher that projects node `n`, with all its properties, for `entityFromRow`. */
 export const entityProjection = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
 
-/**
- * Cypher that projects node `n` with only the properties named in `$properties` (the query's
- * selection, see `selectedProperties`): decoding and sending every property of every node of a
- * list, dates above all, was most of the time a list took. Lists, not maps: the driver decodes
- * a map's keys on every row.
- */
-export const selectedEntityProjection = (variable: string) => `[labels(${variable}), [name IN $properties | ${variable}[name]]]`;
-
 /** Fields whose property has another name; every other field reads the property of its own name. */
 const propertyOfField: Record<string, string> = { nativeName: 'nameNative' };
 
@@ -88,7 +80,7 @@ export function plainProperties(values: readonly unknown[], names: readonly stri
   return properties;
 }
 
-/** An entity from `entityProjection` (a map with all properties) or `selectedEntityProjection` (labels and the selected values). */
+/** An entity from `entityProjection` (a map with all properties) or `CypherScope.entity` (labels and the selected values). */
 export function entityFromRow(row: unknown, asOf: string | null = null, selected?: Pick<Selected, 'entity'>): Entity {
   const [labels, plain] = Array.isArray(row)
     ? [row[0] as string[], plainProperties(row[1] as unknown[], selected?.entity ?? [])]
@@ -130,20 +122,13 @@ export function number(entity: { properties: Record<string, Plain> }, name: stri
   return typeof value === 'number' ? value : null;
 }
 
-/**
- * Cypher condition: the nodes and relationships bound to these variables were recorded by
- * `$asOf` (always true when `$asOf` is null).
- */
-export const knownAsOf = (...variables: string[]) =>
-  `($asOf IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime($asOf)`).join(' AND ')}))`;
-
 /** An entity and the properties of the relationship that leads to it. */
 export interface Related {
   entity: Entity;
   relation: Record<string, Plain>;
 }
 
-/** A related entity from `relatedProjection`: labels, node values, relationship values. */
+/** A related entity from `CypherScope.related`: labels, node values, relationship values. */
 export function relatedFromRow(row: unknown, asOf: string | null = null, selected?: Selected): Related {
   const values = row as unknown[];
   return { entity: entityFromRow(values, asOf, selected), relation: plainProperties(values[2] as unknown[], selected?.relation ?? []) };
@@ -154,7 +139,3 @@ export function relationText(row: Pick<Related, 'relation'>, name: string): stri
   const value = row.relation[name];
   return typeof value === 'string' ? value : null;
 }
-
-/** Cypher that projects node `n` and relationship `r` with their selected properties, for `relatedFromRow` (see `selectedEntityProjection`). */
-export const relatedProjection = (node: string, relation: string) =>
-  `[labels(${node}), [name IN $properties | ${node}[name]], [name IN $relationProperties | ${relation}[name]]]`;

@@ -1,8 +1,9 @@
 import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField, relationPageArg, singleRelationField } from './relations';
+import { entityFromRow, number, relatedFromRow, relationText, text, type Related } from './entity';
+import { relationField, relationPageArg, singleRelationField } from './relations';
+import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions, maxHierarchyDepth } from './conditions';
@@ -31,41 +32,11 @@ const EventOrder = builder.enumType('EventOrder', {
   } as const,
 });
 
-const eventPlaces = relation(
-  'event.places',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:OCCURRED_AT]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${relatedProjection('p', 'r')} AS value ORDER BY p.key`,
-  relatedFromRow,
-  {},
-  ['place'],
-);
-const eventParticipants = relation(
-  'event.participants',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PARTICIPATED_IN]-(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.role, a.key`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
-const eventSources = relation(
-  'event.sources',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:REPORTED_IN]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.publishedAt, s.key`,
-  entityFromRow,
-  {},
-  [],
-);
-const eventParent = relation(
-  'event.parent',
-  `UNWIND $keys AS key MATCH (:Event {key: key})-[r:PART_OF]->(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, ${selectedEntityProjection('e')} AS value`,
-  entityFromRow,
-  {},
-  [],
-);
-const eventSubEvents = relation(
-  'event.sub-events',
-  `UNWIND $keys AS key MATCH (:Event {key: key})<-[r:PART_OF]-(e:Event) WHERE ${knownAsOf('e', 'r')} RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
-  entityFromRow,
-  {},
-  [],
-);
+const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
+const eventParticipants = hop({ tag: 'event.participants', from: 'Event', type: 'PARTICIPATED_IN', direction: 'in', to: 'Actor', order: ['r.role', 'item.key'], relatedAt: 'actor' });
+const eventSources = hop({ tag: 'event.sources', from: 'Event', type: 'REPORTED_IN', direction: 'out', to: 'Source', order: ['item.publishedAt', 'item.key'] });
+const eventParent = hop({ tag: 'event.parent', from: 'Event', type: 'PART_OF', direction: 'out', to: 'Event' });
+const eventSubEvents = hop({ tag: 'event.sub-events', from: 'Event', type: 'PART_OF', direction: 'in', to: 'Event', order: ['item.startDate', 'item.key'] });
 
 const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
   description: 'Where an event happened, and how precisely that is known (after ACLED\'s geo-precision).',

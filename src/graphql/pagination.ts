@@ -4,8 +4,10 @@ import { ClientError, ErrorCode } from '../errors';
 import type { BuilderTypes } from './builder';
 import type { Conditions } from './conditions';
 import type { GraphQLResolveInfo } from 'graphql';
-import { entityFromRow, selectedEntityProjection, type Entity } from './entity';
-import { fromNestedRow, nestedCypher, planned } from './relations';
+import { entityFromRow, type Entity } from './entity';
+import { topLevel } from '../read/scope';
+import { fromNestedRow, planned } from './relations';
+import { nestedCypher } from '../read/compose';
 import { toLuceneQuery } from './search-text';
 
 const neo4jInt = (value: number) => neo4j.int(value);
@@ -159,7 +161,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
        UNWIND range(0, size(${nodes}) - 1) AS position WITH ${nodes}[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect([${selectedEntityProjection('n')}, nested]) AS page`;
+       RETURN collect([${topLevel.entity('n')}, nested]) AS page`;
   // A list that starts from a place (`start`) is walked once and counted as it is collected; a
   // list of a whole label is counted from Neo4j's counts and only its page is sorted out.
   const cypher = query.start && !query.text
@@ -176,7 +178,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
     limit: neo4jInt(window.limit),
     properties: selected.entity,
   });
-  const read = { relation: { map: entityFromRow, entityAt: [] }, asOf, selected, nested };
+  const read = { relation: { map: entityFromRow, nesting: { entityVariable: 'n', entityAt: [] } }, asOf, selected, nested };
   return toConnection((row?.page ?? []).map((entry) => fromNestedRow<Entity>(read, entry)), window, row?.total ?? 0);
 }
 

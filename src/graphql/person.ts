@@ -1,17 +1,12 @@
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relationText, type Related, relatedProjection } from './entity';
-import { relation, relationField, relationPageArg } from './relations';
+import { relationText, type Related } from './entity';
+import { hop } from '../read/relation';
+import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
 
-const personPositions = relation(
-  'person.positions',
-  `UNWIND $keys AS key MATCH (:Person {key: key})-[r:HOLDS_POSITION]->(t) WHERE ${knownAsOf('t', 'r')} RETURN key, ${relatedProjection('t', 'r')} AS value ORDER BY r.from`,
-  relatedFromRow,
-  {},
-  ['at'],
-);
+const personPositions = hop({ tag: 'person.positions', from: 'Person', type: 'HOLDS_POSITION', direction: 'out', order: ['r.from'], relatedAt: 'at' });
 
 const PositionRef = builder.objectRef<Related>('Position').implement({
   description: 'A position a person held, at an organization or for a place, over a period.',

@@ -2,8 +2,9 @@ import type { GeoPoint, Plain } from '../db/values';
 import { placeTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, knownAsOf, text, selectedEntityProjection } from './entity';
-import { relation, relationField, relationPageArg, singleRelationField, wholeItems } from './relations';
+import { entityFromRow, number, text, type Entity } from './entity';
+import { hop, relation, wholeItems } from '../read/relation';
+import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions, maxHierarchyDepth } from './conditions';
@@ -43,55 +44,50 @@ const PlaceNameRef = builder.objectRef<PlaceName>('PlaceName').implement({
   }),
 });
 
-const placeNames = relation(
-  'place.names',
-  `UNWIND $keys AS key MATCH (:Place {key: key})-[:HAS_NAME]->(n:PlaceName) WHERE ${knownAsOf('n')} RETURN key, properties(n) AS value ORDER BY n.key`,
-  (value) => {
+const placeNames = relation<PlaceName>({
+  tag: 'place.names',
+  from: 'Place',
+  match: (scope, start) => `MATCH (${start})-[:HAS_NAME]->(name:PlaceName) WHERE ${scope.knownAsOf('name')}`,
+  value: () => 'properties(name)',
+  order: 'name.key',
+  nesting: { selection: wholeItems },
+  map: (value) => {
     const name = value as Record<string, Plain>;
     const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
     return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
   },
-  {},
-  wholeItems,
-);
-const placeParent = relation(
-  'place.parent',
-  `UNWIND $keys AS key MATCH (:Place {key: key})-[r:LOCATED_IN]->(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedEntityProjection('p')} AS value`,
-  entityFromRow,
-  {},
-  [],
-);
-const placeAncestors = relation(
-  'place.ancestors',
-  `UNWIND $keys AS key MATCH path = (:Place {key: key})-[:LOCATED_IN*1..${maxHierarchyDepth}]->(p:Place) WHERE ${knownAsOf('p')}
-   WITH key, p, min(length(path)) AS distance
-   RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY distance, p.key`,
-  entityFromRow,
-  {},
-  [],
-);
-const placeChildren = relation(
-  'place.children',
-  `UNWIND $keys AS key MATCH (:Place {key: key})<-[r:LOCATED_IN]-(p:Place) WHERE ${knownAsOf('p', 'r')} RETURN key, ${selectedEntityProjection('p')} AS value ORDER BY p.name, p.key`,
-  entityFromRow,
-  {},
-  [],
-);
+  parameters: {},
+});
+const placeParent = hop({ tag: 'place.parent', from: 'Place', type: 'LOCATED_IN', direction: 'out', to: 'Place' });
+const placeChildren = hop({ tag: 'place.children', from: 'Place', type: 'LOCATED_IN', direction: 'in', to: 'Place', order: ['item.name', 'item.key'] });
+/** Every place it lies in, each once at its shortest distance: a cycle written before writes refused them ends. */
+const placeAncestors = relation<Entity>({
+  tag: 'place.ancestors',
+  from: 'Place',
+  match: (scope, start) => `MATCH path = (${start})-[:LOCATED_IN*1..${maxHierarchyDepth}]->(p:Place) WHERE ${scope.knownAsOf('p')}
+   WITH p, min(length(path)) AS distance`,
+  value: (scope) => scope.entity('p'),
+  order: 'distance, p.key',
+  nesting: { entityVariable: 'p', entityAt: [] },
+  map: entityFromRow,
+  parameters: {},
+});
 const placeEvents = (includeDescendants: boolean) =>
-  relation(
-    'place.events',
-    `UNWIND $keys AS key MATCH (place:Place {key: key})
-     CALL (place) {
-       MATCH (place)<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(inside:Place) WHERE $includeDescendants OR inside = place
+  relation<Entity>({
+    tag: 'place.events',
+    from: 'Place',
+    match: (scope, start) => `CALL (${start}) {
+       MATCH (${start})<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(inside:Place) WHERE ${scope.param('includeDescendants')} OR inside = ${start}
        MATCH (inside)<-[:OCCURRED_AT]-(e:Event)
        RETURN DISTINCT e
      }
-     WITH key, e WHERE ${knownAsOf('e')}
-     RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate DESC, e.key`,
-    entityFromRow,
-    { includeDescendants },
-    [],
-  );
+     WITH e WHERE ${scope.knownAsOf('e')}`,
+    value: (scope) => scope.entity('e'),
+    order: 'e.startDate DESC, e.key',
+    nesting: { entityVariable: 'e', entityAt: [] },
+    map: entityFromRow,
+    parameters: { includeDescendants },
+  });
 
 builder.node(PlaceRef, {
   description: 'A settlement or an administrative area, with its names in several scripts, a point, and the area it lies in.',

@@ -2,7 +2,8 @@ import { matchEntityByKey } from '../model';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
 import { listBound, maxPageSize } from './pagination';
-import { relation, relationField, relationPageArg, wholeItems } from './relations';
+import { relationField, relationPageArg } from './relations';
+import { relation, wholeItems } from '../read/relation';
 import { EntityRef } from './refs';
 
 interface Revision {
@@ -27,15 +28,16 @@ const RevisionRef = builder.objectRef<Revision>('Revision').implement({
   }),
 });
 
-const entityHistory = relation(
-  'entity.history',
-  `UNWIND $keys AS key ${matchEntityByKey}
-   MATCH (n)<-[:REVISES]-(r:Revision) WHERE $asOf IS NULL OR r.at <= datetime($asOf)
-   RETURN key, properties(r) AS value ORDER BY r.at DESC`,
-  (value) => toPlain(value) as unknown as Revision,
-  {},
-  wholeItems,
-);
+const entityHistory = relation<Revision>({
+  tag: 'entity.history',
+  from: 'Entity',
+  match: (scope, start) => `MATCH (${start})<-[:REVISES]-(revision:Revision) WHERE ${scope.param('asOf')} IS NULL OR revision.at <= datetime(${scope.param('asOf')})`,
+  value: () => 'properties(revision)',
+  order: 'revision.at DESC',
+  nesting: { selection: wholeItems },
+  map: (value) => toPlain(value) as unknown as Revision,
+  parameters: {},
+});
 
 builder.interfaceField(EntityRef, 'history', (t) =>
   t.field({

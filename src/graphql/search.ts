@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { entityFromRow, entityTypeNames, knownAsOf, selectedEntityProjection, selectedProperties, type Entity, type EntityTypeName } from './entity';
+import { entityFromRow, entityTypeNames, selectedProperties, type Entity, type EntityTypeName } from './entity';
+import { topLevel } from '../read/scope';
 import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -51,11 +52,11 @@ builder.queryField('search', (t) =>
       const rows = await context.db.read<{ node: unknown; score: number }>(
         'search',
         `CALL () { ${queries.join(' UNION ALL ')} }
-         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${knownAsOf('node')}
+         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
          WITH node, score ORDER BY score DESC, node.key LIMIT $first
-         RETURN ${selectedEntityProjection('node')} AS node, score`,
+         RETURN ${topLevel.entity('node')} AS node, score`,
         { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },
       );
       return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }), score: row.score }));

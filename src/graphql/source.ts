@@ -1,12 +1,13 @@
 import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection, selectedEntityProjection } from './entity';
-import { relation, relationField, relationPageArg } from './relations';
+import { entityFromRow, number, relatedFromRow, relationText, text, type Related } from './entity';
+import { relationField, relationPageArg } from './relations';
+import { hop } from '../read/relation';
 import { Conditions } from './conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, claimVisibilityArgs, visibleRank, type ClaimVisibility } from './visibility';
+import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
 
 export const SourceKind = builder.enumType('SourceKind', {
@@ -34,44 +35,11 @@ export const Reliability = builder.enumType('Reliability', {
   } as const satisfies Record<(typeof reliabilities)[number], { description: string }>,
 });
 
-const sourcePublisher = relation(
-  'source.publisher',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:PUBLISHED_BY]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
-const sourceQuotes = relation(
-  'source.quotes',
-  `UNWIND $keys AS key MATCH (:Source {key: key})-[r:QUOTES]->(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
-  entityFromRow,
-  {},
-  [],
-);
-const sourceQuotedBy = relation(
-  'source.quoted-by',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:QUOTES]-(s:Source) WHERE ${knownAsOf('s', 'r')} RETURN key, ${selectedEntityProjection('s')} AS value ORDER BY s.key`,
-  entityFromRow,
-  {},
-  [],
-);
-const sourceClaims = (includeDeprecated: boolean) =>
-  relation(
-    'source.claims',
-    `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:STATED_IN]-(c:Claim) WHERE ${visibleRank('c')} AND ${knownAsOf('c', 'r')}
-     RETURN key, ${relatedProjection('c', 'r')} AS value ORDER BY c.madeAt, c.key`,
-    relatedFromRow,
-    { includeDeprecated },
-    ['claim'],
-  );
-const sourceEvents = relation(
-  'source.events',
-  `UNWIND $keys AS key MATCH (:Source {key: key})<-[r:REPORTED_IN]-(e:Event) WHERE ${knownAsOf('e', 'r')}
-   RETURN key, ${selectedEntityProjection('e')} AS value ORDER BY e.startDate, e.key`,
-  entityFromRow,
-  {},
-  [],
-);
+const sourcePublisher = hop({ tag: 'source.publisher', from: 'Source', type: 'PUBLISHED_BY', direction: 'out', to: 'Actor', relatedAt: 'actor' });
+const sourceQuotes = hop({ tag: 'source.quotes', from: 'Source', type: 'QUOTES', direction: 'out', to: 'Source', order: ['item.key'] });
+const sourceQuotedBy = hop({ tag: 'source.quoted-by', from: 'Source', type: 'QUOTES', direction: 'in', to: 'Source', order: ['item.key'] });
+const sourceClaims = (includeDeprecated: boolean) => hop({ tag: 'source.claims', from: 'Source', type: 'STATED_IN', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
+const sourceEvents = hop({ tag: 'source.events', from: 'Source', type: 'REPORTED_IN', direction: 'in', to: 'Event', order: ['item.startDate', 'item.key'] });
 
 const SourceClaim = builder.objectRef<Related>('SourceClaim').implement({
   description: 'A claim as a source states it.',

@@ -1,8 +1,9 @@
 import { sides } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { relatedFromRow, knownAsOf, relationText, text, type Related, relatedProjection } from './entity';
-import { relation, relationField, relationPageArg } from './relations';
+import { relationText, text, type Related } from './entity';
+import { hop } from '../read/relation';
+import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
 
@@ -11,20 +12,8 @@ export const Side = builder.enumType('Side', {
   values: { UKRAINE: { description: "Ukraine's side." }, RUSSIA: { description: "Russia's side." }, OTHER: { description: 'Neither, or a third party.' } } as const satisfies Record<(typeof sides)[number], { description: string }>,
 });
 
-const unitParents = relation(
-  'unit.parents',
-  `UNWIND $keys AS key MATCH (:Unit {key: key})-[r:PART_OF]->(a:Actor) WHERE ${knownAsOf('a', 'r')} RETURN key, ${relatedProjection('a', 'r')} AS value ORDER BY r.from, a.key`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
-const unitSubUnits = relation(
-  'unit.sub-units',
-  `UNWIND $keys AS key MATCH (:Actor {key: key})<-[r:PART_OF]-(u:Unit) WHERE ${knownAsOf('u', 'r')} RETURN key, ${relatedProjection('u', 'r')} AS value ORDER BY u.name, u.key`,
-  relatedFromRow,
-  {},
-  ['actor'],
-);
+const unitParents = hop({ tag: 'unit.parents', from: 'Unit', type: 'PART_OF', direction: 'out', to: 'Actor', order: ['r.from', 'item.key'], relatedAt: 'actor' });
+const unitSubUnits = hop({ tag: 'unit.sub-units', from: 'Actor', type: 'PART_OF', direction: 'in', to: 'Unit', order: ['item.name', 'item.key'], relatedAt: 'actor' });
 
 const MembershipRef = builder.objectRef<Related>('Membership').implement({
   description: 'A unit being part of a formation or state over a period.',

@@ -1,13 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import type { BuilderTypes } from './builder';
 
-/**
- * Cypher condition on claim variable `claim`: deprecated claims only when `$includeDeprecated`,
- * or when they were deprecated after `$asOf` (then they were not deprecated yet).
- */
-export const visibleRank = (claim: string) =>
-  `($includeDeprecated OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR ($asOf IS NOT NULL AND ${claim}.rankedAt > datetime($asOf)))`;
-
 /** The `asOf` argument of every list: record time, which the relationships below the list inherit. */
 export const asOfArg = (t: ArgBuilder<BuilderTypes>) =>
   t({ type: 'DateTime', description: 'What the graph knew at this instant (record time); by default now, or the asOf of the list above.' });
