@@ -1,0 +1,58 @@
+/**
+ * The names one read uses in Cypher. A relation read inside another query gets a prefix of its
+ * own, and every parameter it refers to goes through `param`, so nested levels never share a
+ * parameter: by construction, not by rewriting the text afterwards.
+ */
+export class CypherScope {
+  constructor(readonly prefix = '') {}
+
+  /** The parameter `name` of this read: `$<prefix>name`. */
+  param(name: string): string {
+    return `$${this.prefix}${name}`;
+  }
+
+  /** The parameters of this read, under the names `param` gives them. */
+  parameters(values: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [`${this.prefix}${name}`, value]));
+  }
+
+  /**
+   * Condition: the nodes and relationships bound to these variables were recorded by `asOf`
+   * (always true when `asOf` is null).
+   */
+  knownAsOf(...variables: string[]): string {
+    const asOf = this.param('asOf');
+    return `(${asOf} IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime(${asOf})`).join(' AND ')}))`;
+  }
+
+  /**
+   * Condition: the claim is not deprecated, unless `includeDeprecated`, or it was deprecated after
+   * `asOf`.
+   */
+  visibleRank(claim: string): string {
+    const asOf = this.param('asOf');
+    return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR (${asOf} IS NOT NULL AND ${claim}.rankedAt > datetime(${asOf})))`;
+  }
+
+  /**
+   * The node with only the properties named in `properties` (the query's selection): decoding and
+   * sending every property of every node of a list, dates above all, was most of the time a list
+   * took. Lists, not maps: the driver decodes a map's keys on every row.
+   */
+  entity(node: string): string {
+    return `[labels(${node}), [name IN ${this.param('properties')} | ${node}[name]]]`;
+  }
+
+  /** The selected properties of a relationship (`relationProperties`). */
+  relationship(relationship: string): string {
+    return `[name IN ${this.param('relationProperties')} | ${relationship}[name]]`;
+  }
+
+  /** A node and the relationship that leads to it, with their selected properties. */
+  related(node: string, relationship: string): string {
+    return `[labels(${node}), [name IN ${this.param('properties')} | ${node}[name]], ${this.relationship(relationship)}]`;
+  }
+}
+
+/** The scope of a top-level read: parameters under their own names. */
+export const topLevel = new CypherScope();
