@@ -1,6 +1,6 @@
 import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { entityFromRow, relatedFromRow, relationText, text, texts, type Related } from './entity';
+import { relationText, text, texts, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from './conditions';

@@ -1,7 +1,7 @@
 import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, relationText, text, type Related } from './entity';
+import { number, relationText, text, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';

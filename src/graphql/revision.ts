@@ -1,4 +1,3 @@
-import { matchEntityByKey } from '../model';
 import { toPlain } from '../db/values';
 import { builder } from './builder';
 import { listBound, maxPageSize } from './pagination';

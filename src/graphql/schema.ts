@@ -9,6 +9,7 @@ import './organization';
 import './place';
 import './event';
 import './claim';
+import './dispute';
 import './source';
 import './search';
 import './link';

@@ -1,7 +1,7 @@
 import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, relatedFromRow, relationText, text, type Related } from './entity';
+import { number, relationText, text, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from './conditions';
