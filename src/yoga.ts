@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createServerAdapter } from '@whatwg-node/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, ValuesOfCorrectTypeRule, type ValidationContext, type ValidationRule } from 'graphql';
 import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
@@ -159,29 +159,44 @@ export function createYogaApp(dependencies: YogaDependencies) {
   });
 }
 
-// Wrong argument values (an unknown enum value, a string for an Int) are the client's input errors,
-// whether written in the document (found while validating) or sent as variables (while executing).
-const argumentValueError = /^(Value ".*" does not exist in ".*" enum|Expected value of type|.* cannot represent )/;
-const variableValueError = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type|has invalid value)/;
+/**
+ * Wrong values (an unknown enum value, a string for an Int, an unknown input field) are the
+ * client's input errors, recognised by where graphql-js finds them, never by their wording:
+ * written in the document, by the validation rule that checks literals; sent as variables, while
+ * coercing them, which fails the request before execution begins, so its result has no `data`
+ * (GraphQL spec, "Response"; operation-name errors there carry their own code). An error that
+ * already has a code keeps it; one that wraps an unexpected error is still masked.
+ */
+const withCode = (error: GraphQLError) =>
+  error.extensions.code
+    ? error
+    : new GraphQLError(error.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        originalError: error.originalError,
+        extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT },
+      });
 
-const asInputError = (error: GraphQLError) =>
-  new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } });
+/** The rule, with the errors it reports given BAD_USER_INPUT. */
+const reportingInputErrors =
+  (rule: ValidationRule): ValidationRule =>
+  (context) =>
+    rule(Object.create(context, { reportError: { value: (error: GraphQLError) => context.reportError(withCode(error)) } }) as ValidationContext);
 
 const inputErrorCodes: Plugin = {
+  onValidate({ validateFn, setValidationFn }) {
+    setValidationFn((schema, document, rules, ...rest) =>
+      validateFn(schema, document, rules?.map((rule: ValidationRule) => (rule === ValuesOfCorrectTypeRule ? reportingInputErrors(rule) : rule)), ...rest),
+    );
+  },
   onExecute: () => ({
     onExecuteDone: ({ result, setResult }) => {
-      if (!('errors' in result) || !result.errors?.some((error) => variableValueError.test(error.message))) return;
-      setResult({ ...result, errors: result.errors.map((error) => (variableValueError.test(error.message) && !error.extensions?.code ? asInputError(error) : error)) });
+      if ('data' in result || !('errors' in result) || !result.errors) return;
+      setResult({ ...result, errors: result.errors.map(withCode) });
     },
   }),
-  onValidate:
-    () =>
-    ({ result, setResult }) => {
-      if (result.length === 0) return;
-      setResult(
-        result.map((error) => (argumentValueError.test(error.message) ? asInputError(error) : error)),
-      );
-    },
 };
 
 /** The allow-list: a JSON object of operation hash (sha256 hex) to operation text. */

@@ -180,6 +180,22 @@ describe('malformed HTTP requests', () => {
     { what: 'an empty query', send: () => postBody('{"query": ""}'), status: 200, code: 'GRAPHQL_PARSE_FAILED', message: /Syntax Error: Unexpected <EOF>/ },
     { what: 'a query with a syntax error', send: () => postBody(JSON.stringify({ query: '{ database { name }' })), status: 200, code: 'GRAPHQL_PARSE_FAILED', message: /Syntax Error/ },
     { what: 'an unknown field', send: () => postBody(JSON.stringify({ query: '{ nope }' })), status: 200, code: 'GRAPHQL_VALIDATION_FAILED', message: /Cannot query field "nope" on type "Query"/ },
+    // Errors of other validation rules than the one on values keep the validation code.
+    { what: 'a missing required argument', send: () => postBody(JSON.stringify({ query: '{ place { name } }' })), status: 200, code: 'GRAPHQL_VALIDATION_FAILED', message: /argument "key" of type "String!" is required/ },
+    {
+      what: 'a variable of the wrong type for its argument',
+      send: () => postBody(JSON.stringify({ query: 'query ($key: Int) { place(key: $key) { name } }', variables: { key: 1 } })),
+      status: 200,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: /Variable "\$key" of type "Int" used in position expecting type "String!"/,
+    },
+    {
+      what: 'two operations and no operation name',
+      send: () => postBody(JSON.stringify({ query: 'query A { database { name } } query B { database { name } }' })),
+      status: 400,
+      code: 'OPERATION_RESOLUTION_FAILURE',
+      message: /Could not determine what operation to execute/,
+    },
     {
       what: 'an unknown operation name',
       send: () => postBody(JSON.stringify({ query: 'query A { database { name } }', operationName: 'B' })),
@@ -261,6 +277,8 @@ describe('variables of the wrong type', () => {
     ['an unknown enum value', '{ events(orderBy: LOUDEST_FIRST) { totalCount } }', /Value "LOUDEST_FIRST" does not exist in "EventOrder" enum/],
     ['a number out of 32-bit Int range', '{ events(first: 2147483648) { totalCount } }', /Int cannot represent non 32-bit signed integer value: 2147483648/],
     ['an object where a String is expected', '{ place(key: { a: 1 }) { name } }', /String cannot represent a non string value/],
+    ['an unknown input field', '{ events(filter: { nope: 1 }) { totalCount } }', /Field "nope" is not defined by type "EventFilter"/],
+    ['a missing required input field', '{ places(filter: { near: { latitude: 50, longitude: 36 } }) { totalCount } }', /Field "NearInput.withinKm" of required type "Float!" was not provided/],
   ];
   for (const [what, query, message] of literals) {
     it(`refuses ${what} written inline with BAD_USER_INPUT`, async () => {
@@ -269,6 +287,25 @@ describe('variables of the wrong type', () => {
       expect(response.roundTrips).toEqual([]);
     });
   }
+
+  it('gives every error of a variable with many wrong values BAD_USER_INPUT, the "too many errors" one too', async () => {
+    // graphql-js stops after 50 errors and says so in a 51st, worded like none of the others.
+    const types = Array.from({ length: 60 }, (_, index) => `NOT_A_TYPE_${index}`);
+    const response = await leavesGraphUnchanged(() => service.graphql('query ($types: [EventType!]) { events(filter: { types: $types }) { totalCount } }', { types }));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(51);
+    expect(response.body.errors?.at(-1)?.message).toMatch(/Too many errors processing variables/);
+    expect(problemsOf(response.body, ['BAD_USER_INPUT'])).toEqual([]);
+    expect(response.roundTrips).toEqual([]);
+  });
+
+  it('gives a wrong value inside an input object sent as a variable BAD_USER_INPUT naming the field', async () => {
+    const response = await leavesGraphUnchanged(() =>
+      service.graphql('query ($filter: PlaceFilter) { places(filter: $filter) { totalCount } }', { filter: { near: { latitude: 50, longitude: 36, withinKm: 'far' } } }),
+    );
+    expectClearError(response.body, 'BAD_USER_INPUT', /\$filter.*at "filter\.near\.withinKm".*Float cannot represent/);
+    expect(response.roundTrips).toEqual([]);
+  });
 
   it('refuses a variable out of 32-bit Int range before any Cypher runs', async () => {
     const response = await leavesGraphUnchanged(() => service.graphql(eventsPage, { first: 2 ** 31 }));
