@@ -82,12 +82,17 @@ export function createCredentialStore(config: CredentialsConfig, logger: Logger)
   let loaded = files.length > 0 ? contents() : '';
 
   function reload(trigger = 'reload'): boolean {
+    try {
+      // What the watcher compares with, bad or good, so that the same bad file is reported once.
+      loaded = contents();
+    } catch {
+      // readCredentials says which file cannot be read.
+    }
     let next: Credentials;
     try {
-      loaded = contents();
       next = readCredentials(config);
     } catch (error) {
-      const reason = error instanceof ConfigError ? error.message : `${files.join(', ')} cannot be read: ${String(error)}`;
+      const reason = error instanceof Error ? error.message : String(error);
       logger.error({ trigger }, `API keys and JWT secrets not reloaded (${trigger}); the ones in force stay: ${reason}`);
       return false;
     }
@@ -103,7 +108,7 @@ export function createCredentialStore(config: CredentialsConfig, logger: Logger)
     credentials = next;
     logger.info(
       { trigger, added, removed, changed, apiKeys: next.apiKeys.size, jwtSecrets: next.jwtSecrets.length },
-      `API keys and JWT secrets reloaded (${trigger}): ${added.length} keys added, ${removed.length} removed, ${changed.length} changed; ${next.apiKeys.size} keys and ${next.jwtSecrets.length} JWT secrets in force`,
+      `API keys and JWT secrets reloaded (${trigger}): API keys added ${added.length}, removed ${removed.length}, changed ${changed.length}; in force: ${next.apiKeys.size} API keys, ${next.jwtSecrets.length} JWT secrets`,
     );
     return true;
   }
