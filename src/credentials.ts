@@ -79,14 +79,15 @@ export function createCredentialStore(config: CredentialsConfig, logger: Logger)
   let credentials = readCredentials(config);
   const files = [config.API_KEYS_FILE, config.JWT_SECRET_FILE].filter((file): file is string => file !== undefined);
   const contents = () => files.map((file) => readFileSync(file, 'utf8')).join('\0');
-  let loaded = files.length > 0 ? contents() : '';
+  // What the watcher compares with, bad, good or unreadable (undefined), so that each fault is reported once.
+  let loaded: string | undefined = contents();
 
   function reload(trigger = 'reload'): boolean {
     try {
-      // What the watcher compares with, bad or good, so that the same bad file is reported once.
       loaded = contents();
     } catch {
       // readCredentials says which file cannot be read.
+      loaded = undefined;
     }
     let next: Credentials;
     try {
@@ -121,7 +122,7 @@ export function createCredentialStore(config: CredentialsConfig, logger: Logger)
       try {
         now = contents();
       } catch {
-        // Unreadable: reload() says so and keeps the credentials in force.
+        // Unreadable: reload() says so, once, and keeps the credentials in force.
       }
       if (now !== loaded) reload('file change');
     };
