@@ -28,37 +28,51 @@ const unauthenticated = (message: string) =>
 
 export type Authenticator = (request: Request) => Promise<Principal | null>;
 
+/** The credentials in force: API keys (key → principal) and the secrets an HS256 JWT may be signed with. */
+export interface Credentials {
+  apiKeys: ReadonlyMap<string, Principal>;
+  jwtSecrets: readonly Uint8Array[];
+}
+
 /**
  * Reads credentials from `X-API-Key: <key>` or `Authorization: Bearer <API key or JWT>`. No
  * credentials: null (anonymous). Credentials that do not check out: UNAUTHENTICATED, even for a
- * read, so a misconfigured client learns of it at once.
+ * read, so a misconfigured client learns of it at once. `credentials` is asked once a request,
+ * so a reload (src/credentials.ts) applies to the requests that arrive after it.
  */
 export function createAuthenticator(
-  config: Pick<Config, 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_S'>,
+  config: Pick<Config, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_S'>,
+  credentials: () => Credentials,
 ): Authenticator {
-  const apiKeys = new Map<string, Principal>();
-  for (const entry of config.API_KEYS?.split(',') ?? []) {
-    const [name, key, level] = entry.split(':') as [string, string, AccessLevel];
-    apiKeys.set(key, { id: `key:${name}`, level });
-  }
-  const jwtKey = config.JWT_SECRET
-    ? new TextEncoder().encode(config.JWT_SECRET)
-    : config.JWT_JWKS_URL
-      ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL))
-      : undefined;
+  const jwks = config.JWT_JWKS_URL ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL)) : undefined;
+  const verifyOptions = {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    // A token without an expiry would be good forever once leaked.
+    requiredClaims: ['exp'],
+  };
 
-  async function verifyJwt(token: string): Promise<Principal> {
-    if (!jwtKey) throw unauthenticated('The bearer token is not a known API key, and this service accepts no JWTs.');
+  /** Secrets, when there are any, else the JWKS; each secret in turn, as during a rotation both verify. */
+  async function verifiedPayload(token: string, secrets: readonly Uint8Array[]): Promise<JWTPayload> {
+    if (secrets.length === 0) return (await jwtVerify(token, jwks!, verifyOptions)).payload;
+    let refusal: unknown;
+    for (const secret of secrets) {
+      try {
+        return (await jwtVerify(token, secret, { ...verifyOptions, algorithms: ['HS256', 'HS384', 'HS512'] })).payload;
+      } catch (error) {
+        // Only a bad signature means another secret may have signed it; an expired token stays expired.
+        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed)) throw error;
+        refusal = error;
+      }
+    }
+    throw refusal;
+  }
+
+  async function verifyJwt(token: string, secrets: readonly Uint8Array[]): Promise<Principal> {
+    if (secrets.length === 0 && !jwks) throw unauthenticated('The bearer token is not a known API key, and this service accepts no JWTs.');
     let payload: JWTPayload;
     try {
-      const verified = await jwtVerify(token, jwtKey as Parameters<typeof jwtVerify>[1], {
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        algorithms: config.JWT_SECRET ? ['HS256', 'HS384', 'HS512'] : undefined,
-        // A token without an expiry would be good forever once leaked.
-        requiredClaims: ['exp'],
-      });
-      payload = verified.payload;
+      payload = await verifiedPayload(token, secrets);
     } catch (error) {
       const reason =
         error instanceof joseErrors.JWTExpired
@@ -80,6 +94,7 @@ export function createAuthenticator(
   }
 
   return async (request) => {
+    const { apiKeys, jwtSecrets } = credentials();
     const apiKey = request.headers.get('x-api-key');
     const authorization = request.headers.get('authorization');
     if (apiKey !== null) {
@@ -91,7 +106,7 @@ export function createAuthenticator(
     const match = authorization.match(/^Bearer\s+(\S+)\s*$/i);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <API key or JWT>".');
     const token = match[1]!;
-    return apiKeys.get(token) ?? verifyJwt(token);
+    return apiKeys.get(token) ?? verifyJwt(token, jwtSecrets);
   };
 }
 

@@ -4,6 +4,11 @@ const boolean = z.enum(['true', 'false', '1', '0']).transform((value) => value =
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** One `name:key:scope` entry of API_KEYS or a line of API_KEYS_FILE. */
+export const apiKeyEntry = /^[a-z0-9_-]+:[A-Za-z0-9._~+/=-]{16,}:(read|write|admin)$/;
+export const apiKeyEntryRule = 'name:key:scope (a key of 16 characters or more; scope read, write or admin)';
+export const jwtSecretMinLength = 32;
+
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
@@ -36,12 +41,20 @@ const environmentSchema = z.object({
   /** Comma-separated `name:key:scope`, scope one of read, write, admin. */
   API_KEYS: z
     .string()
-    .regex(
-      /^[a-z0-9_-]+:[A-Za-z0-9._~+/=-]{16,}:(read|write|admin)(,[a-z0-9_-]+:[A-Za-z0-9._~+/=-]{16,}:(read|write|admin))*$/,
-      'must be comma-separated name:key:scope entries (a key of 16 characters or more; scope read, write or admin)',
+    .refine(
+      (value) => value.split(',').every((entry) => apiKeyEntry.test(entry)),
+      `must be comma-separated entries, each ${apiKeyEntryRule}`,
     )
     .optional(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
+  /** A file of `name:key:scope` lines, read at start and again on SIGHUP or when it changes (src/credentials.ts). */
+  API_KEYS_FILE: z.string().min(1).optional(),
+  /** Comma-separated: every one verifies, so a new secret and the old one overlap during a rotation. */
+  JWT_SECRET: z
+    .string()
+    .refine((value) => value.split(',').every((secret) => secret.length >= jwtSecretMinLength), `must be one or more comma-separated secrets of at least ${jwtSecretMinLength} characters (HS256)`)
+    .optional(),
+  /** A file of JWT secrets, one a line, reloaded with API_KEYS_FILE. */
+  JWT_SECRET_FILE: z.string().min(1).optional(),
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),

@@ -1,20 +1,25 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
+import { createCredentialStore } from './credentials';
 import { prepareDatabase } from './cypher/runner';
 import { connectDatabase, waitUntilReachable, type Database } from './db/connect';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { createYogaApp } from './yoga';
 
-let config;
+let config, credentials;
+let logger: Logger;
 try {
   config = loadConfig(process.env);
+  logger = createLogger(config.LOG_LEVEL);
+  credentials = createCredentialStore(config, logger);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(2);
 }
-
-const logger = createLogger(config.LOG_LEVEL);
+// Keys and secrets are rotated without a restart: their files are read again on SIGHUP and when they change.
+const stopWatchingCredentials = credentials.watch();
+process.on('SIGHUP', () => credentials.reload('SIGHUP'));
 let database: Database | undefined;
 
 try {
@@ -26,7 +31,7 @@ try {
 
 // Serve at once; /ready says 503 and GraphQL says UNAVAILABLE until Neo4j answers and has its schema.
 let ready = false;
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, isReady: () => ready });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
   logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
@@ -58,6 +63,7 @@ async function shutdown(signal: string, exitCode = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info(`${signal}: stopping`);
+  stopWatchingCredentials();
   // Stop accepting, give requests in flight a bounded time, then close the database.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();

@@ -6,6 +6,7 @@ import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, cr
 import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { createCredentialStore, type CredentialStore } from './credentials';
 import { maxConnectionPoolSize } from './db/connect';
 import type { Neo4jGateway } from './db/gateway';
 import { useOperationLimits } from './limits';
@@ -23,11 +24,15 @@ export interface YogaDependencies {
   isReady?: () => boolean;
   /** The rate limit's clock; Date.now when not given. */
   now?: () => number;
+  /** The API keys and JWT secrets in force (main.ts reloads them); read once from `config` when not given. */
+  credentials?: CredentialStore;
   config: Pick<
     Config,
     | 'READ_ACCESS'
     | 'API_KEYS'
+    | 'API_KEYS_FILE'
     | 'JWT_SECRET'
+    | 'JWT_SECRET_FILE'
     | 'JWT_JWKS_URL'
     | 'JWT_ISSUER'
     | 'JWT_AUDIENCE'
@@ -81,7 +86,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
   const metrics = createMetrics(gateway, maxConnectionPoolSize);
   const isReady = dependencies.isReady ?? (() => true);
   // The rate limit and the GraphQL context share one authentication per request.
-  const authenticate = oncePerRequest(createAuthenticator(config));
+  const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
+  const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
   const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
