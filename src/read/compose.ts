@@ -33,12 +33,23 @@ export function readParameters(read: Pick<NestedRead, 'relation' | 'asOf' | 'sel
   return { ...read.relation.parameters, asOf: read.asOf, properties: read.selected.entity, relationProperties: read.selected.relation };
 }
 
-/** The items' part of a relation's read: match, what is nested, value, order and limit. */
+/**
+ * The items' part of a relation's read: match, order and limit, then what is nested below the
+ * items that remain, then the value. Limited before nesting, so an entity with thousands of
+ * related items reads the relations below only its first few; ordered again after, as the
+ * subqueries are not promised to keep the order of their input.
+ */
 function itemsOf(read: Pick<NestedRead, 'relation'>, scope: CypherScope, start: string, inner: NestedCypher): string {
   const { relation } = read;
+  const order = relation.order ? ` ORDER BY ${relation.order}` : '';
+  if (inner.columns.length === 0) {
+    return `${relation.match(scope, start)}
+      WITH ${withNested(relation.value(scope), inner)} AS value${order} LIMIT ${scope.param('first')}`;
+  }
   return `${relation.match(scope, start)}
+      WITH *${order} LIMIT ${scope.param('first')}
       ${inner.subqueries}
-      WITH ${withNested(relation.value(scope), inner)} AS value${relation.order ? ` ORDER BY ${relation.order}` : ''} LIMIT ${scope.param('first')}`;
+      WITH ${withNested(relation.value(scope), inner)} AS value${order}`;
 }
 
 const entityVariableOf = (relation: Relation<unknown>) => ('entityVariable' in relation.nesting ? relation.nesting.entityVariable : null);

@@ -49,6 +49,9 @@ describe('relation reads composed from declarations', () => {
     expect(columns).toEqual(['n0_rows', 'n1_rows']);
     // The second read's items are claims: their visibility uses its own includeDeprecated.
     expect(folded(subqueries)).toContain('WITH *, n AS n1_node CALL (n1_node) { MATCH (n1_node)<-[r:MADE_BY]-(item:Claim) WHERE ($n1_includeDeprecated OR');
+    // Limited before the relations below are read, so they are read for 5 claims, not for all.
+    expect(folded(subqueries)).toContain('WITH * ORDER BY item.madeAt, item.key LIMIT $n1_first WITH *, item AS n1_0_node');
+    expect(folded(subqueries)).toContain('WITH [[labels(item), [name IN $n1_properties | item[name]]], [n1_0_rows]] AS value ORDER BY item.madeAt, item.key RETURN collect(value) AS n1_rows');
     // Below it, the names of each claim start from the claim, as a third level.
     expect(folded(subqueries)).toContain('WITH *, item AS n1_0_node CALL (n1_0_node) { MATCH (n1_0_node)-[:HAS_NAME]->(name:PlaceName) WHERE ($n1_0_asOf IS NULL');
     expect(folded(subqueries)).toContain('ORDER BY name.key LIMIT $n1_0_first RETURN collect(value) AS n1_0_rows');
