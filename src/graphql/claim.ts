@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import neo4j from 'neo4j-driver';
 import { matchEntityByKey, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { number, relationText, text, type Related } from './entity';
@@ -12,12 +11,9 @@ import { Conditions } from './conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput } from './source';
-import { ClientError, ErrorCode } from '../errors';
-import { validateClaimRecord, writeRecords } from '../write/records';
+import { validateClaimRecord } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
-import { validateKey, ValidationError } from '../write/validate';
-import { resolveKeys, updateEntities } from '../write/writer';
-import { authorOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
+import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
 
 export const ClaimType = builder.enumType('ClaimType', {
   description: 'What a claim is about.',
@@ -329,14 +325,9 @@ builder.mutationField('recordClaim', (t) =>
       'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing.',
     args: { input: t.arg({ type: RecordClaimInput, required: true, description: 'The claim.' }) },
     resolve: async (_root, args, context) => {
-      const author = authorOf(context);
       const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] };
       const record = validateClaimRecord({ ...input, key: input.key ?? derivedClaimKey(input) }, 'input');
-      const status = await context.db.writeTransaction('claim.record', async (tx) => {
-        const [outcome] = await writeRecords(tx, [record], author);
-        if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error('recordClaim wrote nothing');
-        return outcome.status;
-      });
+      const status = await writesOf(context).record('claim.record', record);
       return { status, entity: await freshEntity(context, record.key) };
     },
   }),
@@ -367,15 +358,7 @@ builder.mutationField('setClaimRank', (t) =>
       note: t.arg.string({ description: 'A note on the reason.' }),
     },
     resolve: async (_root, args, context) => {
-      const author = authorOf(context);
-      const key = validateKey(args.key, 'key', ['Claim']);
-      if (args.rank === 'DEPRECATED' && !args.reason) throw new ValidationError('reason', 'a DEPRECATED claim needs a reason.');
-      if (args.note && args.note.length > 20_000) throw new ValidationError('note', `at most 20000 characters (got ${args.note.length}).`);
-      const [status] = await context.db.writeTransaction('claim.rank', async (tx) => {
-        const current = (await resolveKeys(tx, [key])).get(key);
-        return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank: args.rank, rankReason: args.reason ?? null, rankNote: args.note ?? null, rankedAt: neo4j.types.DateTime.fromStandardDate(new Date(author.now)) } }], author) : [null];
-      });
-      if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
+      const { status, key } = await writesOf(context).rankClaim(args.key, args.rank, args.reason ?? null, args.note ?? null);
       return { status, entity: await freshEntity(context, key) };
     },
   }),

@@ -3,8 +3,7 @@ import type { Context } from '../context';
 import { entityTypeNames, text, type Entity, type EntityTypeName } from './entity';
 import { findEntity } from './relations';
 import { EntityRef, type UnitRef } from './refs';
-import { mergeEntities } from '../write/merge';
-import { authorOf, freshEntity } from './writes';
+import { writesOf, freshEntity } from './writes';
 
 EntityRef.implement({
   description:
@@ -94,8 +93,7 @@ builder.mutationField('mergeEntities', (t) =>
       duplicate: t.arg.string({ required: true, description: 'Key of the record merged into it and retired.' }),
     },
     resolve: async (_root, args, context) => {
-      const author = authorOf(context);
-      const result = await context.db.writeTransaction('entities.merge', (tx) => mergeEntities(tx, args.survivor, args.duplicate, author));
+      const result = await writesOf(context).merge(args.survivor, args.duplicate);
       return { survivor: await freshEntity(context, result.survivor), retiredKey: result.retired, moved: result.moved };
     },
   }),

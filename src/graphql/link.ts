@@ -1,11 +1,11 @@
 import { ClientError, ErrorCode } from '../errors';
-import { validateRelationshipRecord, writeRecords } from '../write/records';
+import { validateRelationshipRecord } from '../write/records';
 import { relationshipSpecs, relationshipTypes, type PropertySpecs, type RelationshipType } from '../model';
-import { resolveKeys, unlinkEntities, type WriteStatus } from '../write/writer';
+import { type WriteStatus } from '../write/writer';
 import { builder } from './builder';
 import type { Entity } from './entity';
 import { EntityRef } from './refs';
-import { authorOf, freshEntity, propertiesInputType, WriteStatusEnum } from './writes';
+import { writesOf, freshEntity, propertiesInputType, WriteStatusEnum } from './writes';
 
 const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   description: 'The relationships that mutations can make or remove (docs/model.md, Relationships).',
@@ -59,13 +59,8 @@ builder.mutationField('link', (t) =>
     description: 'Makes a relationship between two entities, or updates its properties: one relationship per type and pair. A key that names nothing, or ends the model does not join, is BAD_USER_INPUT naming the field.',
     args: { input: t.arg({ type: LinkInput, required: true, description: 'The relationship.' }) },
     resolve: async (_root, args, context) => {
-      const author = authorOf(context);
       const record = validateRelationshipRecord(args.input.type, args.input.from, args.input.to, args.input.properties ?? {}, 'input');
-      const status = await context.db.writeTransaction('link', async (tx) => {
-        const [outcome] = await writeRecords(tx, [record], author);
-        if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error('link wrote nothing');
-        return outcome.status;
-      });
+      const status = await writesOf(context).record('link', record);
       return { status, type: record.type, from: await freshEntity(context, record.from), to: await freshEntity(context, record.to) };
     },
   }),
@@ -77,15 +72,8 @@ builder.mutationField('unlink', (t) =>
     description: 'Removes a relationship between two entities; the change is kept in the history of the entity it starts from. NOT_FOUND when there is none.',
     args: { input: t.arg({ type: LinkInput, required: true, description: 'The relationship; properties are ignored.' }) },
     resolve: async (_root, args, context) => {
-      const author = authorOf(context);
       const record = validateRelationshipRecord(args.input.type, args.input.from, args.input.to, {}, 'input');
-      const removed = await context.db.writeTransaction('unlink', async (tx) => {
-        const current = await resolveKeys(tx, [record.from, record.to]);
-        const [from, to] = [current.get(record.from), current.get(record.to)];
-        if (!from || !to) return false;
-        const [done] = await unlinkEntities(tx, record.type, [{ from, to }], author);
-        return done ?? false;
-      });
+      const removed = await writesOf(context).unlink(record);
       if (!removed) throw new ClientError(ErrorCode.NOT_FOUND, `There is no ${record.type} from "${record.from}" to "${record.to}".`);
       return { status: 'removed' as const, type: record.type, from: await freshEntity(context, record.from), to: await freshEntity(context, record.to) };
     },

@@ -1,14 +1,14 @@
 import type { Context } from '../context';
 import { ClientError, ErrorCode } from '../errors';
 import { datePrecisions, entitySpecs, type EntityType, type PropertySpecs } from '../model';
-import { writeEntity } from '../write/records';
+import { GraphWrites } from '../write/facade';
 import type { Author, WriteStatus } from '../write/writer';
 import { builder } from './builder';
 import { loadEntitiesByKey, type Entity } from './entity';
 import type { UnitRef } from './refs';
 
 // The machinery every mutation shares: who writes, how results look, inputs built from the
-// one description of writable properties (src/write/spec.ts).
+// one description of writable properties (src/model/).
 
 export const WriteStatusEnum = builder.enumType('WriteStatus', {
   description: 'What a write did.',
@@ -40,6 +40,9 @@ export function authorOf(context: Context): Author {
   if (!context.principal) throw new ClientError(ErrorCode.UNAUTHENTICATED, 'Writing needs credentials.');
   return { principal: context.principal.id, now: new Date().toISOString() };
 }
+
+/** The write façade for this request's principal: every mutation writes through it. */
+export const writesOf = (context: Context) => new GraphWrites(context.db, authorOf(context));
 
 /** An entity as it is now, read outside the request's loaders so a write is seen at once. */
 export async function freshEntity(context: Context, key: string): Promise<Entity> {
@@ -139,10 +142,7 @@ export function addEntityMutations(type: Exclude<EntityType, 'Claim'>, ref: type
           input: t.arg({ type: input, required: true, description: 'The properties to write.' }),
         },
         resolve: async (_root, args, context) => {
-          const author = authorOf(context);
-          const { status, key } = await context.db.writeTransaction(`${type.toLowerCase()}.${mode}`, (tx) =>
-            writeEntity(tx, author, type, mode, args.key, args.input as Record<string, unknown>),
-          );
+          const { status, key } = await writesOf(context).entity(type, mode, args.key, args.input as Record<string, unknown>);
           return { status, entity: await freshEntity(context, key) };
         },
       }),

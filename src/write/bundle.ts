@@ -1,5 +1,6 @@
 import type { Neo4jGateway } from '../db/gateway';
-import { validateRecord, writeRecords, type GraphRecord } from './records';
+import { GraphWrites } from './facade';
+import { validateRecord, type GraphRecord } from './records';
 import { ValidationError } from './validate';
 import type { Author } from './writer';
 
@@ -93,6 +94,7 @@ export async function* readBundle(lines: AsyncIterable<string> | Iterable<string
  */
 export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportReport> {
   const batchSize = options.batchSize ?? defaultBatchSize;
+  const writes = new GraphWrites(gateway, options.author);
   const report = emptyReport();
   let batch: { record: GraphRecord; line: number }[] = [];
   // One batch is written while the next is read and checked: Node.js would otherwise idle while Neo4j works.
@@ -103,8 +105,10 @@ export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<s
     await writing;
     writing = (async () => {
       if (records.length > 0) {
-        const outcomes = await gateway.writeTransaction('import.batch', (tx) =>
-          writeRecords(tx, records.map((item) => item.record), options.author, { relationshipRevisions: false }),
+        const outcomes = await writes.records(
+          'import.batch',
+          records.map((item) => item.record),
+          { relationshipRevisions: false },
         );
         report.transactions += 1;
         outcomes.forEach((outcome, index) => {

@@ -1,0 +1,76 @@
+/**
+ * The one way writes reach the graph: every mutation and both importers go through it. Each call
+ * is one write transaction through the gateway, checked against the model before anything runs,
+ * with its author on every change and a revision for each. `records.ts`, `writer.ts` and
+ * `merge.ts` are its parts; nothing else calls them to write.
+ */
+import neo4j from 'neo4j-driver';
+import type { Neo4jGateway } from '../db/gateway';
+import { ClientError, ErrorCode } from '../errors';
+import { longText, type rankReasons } from '../model';
+import { mergeEntities, type MergeResult } from './merge';
+import { writeEntity, writeRecords, type EntityWriteMode, type GraphRecord, type RecordOutcome, type RelationshipRecord } from './records';
+import { validateKey, ValidationError } from './validate';
+import { resolveKeys, unlinkEntities, updateEntities, type Author, type WriteStatus } from './writer';
+import type { EntityType } from '../model';
+
+export type ClaimRank = 'PREFERRED' | 'NORMAL' | 'DEPRECATED';
+
+export class GraphWrites {
+  constructor(
+    private readonly gateway: Neo4jGateway,
+    readonly author: Author,
+  ) {}
+
+  /**
+   * Records (entities, relationships, claims with their sources) in one transaction. A record
+   * the model or the graph refuses is rejected and nothing of it lands; the others land.
+   */
+  records(tag: string, records: GraphRecord[], options?: { relationshipRevisions: boolean }): Promise<RecordOutcome[]> {
+    return this.gateway.writeTransaction(tag, (tx) => writeRecords(tx, records, this.author, options));
+  }
+
+  /** One record that must land whole: its rejection is the caller's error, and nothing is written. */
+  async record(tag: string, record: GraphRecord): Promise<WriteStatus> {
+    return this.gateway.writeTransaction(tag, async (tx) => {
+      const [outcome] = await writeRecords(tx, [record], this.author);
+      if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error(`${tag} wrote nothing`);
+      return outcome.status;
+    });
+  }
+
+  /** One entity by key: `create` refuses a taken key, `update` an unknown one, `upsert` does either. */
+  entity(type: EntityType, mode: EntityWriteMode, key: unknown, input: Record<string, unknown>) {
+    return this.gateway.writeTransaction(`${type.toLowerCase()}.${mode}`, (tx) => writeEntity(tx, this.author, type, mode, key, input));
+  }
+
+  /** Removes a relationship, with a revision on the entity it starts from; false when there is none. */
+  unlink(record: RelationshipRecord): Promise<boolean> {
+    return this.gateway.writeTransaction('unlink', async (tx) => {
+      const current = await resolveKeys(tx, [record.from, record.to]);
+      const [from, to] = [current.get(record.from), current.get(record.to)];
+      if (!from || !to) return false;
+      const [removed] = await unlinkEntities(tx, record.type, [{ from, to }], this.author);
+      return removed ?? false;
+    });
+  }
+
+  /** Ranks a claim; a DEPRECATED one needs a reason. NOT_FOUND when no claim has the key. */
+  async rankClaim(keyInput: unknown, rank: ClaimRank, reason: (typeof rankReasons)[number] | null, note: string | null): Promise<{ status: WriteStatus; key: string }> {
+    const key = validateKey(keyInput, 'key', ['Claim']);
+    if (rank === 'DEPRECATED' && !reason) throw new ValidationError('reason', 'a DEPRECATED claim needs a reason.');
+    if (note && note.length > longText.max) throw new ValidationError('note', `at most ${longText.max} characters (got ${note.length}).`);
+    const rankedAt = neo4j.types.DateTime.fromStandardDate(new Date(this.author.now));
+    const [status] = await this.gateway.writeTransaction('claim.rank', async (tx) => {
+      const current = (await resolveKeys(tx, [key])).get(key);
+      return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank, rankReason: reason, rankNote: note, rankedAt } }], this.author) : [null];
+    });
+    if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
+    return { status, key };
+  }
+
+  /** Merges a duplicate record of an entity into the one that remains (see merge.ts). */
+  merge(survivor: unknown, duplicate: unknown): Promise<MergeResult> {
+    return this.gateway.writeTransaction('entities.merge', (tx) => mergeEntities(tx, survivor, duplicate, this.author));
+  }
+}
