@@ -173,7 +173,7 @@ describe('npm run import -- <file> --offline', () => {
   writeFileSync(file, bundleText(lines));
   const dataDir = path.join(directory, 'offline');
 
-  it('loads an empty local data dir with the graph and report of one online batch, and refuses what it must not do', { timeout: 120_000 }, async () => {
+  it('loads an empty local data dir with the graph and report of one online batch, and refuses what it must not do', { timeout: 600_000 }, async () => {
     await cleanup();
     const localPort = String(await freePort());
 
@@ -267,7 +267,7 @@ const parityLines: (object | string)[] = [
     about: [{ key: village }, { key: village, role: 'PLACE' }],
   },
   { record: 'claim', key: first, properties: { text: 'First, corrected' }, madeBy: [{ key: brigade, note: 'named' }], sources: [{ key: report }] },
-  { record: 'claim', key: second, properties: { text: 'Second' }, madeBy: [{ key: brigade }], sources: [{ key: post }], supersedes: [{ key: first }] },
+  { record: 'claim', key: second, properties: { text: 'Second' }, madeBy: [{ key: brigade }], sources: [{ key: report }], supersedes: [{ key: first }] },
   { record: 'relationship', type: 'MADE_BY', from: second, to: brigade, properties: { asWritten: 'the brigade' } },
   // Its maker is nowhere: rejected, with its new source.
   { record: 'claim', key: orphan, properties: { text: 'Orphan' }, madeBy: [{ key: parity('unit:missing') }], sources: [{ key: parity('source:orphan'), source: { kind: 'DATASET' } }] },
@@ -314,7 +314,7 @@ async function summary(gateway: Neo4jGateway) {
 }
 
 describe('the same bundle online and offline', () => {
-  it('makes the same graph and the same report, keys and relationships given twice included', { timeout: 120_000 }, async () => {
+  it('makes the same graph and the same report, keys and relationships given twice included', { timeout: 600_000 }, async () => {
     await cleanup();
     const file = path.join(directory, 'parity.ndjson');
     writeFileSync(file, bundleText(parityLines));
