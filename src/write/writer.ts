@@ -1,3 +1,8 @@
+/**
+ * The batched statements every write runs: entities and relationships created or updated by key,
+ * with their revisions, unlinks, and the locked hierarchy walk. Over 300 lines because each
+ * statement sits beside the concurrency reasoning that shapes it.
+ */
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { Hierarchy } from './decisions';
