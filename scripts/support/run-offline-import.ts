@@ -8,7 +8,8 @@ import { openDatabase, type Database } from '../../src/db/connect';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { runAdminImport } from '../../src/local-neo4j/admin-import';
 import { databaseDirs, isListening } from '../../src/local-neo4j/local-neo4j';
-import { setEmptyLists, writeOfflineImport } from '../../src/write/offline-import';
+import { setEmptyLists, writeRepeats } from '../../src/write/offline-finish';
+import { writeOfflineImport } from '../../src/write/offline-import';
 import { printReport, settle, startProgressBar, textOf, type ImportCliOptions, type ImportSource } from './run-import';
 
 export interface OfflineSource extends Omit<ImportSource, 'lines'> {
@@ -45,6 +46,7 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
       stepStarted = now;
     };
     let done = 0;
+    const author = { principal: options.principal ?? `import:${source.name}`, now: new Date().toISOString() };
     const prepared = await writeOfflineImport(
       (pass) => {
         if (pass === 2) {
@@ -57,7 +59,7 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
         return textOf(source.open(), (size) => (done += size));
       },
       directory,
-      { principal: options.principal ?? `import:${source.name}`, now: new Date().toISOString() },
+      author,
       ({ records, rejected }) => {
         const seconds = (performance.now() - stepStarted) / 1_000;
         bar?.update(done, { records, rate: Math.round(records / Math.max(seconds, 0.001)), rejected });
@@ -89,6 +91,10 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
     await setEmptyLists(server.gateway, prepared.emptyLists);
     await awaitIndexes(server.gateway);
     step('schema and indexes');
+    if (prepared.repeats.size > 0) {
+      await writeRepeats(server.gateway, () => textOf(source.open(), () => undefined), prepared, author);
+      step(`${prepared.repeats.size} records given again, written online`);
+    }
     // Like the online import's, the import's time ends when the graph is ready; stopping counts in all.
     const seconds = steps.reduce((sum, [, taken]) => sum + taken, 0);
     await server.close();

@@ -3,7 +3,8 @@ import { toPlain } from '../db/values';
 import { ClientError, ErrorCode } from '../errors';
 import { entityTypeOfKey, relationshipTypes } from '../model';
 import { validateKey, ValidationError } from './validate';
-import { hierarchyAbove, hierarchyTypes, resolveKeys, type Author } from './writer';
+import { hierarchyTypes } from './decisions';
+import { hierarchyAbove, resolveKeys, type Author } from './writer';
 
 /** Relationships a merge moves besides the model's own: history, spellings and earlier redirects. */
 const bookkeepingTypes = ['REVISES', 'HAS_NAME', 'REDIRECTS_TO'] as const;

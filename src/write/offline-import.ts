@@ -1,31 +1,37 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import path from 'node:path';
-import type { Neo4jGateway } from '../db/gateway';
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
-import { cycle, resolveEndpoints, resolveReferences, standingClaims, type ClaimRecord, type ClaimReference, type RelationshipRecord } from './records';
-import { entitySpecs, entityTypeOfKey, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from '../model';
+import { cycle, Hierarchy, hierarchyTypes, resolveEndpoints, resolveReferences, standingClaims, voidClaim } from './decisions';
+import { CsvWriter, endId, nodeId, startId } from './offline-csv';
+import { type ClaimReference, type GraphRecord, type RelationshipRecord } from './records';
+import { entityTypeOfKey, entityTypes, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { ValidationError } from './validate';
-import { Hierarchy, hierarchyTypes, revisionValues, type Author, type PropertyMap } from './writer';
+import { revisionValues, type Author, type PropertyMap } from './writer';
 
 /**
  * The offline import (`npm run import -- <file> --offline`): a bundle turned into the CSV files
- * of `neo4j-admin database import full`, for the first load of an empty local database. The
- * graph is the one `writeRecords` makes of the whole bundle in one batch, checked with the same
- * functions, except that a key or a relationship given twice is rejected instead of updated.
- * Two passes over the file keep only keys in memory: the first validates every record and
- * learns every key, so the second can decide each record the way one batch would, and write it.
+ * of `neo4j-admin database import full`, for the first load of an empty local database, making
+ * the graph `writeRecords` makes of the whole bundle in one batch. Records are accepted or
+ * rejected by the same decisions (`decisions.ts`) over the keys of the whole bundle. The CSV
+ * files hold what one batch creates; a key or relationship given again is left to `writeRepeats`,
+ * which hands it to `writeRecords` once the database runs, to update it exactly as online. Two
+ * passes keep only keys and line numbers in memory: one learns every key, so the other can
+ * decide each record as one batch would.
  */
 
 export interface OfflineImport {
   report: ImportReport;
   /** The neo4j-admin arguments that read the CSV files (after the database name). */
   adminArguments: string[];
+  /** Written by neo4j-admin (Revision nodes and REVISES included). */
   nodes: number;
   relationships: number;
   /** Of which Revision nodes, and as many REVISES relationships. */
   revisions: number;
   /** Empty string lists, which CSV cannot carry (an empty field is no value): set once the server runs. */
   emptyLists: EmptyLists[];
+  /** Lines of records given again (a key or a relationship), with their kind: `writeRepeats` writes them once the server runs. */
+  repeats: Map<number, GraphRecord['record']>;
+  /** Of the repeats, claims the CSV created, written again for a relationship they give twice: their outcome is counted already. */
+  createdRepeats: Set<number>;
 }
 
 export interface EmptyLists {
@@ -41,9 +47,12 @@ export interface OfflineProgress {
   rejected: number;
 }
 
-/** Neo4j's array delimiter: a control character validation refuses in every string. */
-const arrayDelimiter = '\u001F';
-const arrayDelimiterOption = 'U+001F';
+interface ClaimLine {
+  line: number;
+  key: string;
+  references: ClaimReference[];
+  sources: Set<string>;
+}
 
 /**
  * Reads the bundle twice (`open` starts a pass) and writes the CSV files into `directory`.
@@ -56,21 +65,27 @@ export async function writeOfflineImport(
   onProgress?: (progress: OfflineProgress) => void,
 ): Promise<OfflineImport> {
   const report = emptyReport();
-  // Pass 1: the line that writes each key, and what one batch decides only once it has every record.
+  // Pass 1: the keys of the bundle, and what one batch decides only once it has every record.
+  /** The first entity record of each key, which creates it (one batch writes entity records first). */
   const entityLines = new Map<string, number>();
-  const claimLines = new Map<string, number>();
-  /** Claims that relationship records start from: only their references can be given again by a record. */
+  /** Every claim record of each key; the first accepted one creates the claim unless an entity record does. */
+  const claimLines = new Map<string, number[]>();
+  const repeats = new Map<number, GraphRecord['record']>();
+  const createdRepeats = new Set<number>();
+  /** Claims that relationship records start from: which relationships their records give must be known before pass 2 reaches those records. */
   const claimsLinked = new Set<string>();
-  const linkedClaims: { line: number; key: string; references: ClaimReference[] }[] = [];
-  const pending: { line: number; key: string; references: ClaimReference[]; sources: Set<string> }[] = [];
+  const linkedClaims: ClaimLine[] = [];
+  const pending: ClaimLine[] = [];
   /** Claims that name claims: they stand only if those do, known once every claim is decided. */
-  const namingClaims: { line: number; key: string; references: ClaimReference[]; sources: Set<string> }[] = [];
-  const supersedingClaims: { from: string; to: string }[] = [];
+  const namingClaims: ClaimLine[] = [];
+  /** Claim keys with a record whose own references resolved. */
+  const resolvedClaimKeys = new Set<string>();
+  const supersedingClaims: { line: number; to: string }[] = [];
   const supersedingRecords: RelationshipRecord[] = [];
   /** Sources that accepted claims create, with the line of the last such claim (whose properties one batch keeps). */
   const offeredSources = new Map<string, number>();
-  const offer = (line: number, keys: Iterable<string>) => {
-    for (const key of keys) if ((offeredSources.get(key) ?? 0) < line) offeredSources.set(key, line);
+  const offer = ({ line, sources }: ClaimLine) => {
+    for (const key of sources) if ((offeredSources.get(key) ?? 0) < line) offeredSources.set(key, line);
   };
   // As writeRecords resolves a claim's references in one batch of an empty graph: entities and claims of the batch, and the claim's own new sources.
   const resolveForClaim = (key: string, sources: { has: (key: string) => boolean }) => (entityLines.has(key) || claimLines.has(key) || sources.has(key) ? key : undefined);
@@ -92,89 +107,78 @@ export async function writeOfflineImport(
       if (record.type === 'SUPERSEDES') supersedingRecords.push(record);
       continue;
     }
-    const first = entityLines.get(record.key) ?? claimLines.get(record.key);
-    if (first !== undefined) {
-      addRejection(report, line, new ValidationError(`line ${line}.key`, `"${record.key}" is given twice (first on line ${first}); an offline import creates each entity once: import the later records online afterwards.`));
-      continue;
-    }
     if (record.record === 'entity') {
-      entityLines.set(record.key, line);
+      if (entityLines.has(record.key)) repeats.set(line, 'entity');
+      else entityLines.set(record.key, line);
       continue;
     }
-    const repeated = repeatedReference(record);
-    if (repeated) {
-      addRejection(report, line, repeated);
-      continue;
-    }
-    claimLines.set(record.key, line);
-    // A record before this claim starts from it: the claim's relationships must be known before pass 2 reaches that record.
-    if (claimsLinked.has(record.key)) linkedClaims.push({ line, key: record.key, references: record.references });
-    for (const reference of record.references) {
-      if (reference.type === 'SUPERSEDES') supersedingClaims.push({ from: record.key, to: reference.key });
-    }
+    claimLines.set(record.key, [...(claimLines.get(record.key) ?? []), line]);
     const claim = { line, key: record.key, references: record.references, sources: new Set(record.newSources.keys()) };
-    if (namesAClaim(claim)) namingClaims.push(claim);
+    if (claimsLinked.has(record.key)) linkedClaims.push(claim);
+    for (const reference of record.references) if (reference.type === 'SUPERSEDES') supersedingClaims.push({ line, to: reference.key });
     // Keys only accumulate: a claim that resolves now resolves at the end; the others wait for the whole bundle.
-    if (resolveReferences(record.references, (key) => resolveForClaim(key, record.newSources)) instanceof ValidationError) pending.push(claim);
-    else if (!namesAClaim(claim)) offer(line, claim.sources);
+    const resolves = !(resolveReferences(record.references, (key) => resolveForClaim(key, record.newSources)) instanceof ValidationError);
+    if (resolves) resolvedClaimKeys.add(claim.key);
+    else pending.push(claim);
+    if (namesAClaim(claim)) namingClaims.push(claim);
+    else if (resolves) offer(claim);
   }
   tell(1);
 
-  const rejectedClaims = new Set<string>();
+  const rejectedLines = new Set<number>();
+  const rejectClaim = (claim: ClaimLine, error: ValidationError) => {
+    addRejection(report, claim.line, error);
+    rejectedLines.add(claim.line);
+  };
   for (const claim of pending) {
     const resolved = resolveReferences(claim.references, (key) => resolveForClaim(key, claim.sources));
-    if (resolved instanceof ValidationError) {
-      addRejection(report, claim.line, resolved);
-      rejectedClaims.add(claim.key);
-    } else if (!namesAClaim(claim)) {
-      offer(claim.line, claim.sources);
+    if (resolved instanceof ValidationError) rejectClaim(claim, resolved);
+    else {
+      resolvedClaimKeys.add(claim.key);
+      if (!namesAClaim(claim)) offer(claim);
     }
   }
   pending.length = 0;
   // As in one batch, a claim naming a claim the bundle rejects falls too, and creates no source.
-  const standing = standingClaims(
-    namingClaims.filter(({ key }) => !rejectedClaims.has(key)),
-    (claim) => claim,
-    (key) => rejectedClaims.has(key),
-    (claim, error) => {
-      addRejection(report, claim.line, error);
-      rejectedClaims.add(claim.key);
-    },
-  );
-  for (const claim of standing) offer(claim.line, claim.sources);
+  const fromEntity = (key: string) => entityLines.has(key);
+  const naming = namingClaims.filter(({ line }) => !rejectedLines.has(line));
+  for (const claim of standingClaims(naming, (claim) => claim, voidClaim(claimLines, resolvedClaimKeys, fromEntity), rejectClaim)) offer(claim);
   namingClaims.length = 0;
-  const accepted = (key: string) => claimLines.has(key) && !rejectedClaims.has(key);
-  // The nodes of the graph: entities, accepted claims, and the sources they create (which relationships may name).
-  const exists = (key: string) => entityLines.has(key) || accepted(key) || offeredSources.has(key);
-  const resolveWritten = (key: string) => (exists(key) ? key : undefined);
+  const accepted = (line: number) => !rejectedLines.has(line);
+  const acceptedKeys = { has: (key: string) => claimLines.get(key)?.some(accepted) ?? false };
+  /** The record that creates a claim: its first accepted one, unless an entity record does. */
+  const creates = (key: string, line: number) => !entityLines.has(key) && claimLines.get(key)?.find(accepted) === line;
+  // As writeRecords resolves a relationship's ends once the claims are written.
+  const unwritten = voidClaim(claimLines, acceptedKeys, fromEntity);
+  const resolveWritten = (key: string) => (!unwritten(key) && (entityLines.has(key) || claimLines.has(key) || offeredSources.has(key)) ? key : undefined);
   // A SUPERSEDES deprecates the claim it reaches (see `supersede` in writer.ts).
   const superseded = new Set<string>();
-  for (const { from, to } of supersedingClaims) if (accepted(from) && exists(to)) superseded.add(to);
+  for (const { line, to } of supersedingClaims) if (accepted(line)) superseded.add(to);
   for (const record of supersedingRecords) {
     const endpoints = resolveEndpoints(record, resolveWritten);
     if (!(endpoints instanceof ValidationError)) superseded.add(endpoints.to);
   }
 
-  // A relationship given twice is found by number: the node ids are the lines of their records, and past the last line, the sources claims create.
+  // A relationship given again is found by number: the node ids are the lines of their records, and past the last line, the sources claims create.
   const sourceIds = new Map<string, number>();
   let span = lastLine + 1;
   for (const key of offeredSources.keys()) if (!entityLines.has(key)) sourceIds.set(key, span++);
   if (relationshipTypes.length * span * span > Number.MAX_SAFE_INTEGER) throw new Error(`A bundle of ${lastLine} lines is too large for an offline import; import it online.`);
   const idOf = (key: string) => {
-    const id = entityLines.get(key) ?? claimLines.get(key) ?? sourceIds.get(key);
+    const id = entityLines.get(key) ?? claimLines.get(key)?.[0] ?? sourceIds.get(key);
     if (id === undefined) throw new Error(`"${key}" names no node`);
     return id;
   };
   const pairOf = (type: RelationshipType, from: string, to: string) => (relationshipTypes.indexOf(type) * span + idOf(from)) * span + idOf(to);
-  /** The line that gives each relationship: claims' references first, as one batch writes claims before relationships. */
-  const pairLines = new Map<number, number>();
-  const claimGives = ({ line, key, references }: { line: number; key: string; references: ClaimReference[] }) => {
-    for (const reference of references) pairLines.set(pairOf(reference.type, key, reference.key), line);
+  /** The relationships given so far: claims' references first, as one batch writes claims before relationships. */
+  const givenPairs = new Set<number>();
+  const claimGives = ({ key, references }: ClaimLine) => {
+    for (const reference of references) givenPairs.add(pairOf(reference.type, key, reference.key));
   };
-  for (const claim of linkedClaims) if (accepted(claim.key)) claimGives(claim);
+  for (const claim of linkedClaims) if (accepted(claim.line)) claimGives(claim);
   linkedClaims.length = 0;
 
-  // Pass 2: write what one batch would, in CSV.
+  // Pass 2: write in CSV what one batch creates.
   const csv = new CsvWriter(directory);
   const { now, principal } = author;
   const recorded = { recordedAt: now, recordedBy: principal };
@@ -201,28 +205,31 @@ export async function writeOfflineImport(
         if (entityLines.get(record.key) !== line) continue;
         writeEntity(record.type, record.key, record.properties);
       } else if (record.record === 'claim') {
-        if (claimLines.get(record.key) !== line || rejectedClaims.has(record.key)) continue;
-        if (claimsLinked.has(record.key)) claimGives({ line, key: record.key, references: record.references });
+        if (!accepted(line)) continue;
+        const claim = { line, key: record.key, references: record.references, sources: new Set<string>() };
+        if (claimsLinked.has(record.key)) claimGives(claim);
+        if (!creates(record.key, line)) {
+          repeats.set(line, 'claim');
+          continue;
+        }
         writeEntity('Claim', record.key, record.properties);
         // A source given as an entity is never altered; one that several claims create gets the last one's properties.
         for (const [key, properties] of record.newSources) {
           if (!entityLines.has(key) && offeredSources.get(key) === line) writeEntity('Source', key, properties);
         }
-        for (const reference of record.references) writeLink(reference.type, record.key, reference.key, reference.properties);
+        const written = new Set<number>();
+        for (const reference of record.references) {
+          const pair = pairOf(reference.type, record.key, reference.key);
+          if (written.has(pair)) {
+            repeats.set(line, 'claim');
+            createdRepeats.add(line);
+          } else writeLink(reference.type, record.key, reference.key, reference.properties);
+          written.add(pair);
+        }
       } else {
         const endpoints = resolveEndpoints(record, resolveWritten);
         if (endpoints instanceof ValidationError) {
           addRejection(report, line, endpoints);
-          continue;
-        }
-        const pair = pairOf(record.type, endpoints.from, endpoints.to);
-        const given = pairLines.get(pair);
-        if (given !== undefined) {
-          addRejection(
-            report,
-            line,
-            new ValidationError(`line ${line}`, `this ${record.type} from "${endpoints.from}" to "${endpoints.to}" is also given on line ${given}; an offline import writes each relationship once: import the later records online afterwards.`),
-          );
           continue;
         }
         const hierarchy = hierarchies.get(record.type);
@@ -230,7 +237,12 @@ export async function writeOfflineImport(
           addRejection(report, line, cycle(`${record.field}.to`, record.type, endpoints));
           continue;
         }
-        pairLines.set(pair, line);
+        const pair = pairOf(record.type, endpoints.from, endpoints.to);
+        if (givenPairs.has(pair)) {
+          repeats.set(line, 'relationship');
+          continue;
+        }
+        givenPairs.add(pair);
         writeLink(record.type, endpoints.from, endpoints.to, record.properties);
       }
       report.created += 1;
@@ -248,238 +260,9 @@ export async function writeOfflineImport(
     relationships: relationshipTypes.reduce((sum, type) => sum + csv.rowsOf(type), revisions),
     revisions,
     emptyLists,
+    repeats,
+    createdRepeats,
   };
 }
 
-/** Sets the empty string lists of `writeOfflineImport` on the imported graph, as the online import stores them. */
-export async function setEmptyLists(gateway: Neo4jGateway, emptyLists: EmptyLists[]): Promise<void> {
-  for (const type of entityTypes) {
-    const rows = emptyLists.filter((item) => item.type === type).map(({ key, properties }) => ({ key, properties }));
-    for (let start = 0; start < rows.length; start += 10_000) {
-      await gateway.write('import.offline.empty-lists', `UNWIND $rows AS row MATCH (n:${type} {key: row.key}) SET n += row.properties`, { rows: rows.slice(start, start + 10_000) });
-    }
-  }
-}
-
 const namesAClaim = ({ references }: { references: readonly ClaimReference[] }) => references.some((reference) => entityTypeOfKey(reference.key) === 'Claim');
-
-/** A claim that names the same entity twice for one relationship type (one batch would update the relationship). */
-function repeatedReference(record: ClaimRecord): ValidationError | undefined {
-  const seen = new Set<string>();
-  for (const reference of record.references) {
-    const pair = `${reference.type} ${reference.key}`;
-    if (seen.has(pair)) {
-      return new ValidationError(reference.field, `"${reference.key}" is named twice as ${reference.type}; an offline import writes each relationship once: name it once, or import online.`);
-    }
-    seen.add(pair);
-  }
-  return undefined;
-}
-
-// Row fields of the id columns: property names never contain a colon, so these cannot clash with one.
-const nodeId = ':ID';
-const startId = ':START_ID';
-const endId = ':END_ID';
-
-type CsvType = 'id' | 'string' | 'string[]' | 'long' | 'double' | 'boolean' | 'date' | 'datetime' | 'point';
-
-interface Column {
-  field: string;
-  header: string;
-  type: CsvType;
-  /** Read from the written properties, not from the fields the import adds. */
-  property?: boolean;
-}
-
-const csvTypes: Record<PropertySpec['kind'], CsvType> = {
-  string: 'string',
-  strings: 'string[]',
-  int: 'long',
-  float: 'double',
-  boolean: 'boolean',
-  date: 'date',
-  point: 'point',
-  url: 'string',
-  key: 'string',
-};
-
-const column = (field: string, type: CsvType, header?: string): Column => ({
-  field,
-  type,
-  header: header ?? (type === 'string' ? field : type === 'point' ? `${field}:point{crs:WGS-84}` : `${field}:${type}`),
-});
-
-/** A property's columns: a date has its precision beside it. */
-const propertyColumns = (specs: PropertySpecs): Column[] =>
-  Object.entries(specs)
-    .flatMap(([name, spec]) => (spec.kind === 'date' ? [column(name, 'date'), column(`${name}Precision`, 'string')] : [column(name, csvTypes[spec.kind])]))
-    .map((property) => ({ ...property, property: true }));
-
-const recorded = [column('recordedAt', 'datetime'), column('recordedBy', 'string')];
-const supersedable: readonly EntityType[] = relationshipSpecs.SUPERSEDES.to;
-const deprecation = [column('rank', 'string'), column('rankReason', 'string'), column('rankedAt', 'datetime'), column('updatedAt', 'datetime'), column('updatedBy', 'string')];
-
-/** One CSV file group per node label set and relationship type, each with a file for rows that span lines. */
-class CsvWriter {
-  private readonly groups = new Map<string, CsvGroup>();
-
-  constructor(private readonly directory: string) {
-    for (const type of entityTypes) {
-      const columns = [column('key', 'id', 'key:ID'), ...propertyColumns(entitySpecs[type].properties), ...recorded, ...(supersedable.includes(type) ? deprecation : [])];
-      this.groups.set(type, new CsvGroup(directory, type, '--nodes', labelsOf[type], columns));
-    }
-    const revision = [column(nodeId, 'id', ':ID(Revision)'), column('at', 'datetime'), column('by', 'string'), column('operation', 'string'), column('changed', 'string[]'), column('values', 'string')];
-    this.groups.set('Revision', new CsvGroup(directory, 'Revision', '--nodes', 'Revision', revision));
-    this.groups.set('REVISES', new CsvGroup(directory, 'REVISES', '--relationships', 'REVISES', [column(startId, 'id', ':START_ID(Revision)'), column(endId, 'id', ':END_ID')]));
-    for (const type of relationshipTypes) {
-      const columns = [column(startId, 'id', ':START_ID'), column(endId, 'id', ':END_ID'), ...recorded, ...propertyColumns(relationshipSpecs[type].properties)];
-      this.groups.set(type, new CsvGroup(directory, type, '--relationships', type, columns));
-    }
-  }
-
-  entity(type: EntityType, fields: Record<string, unknown>, properties: PropertyMap) {
-    this.group(type).write(fields, properties);
-  }
-
-  /** The entity's revision, joined to it by REVISES; the revision's id is the entity's key, in an id space of its own. */
-  revision(fields: Record<string, unknown> & { [nodeId]: string }) {
-    this.group('Revision').write(fields);
-    this.group('REVISES').write({ [startId]: fields[nodeId], [endId]: fields[nodeId] });
-  }
-
-  relationship(type: RelationshipType, fields: Record<string, unknown>, properties: PropertyMap) {
-    this.group(type).write(fields, properties);
-  }
-
-  rowsOf(name: string): number {
-    return this.group(name).rows;
-  }
-
-  close() {
-    for (const group of this.groups.values()) group.close();
-  }
-
-  adminArguments(): string[] {
-    const used = [...this.groups.values()].filter((group) => group.rows > 0);
-    const multiline = used.flatMap((group) => group.multilineFiles());
-    return [
-      ...used.map((group) => group.argument()),
-      `--array-delimiter=${arrayDelimiterOption}`,
-      // Only the files that hold line breaks are parsed the slow way.
-      ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
-    ];
-  }
-
-  private group(name: string): CsvGroup {
-    const group = this.groups.get(name);
-    if (!group) throw new Error(`no CSV group ${name}`);
-    return group;
-  }
-}
-
-class CsvGroup {
-  rows = 0;
-  private readonly header: string;
-  private readonly plain: CsvFile;
-  private readonly multiline: CsvFile;
-
-  constructor(
-    directory: string,
-    name: string,
-    private readonly option: '--nodes' | '--relationships',
-    private readonly labels: string,
-    private readonly columns: Column[],
-  ) {
-    this.header = path.join(directory, `${name}.header.csv`);
-    this.plain = new CsvFile(path.join(directory, `${name}.csv`));
-    this.multiline = new CsvFile(path.join(directory, `${name}.multiline.csv`));
-  }
-
-  write(fields: Record<string, unknown>, properties: PropertyMap = {}) {
-    let line = '';
-    let separator = '';
-    for (const { field, type, property } of this.columns) {
-      line += separator + formatValue(type, property ? properties[field] : fields[field]);
-      separator = ',';
-    }
-    (/[\n\r]/.test(line) ? this.multiline : this.plain).write(line);
-    this.rows += 1;
-  }
-
-  close() {
-    this.plain.close();
-    this.multiline.close();
-    if (this.rows > 0) {
-      const header = new CsvFile(this.header);
-      header.write(this.columns.map((column) => column.header).join(','));
-      header.close();
-    }
-  }
-
-  multilineFiles(): string[] {
-    return this.multiline.rows > 0 ? [this.multiline.path] : [];
-  }
-
-  argument(): string {
-    const files = [this.header, ...[this.plain, this.multiline].filter((file) => file.rows > 0).map((file) => file.path)];
-    return `${this.option}=${this.labels}=${files.join(',')}`;
-  }
-}
-
-/** Lines appended to a file through a buffer, created on the first line. */
-class CsvFile {
-  rows = 0;
-  private fd: number | undefined;
-  private buffer = '';
-
-  constructor(readonly path: string) {}
-
-  write(line: string) {
-    this.buffer += `${line}\n`;
-    this.rows += 1;
-    if (this.buffer.length >= 1 << 20) this.flush();
-  }
-
-  close() {
-    this.flush();
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-  }
-
-  private flush() {
-    if (this.buffer === '') return;
-    this.fd ??= openSync(this.path, 'w');
-    writeSync(this.fd, this.buffer);
-    this.buffer = '';
-  }
-}
-
-/** A value as neo4j-admin reads it in a column of this type; absent (null) is an empty field. */
-function formatValue(type: CsvType, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  switch (type) {
-    case 'id':
-    case 'datetime':
-      return value as string;
-    case 'string':
-      return quote(value as string);
-    case 'string[]':
-      return (value as string[]).length === 0 ? '' : quote((value as string[]).join(arrayDelimiter));
-    case 'double':
-      return formatNumber(value as number);
-    case 'point': {
-      const { x, y } = value as { x: number; y: number };
-      return `"{latitude:${formatNumber(y)},longitude:${formatNumber(x)}}"`;
-    }
-    // Neo4j Integers, Dates and booleans print as neo4j-admin reads them.
-    case 'long':
-    case 'date':
-    case 'boolean':
-      return String(value);
-  }
-}
-
-const quote = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
-
-/** JavaScript prints -0 as "0"; Neo4j keeps the sign the driver would have sent. */
-const formatNumber = (value: number) => (Object.is(value, -0) ? '-0.0' : String(value));

@@ -2,7 +2,8 @@ import type { ObservedTransaction } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
-import { allowedEndpoints, closingCycles, createEntities, hierarchyTypes, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+import { cycle, hierarchyTypes, resolveEndpoints, resolveReferences, selfLoop, standingClaims, voidClaim, type ResolvedReference } from './decisions';
+import { closingCycles, createEntities, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 
 /**
  * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
@@ -83,13 +84,6 @@ export function validateEntityRecord(type: EntityType, key: unknown, properties:
   return { record: 'entity', type, key: validateEntityKey(key, `${field}.key`, type), properties: asProperties(changes) };
 }
 
-/** No relationship of the model joins an entity to itself: a place in itself, a claim supporting itself. */
-const selfLoop = (field: string, type: RelationshipType, key: string) => new ValidationError(field, `a ${type} cannot join "${key}" to itself.`);
-
-/** A hierarchy (a place in a place, a unit in a unit) that would lead back to where it starts. */
-export const cycle = (field: string, type: RelationshipType, row: { from: string; to: string }) =>
-  new ValidationError(field, `a ${type} from "${row.from}" to "${row.to}" would close a cycle: "${row.to}" is already, through ${type}, in "${row.from}".`);
-
 export function validateRelationshipRecord(type: unknown, from: unknown, to: unknown, properties: unknown, field: string): RelationshipRecord {
   if (!relationshipTypes.includes(type as RelationshipType)) {
     throw new ValidationError(`${field}.type`, `"${String(type).slice(0, 40)}" is not a relationship type; known types: ${relationshipTypes.join(', ')}.`);
@@ -154,77 +148,6 @@ export function validateRecord(input: unknown, field: string): GraphRecord {
 }
 
 export type RecordOutcome = { status: WriteStatus } | { status: 'rejected'; error: ValidationError };
-
-export interface ResolvedReference {
-  reference: ClaimReference;
-  /** The key the reference leads to now. */
-  key: string;
-}
-
-/**
- * A claim's references with the keys they lead to, or the error that rejects the claim: its
- * first reference that leads nowhere. `resolve` says where a key leads (undefined: nowhere).
- */
-export function resolveReferences(references: readonly ClaimReference[], resolve: (key: string) => string | undefined): ResolvedReference[] | ValidationError {
-  const resolved: ResolvedReference[] = [];
-  for (const reference of references) {
-    const key = resolve(reference.key);
-    if (key === undefined) return new ValidationError(reference.field, `nothing has the key "${reference.key}".`);
-    resolved.push({ reference, key });
-  }
-  return resolved;
-}
-
-/**
- * The claims that stand, of those whose own references resolved: a claim naming a claim of the
- * same write that was rejected (`rejected`), or that falls in turn, names nothing once the write
- * lands, so it is rejected too (`reject`), down any chain.
- */
-export function standingClaims<T>(
-  claims: readonly T[],
-  claimOf: (item: T) => { key: string; references: readonly ClaimReference[] },
-  rejected: (key: string) => boolean,
-  reject: (item: T, error: ValidationError) => void,
-): T[] {
-  let standing = [...claims];
-  const fallen = new Set<string>();
-  for (;;) {
-    // A key given twice falls only when no claim of that key stands.
-    const standingKeys = new Set(standing.map((item) => claimOf(item).key));
-    const before = standing.length;
-    standing = standing.filter((item) => {
-      const claim = claimOf(item);
-      const resolved = resolveReferences(claim.references, (key) => (rejected(key) || (fallen.has(key) && !standingKeys.has(key)) ? undefined : key));
-      if (!(resolved instanceof ValidationError)) return true;
-      fallen.add(claim.key);
-      reject(item, resolved);
-      return false;
-    });
-    if (standing.length === before) return standing;
-  }
-}
-
-/**
- * The keys a relationship's endpoints lead to, or the error that rejects it: an endpoint that
- * leads nowhere, or entity types its relationship type does not join.
- */
-export function resolveEndpoints(record: RelationshipRecord, resolve: (key: string) => string | undefined): { from: string; to: string } | ValidationError {
-  const from = resolve(record.from);
-  const to = resolve(record.to);
-  const fromType = from ? entityTypeOfKey(from) : undefined;
-  const toType = to ? entityTypeOfKey(to) : undefined;
-  if (!from || !to || !fromType || !toType) {
-    const [field, key] = from ? ['to', record.to] : ['from', record.from];
-    return new ValidationError(`${record.field}.${field}`, `nothing has the key "${key}".`);
-  }
-  // Two keys may lead to one entity after a merge.
-  if (from === to) return selfLoop(`${record.field}.to`, record.type, to);
-  if (!allowedEndpoints(record.type, fromType, toType)) {
-    return new ValidationError(`${record.field}.type`, `a ${record.type} relationship cannot join a ${fromType} to a ${toType}.`);
-  }
-  return { from, to };
-}
-
 /**
  * Writes records in one transaction, in order of dependency: entities, then claims (with the
  * sources they create), then relationships. A record whose references name nothing is rejected
@@ -268,17 +191,17 @@ export async function writeRecords(
     if (resolved instanceof ValidationError) outcomes[index] = { status: 'rejected', error: resolved };
     else resolvedClaims.push({ record, index, references: resolved });
   }
-  const resolvedKeys = new Set(resolvedClaims.map(({ record }) => record.key));
+  const elsewhere = (key: string) => existing.has(key) || current.has(key);
   const accepted = standingClaims(
     resolvedClaims,
     ({ record }) => record,
-    (key) => claimKeys.has(key) && !resolvedKeys.has(key) && !existing.has(key) && !current.has(key),
+    voidClaim(claimKeys, new Set(resolvedClaims.map(({ record }) => record.key)), elsewhere),
     ({ index }, error) => (outcomes[index] = { status: 'rejected', error }),
   );
   const newSources = new Map(accepted.flatMap(({ record }) => [...record.newSources]));
-  // A relationship may name a claim of this call only if that claim was accepted.
-  const acceptedClaimKeys = new Set(accepted.map(({ record }) => record.key));
-  const resolveWritten = (key: string) => (claimKeys.has(key) && !acceptedClaimKeys.has(key) && !current.has(key) ? undefined : resolve(key, newSources));
+  // A relationship may name a claim of this call only if that claim was accepted (or an entity record of the call gave its key).
+  const unwritten = voidClaim(claimKeys, new Set(accepted.map(({ record }) => record.key)), elsewhere);
+  const resolveWritten = (key: string) => (unwritten(key) ? undefined : resolve(key, newSources));
   // Only sources whose key names nothing: an existing one is never altered, a retired one leads to its survivor.
   const sourcesToCreate = [...newSources].filter(([key]) => !existing.has(key) && !current.has(key)).map(([key, properties]) => ({ key, properties }));
   await upsertEntities(tx, 'Source', sourcesToCreate, author, existing, created);

@@ -1,6 +1,12 @@
+/**
+ * The batched statements every write runs: entities and relationships created or updated by key,
+ * with their revisions, unlinks, and the locked hierarchy walk. Over 300 lines because each
+ * statement sits beside the concurrency reasoning that shapes it.
+ */
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
-import { entityTypeOfKey, labelsOf, relationshipSpecs, type EntityType, type RelationshipType } from '../model';
+import { Hierarchy } from './decisions';
+import { entityTypeOfKey, labelsOf, type EntityType, type RelationshipType } from '../model';
 
 /** Who writes and when: every node, relationship and revision written carries both. */
 export interface Author {
@@ -299,9 +305,6 @@ export async function unlinkEntities(tx: ObservedTransaction, type: Relationship
   return removed;
 }
 
-/** Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents): no cycle may form. */
-export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF'];
-
 /**
  * Which of `rows` would close a cycle of `type`, each decided as if the rows before it were
  * written: true where `to` already leads, up the hierarchy, to `from`. A row whose relationship
@@ -339,44 +342,6 @@ export async function hierarchyAbove(tx: ObservedTransaction, type: Relationship
   return hierarchy;
 }
 
-/** Child-to-parent links of one hierarchy, in memory, that accept only links that close no cycle. */
-export class Hierarchy {
-  private readonly parents = new Map<string, Set<string>>();
-
-  add(key: string, parent: string) {
-    this.parents.set(key, (this.parents.get(key) ?? new Set()).add(parent));
-  }
-
-  /** Adds the link unless `parent` leads up to `key`; false when refused. A link already there is accepted. */
-  accept(key: string, parent: string): boolean {
-    if (this.parents.get(key)?.has(parent)) return true;
-    if (this.leadsTo(parent, key)) return false;
-    this.add(key, parent);
-    return true;
-  }
-
-  /** Whether `key` leads up to itself. */
-  onCycle(key: string): boolean {
-    return [...(this.parents.get(key) ?? [])].some((parent) => this.leadsTo(parent, key));
-  }
-
-  /** Whether `start` reaches `target` going up (the links may hold cycles written before they were refused). */
-  private leadsTo(start: string, target: string): boolean {
-    const visited = new Set([start]);
-    const stack = [start];
-    for (let key = stack.pop(); key !== undefined; key = stack.pop()) {
-      if (key === target) return true;
-      for (const parent of this.parents.get(key) ?? []) {
-        if (!visited.has(parent)) {
-          visited.add(parent);
-          stack.push(parent);
-        }
-      }
-    }
-    return false;
-  }
-}
-
 /**
  * Takes the write lock of a node, held until the transaction ends, without changing it (Neo4j
  * has no explicit locks): what the transaction reads of the node after this is what the last
@@ -405,10 +370,4 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, { item:
     groups.set(key, group);
   });
   return groups;
-}
-
-/** Whether a relationship of this type may join entities of these types. */
-export function allowedEndpoints(type: RelationshipType, from: EntityType, to: EntityType): boolean {
-  const spec = relationshipSpecs[type];
-  return (spec.from as readonly EntityType[]).includes(from) && (spec.to as readonly EntityType[]).includes(to);
 }
