@@ -1,7 +1,7 @@
 // The floor: each benchmark operation answered by its best hand-written Cypher, one round trip,
 // as JSON over plain HTTP, through the same driver settings as the service. POST /<operation index>.
 import { createServer } from 'node:http';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/server/config';
 import { createDriver } from '../src/db/connect';
 import { toPlain } from '../src/db/values';
 import { operations, type Subjects } from './operations';

@@ -9,10 +9,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/server/config';
 import { openDatabaseForTool } from '../src/db/connect';
-import { createLogger } from '../src/logger';
-import { createYogaApp } from '../src/yoga';
+import { createLogger } from '../src/server/logger';
+import { createYogaApp } from '../src/server/yoga';
 import { bundle, buildService, serviceBundle } from '../scripts/support/bundle';
 import { operations, type Subjects } from './operations';
 

@@ -3,10 +3,10 @@
 // NEO4J_URI=bolt://... npx tsx bench/search-cost.ts [--runs 5]
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/server/config';
 import { createDriver } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
-import { createYogaApp } from '../src/yoga';
+import { createYogaApp } from '../src/server/yoga';
 import { seededRandom } from './generate';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });

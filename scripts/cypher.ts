@@ -4,7 +4,7 @@
 // Neo4j (started for the run if it is not already up).
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/server/config';
 import { applyScripts, cypherDir, describeDrift, loadScripts, scriptStatuses } from '../src/cypher/runner';
 import { openDatabaseForTool, type Database } from '../src/db/connect';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/server/config';
 import { databaseDirs, neo4jJavaArgs } from '../src/local-neo4j/local-neo4j';
 
 const usage = 'usage: npm run db:dump -- <dir> | npm run db:load -- <file> [--force]   (flags: --data DIR, --database NAME)';

@@ -1,7 +1,7 @@
 // Runs the project's local Neo4j in the foreground until Ctrl-C, for operators and cypher-shell users.
 // Flags: --port N (default NEO4J_LOCAL_PORT or 7687), --data DIR (default NEO4J_LOCAL_DATA or .neo4j/data).
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/server/config';
 import { startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });

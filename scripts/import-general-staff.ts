@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildGeneralStaffBundle, readGeneralStaffData } from '../src/general-staff/bundle';
+import { buildGeneralStaffBundle, readGeneralStaffData } from '../src/import/general-staff';
 import { projectRoot } from '../src/project-root';
 import { runImport } from './support/run-import';
 

@@ -349,7 +349,7 @@ describe('huge inputs', () => {
   const search = 'query ($text: String!) { search(text: $text) { score entity { key } } }';
   const expensive = 'edges { node { participants { actor { claimsMade { makers { actor { name } } } } } } }';
 
-  // Searched text is priced by its length (src/limits.ts): a megabyte of it is refused before Neo4j sees it.
+  // Searched text is priced by its length (src/server/limits.ts): a megabyte of it is refused before Neo4j sees it.
   for (const [what, text] of [
     ['a 1 MB search text of many words', 'zzyzxq '.repeat(150_000)],
     ['a 1 MB one-word search text', 'a'.repeat(1_000_000)],
@@ -416,7 +416,7 @@ describe('huge inputs', () => {
 
   const manyTokens = `{ database { ${Array.from({ length: 6_000 }, () => 'name').join(' ')} } }`;
 
-  // graphql-js 16 spells its error "Document contains more that 5000 tokens": src/limits.ts must
+  // graphql-js 16 spells its error "Document contains more that 5000 tokens": src/server/limits.ts must
   // recognise that spelling (before commit 781fc7a it did not, and this got GRAPHQL_PARSE_FAILED).
   it('refuses a query of more than 5,000 tokens with TOO_MANY_TOKENS, before any Cypher runs', async () => {
     const response = await leavesGraphUnchanged(() => service.graphql(manyTokens));

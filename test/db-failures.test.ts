@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDriver } from '../src/db/connect';
 import { deadlineMarginMs, Neo4jGateway } from '../src/db/gateway';
-import { createYogaApp } from '../src/yoga';
+import { createYogaApp } from '../src/server/yoga';
 import { createTestService, testConfig, testKeys, type GraphQLResponse } from './support/service';
 
 const service = createTestService();

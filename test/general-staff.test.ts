@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generalStaffBundle } from '../src/general-staff/bundle';
-import { defaultBatchSize, importBundle, type ImportReport } from '../src/write/bundle';
+import { generalStaffBundle } from '../src/import/general-staff';
+import { defaultBatchSize, importBundle, type ImportReport } from '../src/import/bundle';
 import { projectRoot } from '../src/project-root';
 import { createTestService } from './support/service';
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/server/config';
 import { prepareDatabase } from '../src/cypher/runner';
 import { createDriver, waitUntilReachable } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';

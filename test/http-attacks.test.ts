@@ -1,8 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger';
-import { createYogaApp } from '../src/yoga';
+import { createLogger } from '../src/server/logger';
+import { createYogaApp } from '../src/server/yoga';
 import { createTestService, testConfig, testJwtSecret, testKeys, type GraphQLResponse } from './support/service';
 
 // Attacks on the HTTP layer (issue #15, items 2, 3, 8, 9 and the JWT part of 11): each is

@@ -9,7 +9,7 @@ import { createDriver } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
 import { toPlain } from '../src/db/values';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j';
-import { writeOfflineImport } from '../src/write/offline-import';
+import { writeOfflineImport } from '../src/import/offline';
 import { freePort } from './support/ports';
 import { projectRoot } from '../src/project-root';
 import { createTestService, testConfig } from './support/service';

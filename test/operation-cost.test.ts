@@ -2,7 +2,7 @@ import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, 
 import { afterAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema';
 import { maxPageSize, type ListBound } from '../src/graphql/pagination';
-import { operationCost, operationShape } from '../src/limits';
+import { operationCost, operationShape } from '../src/server/limits';
 import { createTestService } from './support/service';
 
 const service = createTestService();

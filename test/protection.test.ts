@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Neo4jGateway } from '../src/db/gateway';
-import { createYogaApp } from '../src/yoga';
+import { createYogaApp } from '../src/server/yoga';
 import { createTestService, testConfig, testKeys, type GraphQLResponse } from './support/service';
 
 const service = createTestService();

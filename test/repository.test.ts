@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, validateSchema } from 'graphql';
 import { parse } from 'yaml';
-import { configVariableNames, loadConfig } from '../src/config';
+import { configVariableNames, loadConfig } from '../src/server/config';
 import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
 import { schema } from '../src/graphql/schema';
 import { projectRoot } from '../src/project-root';

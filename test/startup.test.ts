@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/server/config';
 import { createDriver } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
 import { LocalNeo4jError, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
-import { createLogger } from '../src/logger';
-import { createYogaApp } from '../src/yoga';
+import { createLogger } from '../src/server/logger';
+import { createYogaApp } from '../src/server/yoga';
 import { buildService, serviceBundle } from '../scripts/support/bundle';
 import { freePort } from './support/ports';
 import { projectRoot } from '../src/project-root';

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/global-id';
-import { createLogger } from '../src/logger';
-import { createYogaApp } from '../src/yoga';
+import { createLogger } from '../src/server/logger';
+import { createYogaApp } from '../src/server/yoga';
 import { createTestService, testConfig, testJwtSecret, testKeys, type GraphQLResponse } from './support/service';
 
 const service = createTestService();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../src/project-root';
-import { writeOfflineImport } from '../src/write/offline-import';
+import { writeOfflineImport } from '../src/import/offline';
 import { entitySpecs, entityTypes, type EntityType, type PropertySpec, type PropertySpecs } from '../src/model';
 import { createTestService, testKeys, type GraphQLResponse } from './support/service';
 

@@ -26,4 +26,4 @@ export async function bundle(entryPoint: string, outfile: string): Promise<void>
 export const serviceBundle = 'dist/main.js';
 
 /** Builds the service as `npm run build` does. */
-export const buildService = () => bundle('src/main.ts', serviceBundle);
+export const buildService = () => bundle('src/server/main.ts', serviceBundle);

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/server/config';
 import { applyScripts, cypherDir, loadScripts } from '../../src/cypher/runner';
 import { openDatabaseForTool, type Database } from '../../src/db/connect';
-import { importBundle, type ImportReport } from '../../src/write/bundle';
+import { importBundle, type ImportReport } from '../../src/import/bundle';
 import path from 'node:path';
 
 export interface ImportSource {

@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/server/config';
 import { applyScripts, cypherDir, loadScripts } from '../../src/cypher/runner';
 import { openDatabase, type Database } from '../../src/db/connect';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { runAdminImport } from '../../src/local-neo4j/admin-import';
 import { databaseDirs, isListening } from '../../src/local-neo4j/local-neo4j';
-import { setEmptyLists, writeRepeats } from '../../src/write/offline-finish';
-import { writeOfflineImport } from '../../src/write/offline-import';
+import { setEmptyLists, writeRepeats } from '../../src/import/offline-finish';
+import { writeOfflineImport } from '../../src/import/offline';
 import { printReport, settle, startProgressBar, textOf, type ImportCliOptions, type ImportSource } from './run-import';
 
 export interface OfflineSource extends Omit<ImportSource, 'lines'> {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Neo4jGateway } from '../db/gateway';
 import { toPlain } from '../db/values';
-import { ClientError } from '../errors';
+import { ClientError } from '../server/errors';
 import { projectRoot } from '../project-root';
 import { splitStatements, type CypherStatement } from './statements';
 

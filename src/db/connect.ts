@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Neo4jConfig } from '../config';
+import type { Neo4jConfig } from '../server/config';
 import { isListening, startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
-import type { Logger } from '../logger';
+import type { Logger } from '../server/logger';
 import { Neo4jGateway } from './gateway';
 
 export class DatabaseUnreachableError extends Error {

@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
-import { ClientError, ErrorCode } from '../errors';
-import type { Logger } from '../logger';
+import { ClientError, ErrorCode } from '../server/errors';
+import type { Logger } from '../server/logger';
 
 /** Told of every Cypher round trip; per-request observers count them. */
 export type QueryObserver = (tag: string) => void;

@@ -3,7 +3,7 @@ import { builder } from './builder';
 import { relationText, text, texts, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
-import { Conditions } from './conditions';
+import { Conditions } from '../read/conditions';
 import { connectionOptions, listBound, readPage } from './pagination';
 import { maxStringsItems } from '../write/validate';
 import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';

@@ -1,9 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { allows } from '../auth';
-import type { Context } from '../context';
-import { ClientError, ErrorCode } from '../errors';
+import { allows } from '../server/auth';
+import type { Context } from '../server/context';
+import { ClientError, ErrorCode } from '../server/errors';
 import { entityTypeNames } from './entity';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
 import { maxPageSize } from './pagination';

@@ -7,7 +7,7 @@ import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, type ClaimVisibility } from './visibility';
-import { Conditions } from './conditions';
+import { Conditions } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput } from './source';

@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import { entityTypeNames, text, type Entity, type EntityTypeName } from './entity';
 import { findEntity } from './relations';
 import { EntityRef, type UnitRef } from './refs';

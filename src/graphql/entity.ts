@@ -2,8 +2,8 @@ import { Kind, type GraphQLResolveInfo, type FieldNode, type SelectionNode } fro
 import type { Neo4jGateway } from '../db/gateway';
 import { entityTypes, matchEntityByKey, type EntityType } from '../model';
 import { toPlain, type Plain } from '../db/values';
-import { ClientError, ErrorCode } from '../errors';
-import { inKeyOrder } from './loaders';
+import { ClientError, ErrorCode } from '../server/errors';
+import { inKeyOrder } from '../read/loaders';
 
 /** Each entity type of the model is a GraphQL type of the same name. */
 export const entityTypeNames = entityTypes;

@@ -6,7 +6,7 @@ import { relationField, relationPageArg, singleRelationField } from './relations
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions, maxHierarchyDepth } from './conditions';
+import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';

@@ -1,4 +1,4 @@
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 
 /** Global ids are base64url of "Type:key"; the key is the stable key outside services store. */
 export function encodeGlobalId(typename: string, key: bigint | number | string): string {

@@ -1,4 +1,4 @@
-import { importBundle, maxRejectionsListed, type ImportReport, type Rejection } from '../write/bundle';
+import { importBundle, maxRejectionsListed, type ImportReport, type Rejection } from '../import/bundle';
 import { listBound } from './pagination';
 import { ValidationError } from '../write/validate';
 import { builder } from './builder';

@@ -1,4 +1,4 @@
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { validateRelationshipRecord } from '../write/records';
 import { relationshipSpecs, relationshipTypes, type PropertySpecs, type RelationshipType } from '../model';
 import { type WriteStatus } from '../write/writer';

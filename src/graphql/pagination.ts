@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import type { BuilderTypes } from './builder';
-import type { Conditions } from './conditions';
+import type { Conditions } from '../read/conditions';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityFromRow, type Entity } from './entity';
 import { topLevel } from '../read/scope';
@@ -17,7 +17,7 @@ export const maxPageSize = 100;
 
 /**
  * What a list that takes no page size declares about its size (`extensions.listBound`), for the
- * cost of an operation (`src/limits.ts`) and the test that every list is bounded.
+ * cost of an operation (`src/server/limits.ts`) and the test that every list is bounded.
  */
 export interface ListBound {
   /** The most items it can hold. */

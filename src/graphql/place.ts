@@ -7,7 +7,7 @@ import { hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions, maxHierarchyDepth } from './conditions';
+import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';

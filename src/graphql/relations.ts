@@ -11,15 +11,15 @@ import {
 } from 'graphql';
 import type { ArgBuilder } from '@pothos/core';
 import neo4j from 'neo4j-driver';
-import type { Context } from '../context';
+import type { Context } from '../server/context';
 import type { Neo4jGateway } from '../db/gateway';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
 import type { Relation } from '../read/relation';
 import { batchedRead, nestedCypher, withNested, type NestedRead } from '../read/compose';
 import { topLevel } from '../read/scope';
 import type { BuilderTypes } from './builder';
-import { groupedInKeyOrder, inKeyOrder } from './loaders';
+import { groupedInKeyOrder, inKeyOrder } from '../read/loaders';
 import { checkPageSize, maxPageSize } from './pagination';
 import { matchEntityByKey, matchEntityOfType } from '../model';
 
@@ -51,7 +51,7 @@ export const relationPageSize = 10;
 /**
  * The `first` argument of a relationship list: how many items per entity, 10 by default, at
  * most the maximum page size. The cost of an operation counts the list at this size
- * (`src/limits.ts`), so nested lists at their defaults stay within the budget.
+ * (`src/server/limits.ts`), so nested lists at their defaults stay within the budget.
  */
 export const relationPageArg = (t: ArgBuilder<BuilderTypes>) => ({
   first: t.int({ defaultValue: relationPageSize, description: `How many, ${relationPageSize} by default, at most ${maxPageSize}.` }),

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { builder } from './builder';
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;

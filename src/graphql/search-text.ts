@@ -1,4 +1,4 @@
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

@@ -4,7 +4,7 @@ import { addEntityMutations } from './writes';
 import { number, relationText, text, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
-import { Conditions } from './conditions';
+import { Conditions } from '../read/conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';

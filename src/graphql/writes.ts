@@ -1,5 +1,5 @@
-import type { Context } from '../context';
-import { ClientError, ErrorCode } from '../errors';
+import type { Context } from '../server/context';
+import { ClientError, ErrorCode } from '../server/errors';
 import { datePrecisions, entitySpecs, type EntityType, type PropertySpecs } from '../model';
 import { GraphWrites } from '../write/facade';
 import type { Author, WriteStatus } from '../write/writer';

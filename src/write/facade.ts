@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Neo4jGateway } from '../db/gateway';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { longText, type rankReasons } from '../model';
 import { mergeEntities, type MergeResult } from './merge';
 import { writeEntity, writeRecords, type EntityWriteMode, type GraphRecord, type RecordOutcome, type RelationshipRecord } from './records';

@@ -1,6 +1,6 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { entityTypeOfKey, relationshipTypes } from '../model';
 import { validateKey, ValidationError } from './validate';
 import { hierarchyTypes } from './decisions';

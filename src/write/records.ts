@@ -1,5 +1,5 @@
 import type { ObservedTransaction } from '../db/gateway';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
 import { cycle, hierarchyTypes, resolveEndpoints, resolveReferences, selfLoop, standingClaims, voidClaim, type ResolvedReference } from './decisions';

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { ClientError, ErrorCode } from '../errors';
+import { ClientError, ErrorCode } from '../server/errors';
 import {
   datePrecisions,
   entitySpecs,

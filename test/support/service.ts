@@ -1,9 +1,9 @@
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/server/config';
 import { createDriver } from '../../src/db/connect';
 import { Neo4jGateway } from '../../src/db/gateway';
-import { createLogger } from '../../src/logger';
-import { createYogaApp } from '../../src/yoga';
+import { createLogger } from '../../src/server/logger';
+import { createYogaApp } from '../../src/server/yoga';
 
 /** API keys the test service accepts, one per access level. */
 export const testKeys = {

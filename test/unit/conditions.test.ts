@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Conditions } from '../../src/graphql/conditions';
+import { Conditions } from '../../src/read/conditions';
 
 // What a hostile client might send as a filter value: it must only ever reach Neo4j as a parameter.
 const injection = "x'}) DETACH DELETE n //";

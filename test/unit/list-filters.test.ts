@@ -1,9 +1,9 @@
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/server/config';
 import { Neo4jGateway } from '../../src/db/gateway';
-import { createLogger } from '../../src/logger';
-import { createYogaApp } from '../../src/yoga';
+import { createLogger } from '../../src/server/logger';
+import { createYogaApp } from '../../src/server/yoga';
 
 /**
  * The service over a driver that records each statement and answers no rows: GraphQL in, the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientError } from '../../src/errors';
+import { ClientError } from '../../src/server/errors';
 import { checkPageSize, defaultPageSize, maxPageSize, needsTotalFirst, pageWindow, toConnection, type PageArgs } from '../../src/graphql/pagination';
 
 /** The cursors of a list of `total` items, as its pages hand them out. */

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createCredentialStore } from './credentials';
-import { prepareDatabase } from './cypher/runner';
-import { connectDatabase, waitUntilReachable, type Database } from './db/connect';
+import { prepareDatabase } from '../cypher/runner';
+import { connectDatabase, waitUntilReachable, type Database } from '../db/connect';
 import { createLogger, type Logger } from './logger';
 import { createYogaApp } from './yoga';
 

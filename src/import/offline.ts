@@ -1,10 +1,10 @@
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
-import { cycle, Hierarchy, hierarchyTypes, resolveEndpoints, resolveReferences, standingClaims, voidClaim } from './decisions';
+import { cycle, Hierarchy, hierarchyTypes, resolveEndpoints, resolveReferences, standingClaims, voidClaim } from '../write/decisions';
 import { CsvWriter, endId, nodeId, startId } from './offline-csv';
-import { type ClaimReference, type GraphRecord, type RelationshipRecord } from './records';
+import { type ClaimReference, type GraphRecord, type RelationshipRecord } from '../write/records';
 import { entityTypeOfKey, entityTypes, relationshipTypes, type EntityType, type RelationshipType } from '../model';
-import { ValidationError } from './validate';
-import { revisionValues, type Author, type PropertyMap } from './writer';
+import { ValidationError } from '../write/validate';
+import { revisionValues, type Author, type PropertyMap } from '../write/writer';
 
 /**
  * The offline import (`npm run import -- <file> --offline`): a bundle turned into the CSV files

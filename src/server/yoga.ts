@@ -7,14 +7,14 @@ import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createCredentialStore, type CredentialStore } from './credentials';
-import { maxConnectionPoolSize } from './db/connect';
-import type { Neo4jGateway } from './db/gateway';
+import { maxConnectionPoolSize } from '../db/connect';
+import type { Neo4jGateway } from '../db/gateway';
 import { useOperationLimits } from './limits';
 import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
 import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { ErrorCode } from './errors';
-import { schema } from './graphql/schema';
+import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
 
 export interface YogaDependencies {

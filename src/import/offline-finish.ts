@@ -1,10 +1,10 @@
 import type { Neo4jGateway } from '../db/gateway';
 import { addRejection, defaultBatchSize, readBundle } from './bundle';
-import type { OfflineImport, EmptyLists } from './offline-import';
-import { GraphWrites } from './facade';
-import type { GraphRecord } from './records';
+import type { OfflineImport, EmptyLists } from './offline';
+import { GraphWrites } from '../write/facade';
+import type { GraphRecord } from '../write/records';
 import { entityTypes } from '../model';
-import type { Author } from './writer';
+import type { Author } from '../write/writer';
 
 /** What the offline import's CSV files leave to the imported database once it runs. */
 

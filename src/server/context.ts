@@ -1,7 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Principal } from './auth';
-import type { Neo4jGateway } from './db/gateway';
-import { Loaders } from './graphql/loaders';
+import type { Neo4jGateway } from '../db/gateway';
+import { Loaders } from '../read/loaders';
 import { ClientError, ErrorCode } from './errors';
 import { requestIdOf } from './protection';
 

@@ -1,8 +1,8 @@
 import type { Neo4jGateway } from '../db/gateway';
-import { GraphWrites } from './facade';
-import { validateRecord, type GraphRecord } from './records';
-import { ValidationError } from './validate';
-import type { Author } from './writer';
+import { GraphWrites } from '../write/facade';
+import { validateRecord, type GraphRecord } from '../write/records';
+import { ValidationError } from '../write/validate';
+import type { Author } from '../write/writer';
 
 /** The first line of every bundle (docs/bundle-format.md). */
 export const bundleFormat = 'conflict-graph/bundle';

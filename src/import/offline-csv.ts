@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { entitySpecs, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from '../model';
-import type { PropertyMap } from './writer';
+import type { PropertyMap } from '../write/writer';
 
 /** The CSV files of `neo4j-admin database import full` for the offline import: one group per label set and relationship type. */
 

@@ -25,7 +25,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
 import { ErrorCode } from './errors';
-import { defaultPageSize, maxPageSize, type ListBound } from './graphql/pagination';
+import { defaultPageSize, maxPageSize, type ListBound } from '../graphql/pagination';
 
 export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES'>;
 

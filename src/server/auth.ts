@@ -38,7 +38,7 @@ export interface Credentials {
  * Reads credentials from `X-API-Key: <key>` or `Authorization: Bearer <API key or JWT>`. No
  * credentials: null (anonymous). Credentials that do not check out: UNAUTHENTICATED, even for a
  * read, so a misconfigured client learns of it at once. `credentials` is asked once a request,
- * so a reload (src/credentials.ts) applies to the requests that arrive after it.
+ * so a reload (src/server/credentials.ts) applies to the requests that arrive after it.
  */
 export function createAuthenticator(
   config: Pick<Config, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_S'>,

@@ -5,7 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { allows, type Principal } from './auth';
 import type { Config } from './config';
-import type { Neo4jGateway } from './db/gateway';
+import type { Neo4jGateway } from '../db/gateway';
 import { ErrorCode } from './errors';
 import { errorResponse } from './protection';
 

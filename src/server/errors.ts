@@ -11,7 +11,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** The client went away; the request's remaining work was not started. */
   CANCELLED: 'CANCELLED',
-  // Limits (src/limits.ts, src/protection.ts): each its own code. A body over MAX_BODY_BYTES gets Yoga's REQUEST_ENTITY_TOO_LARGE.
+  // Limits (src/server/limits.ts, src/server/protection.ts): each its own code. A body over MAX_BODY_BYTES gets Yoga's REQUEST_ENTITY_TOO_LARGE.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',

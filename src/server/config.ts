@@ -46,7 +46,7 @@ const environmentSchema = z.object({
       `must be comma-separated entries, each ${apiKeyEntryRule}`,
     )
     .optional(),
-  /** A file of `name:key:scope` lines, read at start and again on SIGHUP or when it changes (src/credentials.ts). */
+  /** A file of `name:key:scope` lines, read at start and again on SIGHUP or when it changes (src/server/credentials.ts). */
   API_KEYS_FILE: z.string().min(1).optional(),
   /** Comma-separated: every one verifies, so a new secret and the old one overlap during a rotation. */
   JWT_SECRET: z
@@ -63,13 +63,13 @@ const environmentSchema = z.object({
   /** When set, /metrics answers only `Authorization: Bearer <this token>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 
-  // Limits checked before any Cypher runs (src/limits.ts).
+  // Limits checked before any Cypher runs (src/server/limits.ts).
   MAX_DEPTH: positiveInt.default(12),
   MAX_COST: positiveInt.default(50_000),
   MAX_ALIASES: positiveInt.default(30),
   MAX_TOKENS: positiveInt.default(5_000),
   MAX_DIRECTIVES: positiveInt.default(20),
-  // Protection (src/protection.ts).
+  // Protection (src/server/protection.ts).
   MAX_BODY_BYTES: positiveInt.default(2_000_000),
   /** Requests per minute per API key (else per address); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
