@@ -1,3 +1,9 @@
+/**
+ * The Cypher script runner (`npm run cypher`, and the schema and seed at start): reads scripts as
+ * cypher-shell does, applies them in order, records each application in the ledger, reports
+ * drift and seed differences. Over 300 lines because applying, recording and comparing share
+ * the ledger's and the script's state.
+ */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

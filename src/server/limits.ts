@@ -1,3 +1,9 @@
+/**
+ * The limits every operation passes before any Cypher runs: size while parsing, depth, aliases
+ * and directives while validating, and cost once the variables are known, in one memoised walk.
+ * Over 300 lines because the cost model (lists, searches, introspection) is one walk and reads
+ * best whole.
+ */
 import {
   GraphQLError,
   Kind,
