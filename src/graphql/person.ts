@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relatedFromRow, knownAsOf, relationText, type Related, relatedProjection } from './entity';
 import { relation, relationField, relationPageArg } from './relations';
@@ -31,6 +32,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
+    ...scalarFields(t, 'Person'),
     positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', args: relationPageArg(t.arg), ...relationField(() => personPositions) }),
   }),
 });

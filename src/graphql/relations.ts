@@ -14,7 +14,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../context';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../errors';
-import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
+import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, selectedEntityProjection, type Entity, type EntityTypeName, type Related, type Selected, type SelectionTypes } from './entity';
 import type { BuilderTypes } from './builder';
 import { groupedInKeyOrder, inKeyOrder } from './loaders';
 import { checkPageSize, maxPageSize } from './pagination';
@@ -39,7 +39,7 @@ export interface Relation<V> {
 }
 
 /** The properties a relation's items read, from its field's selection. */
-export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']) => Selected;
+export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], types: SelectionTypes) => Selected;
 
 /** The selection of a relation whose items are small nodes read whole (`properties(n)`): nothing to choose. */
 export const wholeItems: RelationSelection = () => ({ entity: [], relation: [] });
@@ -211,11 +211,12 @@ function nestedReads(
 export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, entityAt: readonly string[], info: GraphQLResolveInfo, asOf: string | null) {
   const onEntity = notRelationOf(typeAt(returnType, entityAt));
   const onItem = notRelationOf(typeAt(returnType, []));
+  const types = { schema: info.schema, type: returnType };
   return {
     selected: {
-      entity: namesSelectedAt(fieldNodes, info.fragments, entityAt).filter(onEntity),
+      entity: namesSelectedAt(fieldNodes, info.fragments, entityAt, types).filter(onEntity),
       // The field that holds the related entity (`entityAt`'s first step) is no property of the relationship.
-      relation: namesSelectedAt(fieldNodes, info.fragments, []).filter((name) => name !== entityAt[0] && onItem(name)),
+      relation: namesSelectedAt(fieldNodes, info.fragments, [], types).filter((name) => name !== entityAt[0] && onItem(name)),
     },
     nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
   };
@@ -223,7 +224,7 @@ export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOut
 
 /** `planned` for the items of a relation, which may say themselves what they read. */
 function plannedFor(relation: Relation<unknown>, fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, info: GraphQLResolveInfo, asOf: string | null) {
-  if (relation.selection) return { selected: relation.selection(fieldNodes, info.fragments), nested: [] };
+  if (relation.selection) return { selected: relation.selection(fieldNodes, info.fragments, { schema: info.schema, type: returnType }), nested: [] };
   return planned(fieldNodes, returnType, relation.entityAt ?? [], info, asOf);
 }
 
