@@ -1,11 +1,11 @@
 import { fullTextIndexOf } from '../model';
+import { scalarFields } from './scalar-fields';
 import { builder } from './builder';
-import { relationText, text, texts, type Related } from './entity';
+import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
-import { connectionOptions, listBound, readPage } from './pagination';
-import { maxStringsItems } from '../write/validate';
+import { connectionOptions, readPage } from './pagination';
 import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
@@ -39,11 +39,7 @@ ActorRef.implement({
   interfaces: [builder.nodeInterfaceRef(), EntityRef],
   resolveType: (entity) => entity.typename,
   fields: (t) => ({
-    name: t.string({ description: 'The name it is best known by in English.', resolve: (actor) => text(actor, 'name') ?? actor.key }),
-    nativeName: t.string({ nullable: true, description: 'Its name in its own language and script.', resolve: (actor) => text(actor, 'nameNative') }),
-    aliases: t.stringList({ description: 'Other names, spellings and garbled renderings found in reports.', extensions: listBound(maxStringsItems), resolve: (actor) => texts(actor, 'aliases') }),
-    uncertainAliases: t.stringList({ description: 'Names that may denote this actor or another: kept apart from aliases.', extensions: listBound(maxStringsItems), resolve: (actor) => texts(actor, 'uncertainAliases') }),
-    description: t.string({ nullable: true, description: 'What it is, in a sentence.', resolve: (actor) => text(actor, 'description') }),
+    ...scalarFields(t, 'Actor'),
     alignedWith: t.field({ type: [AlignmentRef], description: 'Actors it fights alongside.', args: relationPageArg(t.arg), ...relationField(() => actorAlignments) }),
     events: t.field({ type: [ParticipationRef], description: 'Events it took part in, latest first, with its role.', args: relationPageArg(t.arg), ...relationField(() => actorEvents) }),
     claimsMade: t.field({

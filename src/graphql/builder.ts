@@ -8,6 +8,7 @@ import { entityTypeNames } from './entity';
 import { decodeGlobalId, encodeGlobalId } from './global-id';
 import { maxPageSize } from './pagination';
 import { findEntity } from './relations';
+import type { FieldReads } from './scalar-fields';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -60,7 +61,7 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodeTypeOptions: { description: 'Anything with a global id that `node(id:)` resolves.' },
-    idFieldOptions: { description: 'Global id, for `node(id:)`.' },
+    idFieldOptions: { description: 'Global id, for `node(id:)`.', extensions: { computed: [] } satisfies FieldReads },
     pageInfoTypeOptions: { description: 'Where a page lies in its list.' },
     hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { scalarFields } from './scalar-fields';
 import { matchEntityByKey, fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { number, relationText, text, type Related } from './entity';
+import { relationText, type Related } from './entity';
 import { topLevel } from '../read/scope';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
@@ -149,30 +150,7 @@ builder.node(ClaimRef, {
   interfaces: [EntityRef],
   ...entityNodeOptions('Claim'),
   fields: (t) => ({
-    text: t.string({ description: 'The statement, in the words of its first source (or a faithful paraphrase).', resolve: (c) => text(c, 'text') ?? '' }),
-    originalText: t.string({ nullable: true, description: 'The statement in its original language, where known.', resolve: (c) => text(c, 'originalText') }),
-    language: t.string({ nullable: true, description: 'Language of the text, BCP 47.', resolve: (c) => text(c, 'language') }),
-    interpretation: t.string({ nullable: true, description: 'What a garbled or ambiguous statement most likely means: an analyst\'s reading, never a correction.', resolve: (c) => text(c, 'interpretation') }),
-    ambiguity: t.string({ nullable: true, description: 'What in the statement is ambiguous, left unresolved.', resolve: (c) => text(c, 'ambiguity') }),
-    garbled: t.boolean({ description: 'Whether the wording is garbled (a bad translation, a misprint).', resolve: (c) => c.properties.garbled === true }),
-    attributionAmbiguous: t.boolean({ description: 'Whether the sources attribute it to more than one candidate maker.', resolve: (c) => c.properties.attributionAmbiguous === true }),
-    type: t.field({ type: ClaimType, nullable: true, description: 'What it is about.', resolve: (c) => text(c, 'type') as never }),
-    stance: t.field({ type: Stance, nullable: true, description: 'Asserts or denies.', resolve: (c) => text(c, 'stance') as never }),
-    basis: t.field({ type: Basis, nullable: true, description: 'What it rests on.', resolve: (c) => text(c, 'basis') as never }),
-    rank: t.field({ type: Rank, description: 'Preferred, normal or deprecated.', resolve: (c) => (text(c, 'rank') ?? 'NORMAL') as never }),
-    rankNote: t.string({ nullable: true, description: 'A note on why it has that rank.', resolve: (c) => text(c, 'rankNote') }),
-    rankReason: t.string({ nullable: true, description: 'Why it has that rank (for a deprecated claim, why it was retracted).', resolve: (c) => text(c, 'rankReason') }),
-    madeAt: t.field({ type: 'Date', nullable: true, description: 'When it was made (see madeAtPrecision).', resolve: (c) => text(c, 'madeAt') }),
-    madeAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (c) => text(c, 'madeAtPrecision') }),
-    validFrom: t.field({ type: 'Date', nullable: true, description: 'Start of the period it is about (valid time).', resolve: (c) => text(c, 'validFrom') }),
-    validTo: t.field({ type: 'Date', nullable: true, description: 'End of the period it is about (valid time).', resolve: (c) => text(c, 'validTo') }),
-    measure: t.string({ nullable: true, description: 'For a claim that states a figure: what is counted ("personnel", "tank").', resolve: (c) => text(c, 'measure') }),
-    amount: t.float({ nullable: true, description: 'The figure stated, as stated (see amountQualifier and cumulative).', resolve: (c) => number(c, 'amount') }),
-    amountQualifier: t.string({ nullable: true, description: 'How the maker qualified the figure: "about", "more than".', resolve: (c) => text(c, 'amountQualifier') }),
-    cumulative: t.boolean({ nullable: true, description: 'Whether the figure is a running total since validFrom.', resolve: (c) => (typeof c.properties.cumulative === 'boolean' ? c.properties.cumulative : null) }),
-    frontSector: t.string({ nullable: true, description: 'The front sector the maker named, as written.', resolve: (c) => text(c, 'frontSector') }),
-    credibility: t.int({ nullable: true, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).', resolve: (c) => number(c, 'credibility') }),
-    credibilityNote: t.string({ nullable: true, description: 'Why it has that credibility.', resolve: (c) => text(c, 'credibilityNote') }),
+    ...scalarFields(t, 'Claim'),
     makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', args: relationPageArg(t.arg), ...relationField(() => claimMakers) }),
     subjects: t.field({ type: [SubjectRef], description: 'What it is about.', args: relationPageArg(t.arg), ...relationField(() => claimSubjects) }),
     sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', args: relationPageArg(t.arg), ...relationField(() => claimSources) }),

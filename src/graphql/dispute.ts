@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Plain } from '../db/values';
 import { builder } from './builder';
-import { entityFromRow, entityProjection, namesSelectedAt, plainProperties, relationText, type Entity, type Selected } from './entity';
+import { entityFromRow, entityProjection, namesSelectedAt, plainProperties, relationText, type Entity, type Selected, type SelectionTypes } from './entity';
 import { mapMaybePromise, relationField, relationPageArg } from './relations';
 import { relation } from '../read/relation';
 import { topLevel } from '../read/scope';
@@ -38,9 +38,9 @@ const entityContradictions = (includeDeprecated: boolean) =>
   });
 
 /** What a selection of `disputes` reads: of its claims wherever they appear, and of the contradictions. */
-function disputeSelection(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): Selected {
-  const claimProperties = [['claims'], ['contradictions', 'claim'], ['contradictions', 'contradicts']].flatMap((path) => namesSelectedAt(fieldNodes, fragments, path));
-  return { entity: [...new Set(claimProperties)].sort(), relation: namesSelectedAt(fieldNodes, fragments, ['contradictions']) };
+function disputeSelection(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], types: SelectionTypes): Selected {
+  const claimProperties = [['claims'], ['contradictions', 'claim'], ['contradictions', 'contradicts']].flatMap((path) => namesSelectedAt(fieldNodes, fragments, path, types));
+  return { entity: [...new Set(claimProperties)].sort(), relation: namesSelectedAt(fieldNodes, fragments, ['contradictions'], types) };
 }
 
 /** Splits contradictions into groups of claims connected by them (union-find over claim keys). */

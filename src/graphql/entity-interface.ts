@@ -1,6 +1,7 @@
 import { builder } from './builder';
+import { scalarFields, type FieldReads } from './scalar-fields';
 import type { Context } from '../server/context';
-import { entityTypeNames, text, type Entity, type EntityTypeName } from './entity';
+import { entityTypeNames, type Entity, type EntityTypeName } from './entity';
 import { findEntity } from './relations';
 import { EntityRef, type UnitRef } from './refs';
 import { writesOf, freshEntity } from './writes';
@@ -10,28 +11,7 @@ EntityRef.implement({
     'Anything the graph holds with a stable key: units, people, organizations, places, events, claims and sources.',
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => entity.typename,
-  fields: (t) => ({
-    key: t.string({
-      description: 'Stable, readable key that outside services can store, for example "place:ru:lozovaya-rudka".',
-      resolve: (entity) => entity.key,
-    }),
-    recordedAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'Record time: when the graph learned this (not when it was true in the world).',
-      resolve: (entity) => text(entity, 'recordedAt'),
-    }),
-    recordedBy: t.string({
-      nullable: true,
-      description: 'Who recorded it: a principal or a seed or import name.',
-      resolve: (entity) => text(entity, 'recordedBy'),
-    }),
-    note: t.string({
-      nullable: true,
-      description: "The recorder's note: caveats, derivations, what is uncertain.",
-      resolve: (entity) => text(entity, 'note'),
-    }),
-  }),
+  fields: (t) => scalarFields(t, 'Entity'),
 });
 
 /** Adds `<fieldName>(key: String!)` to Query: one kind of entity by its stable key, or null. */
@@ -60,7 +40,8 @@ builder.queryField('entity', (t) =>
 /** What every entity type shares as a Node: its global id from the key, loading by key, type check. */
 export function entityNodeOptions(typename: EntityTypeName) {
   return {
-    id: { resolve: (entity: Entity) => entity.key, description: 'Global id, for `node(id:)`.' },
+    // Computed from the key, which every read selects.
+    id: { resolve: (entity: Entity) => entity.key, description: 'Global id, for `node(id:)`.', extensions: { computed: [] } satisfies FieldReads },
     loadMany: (keys: string[], context: Context) =>
       Promise.all(keys.map((key) => findEntity(context, key, [typename]))),
     isTypeOf: (value: unknown) => (value as { typename?: string }).typename === typename,

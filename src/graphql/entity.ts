@@ -1,4 +1,5 @@
-import { Kind, type GraphQLResolveInfo, type FieldNode, type SelectionNode } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, Kind, type FieldNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionNode } from 'graphql';
+import type { FieldReads } from './scalar-fields';
 import type { Neo4jGateway } from '../db/gateway';
 import { entityTypes, matchEntityByKey, type EntityType } from '../model';
 import { toPlain, type Plain } from '../db/values';
@@ -23,12 +24,11 @@ export interface Entity {
 /** Cypher that projects node `n`, with all its properties, for `entityFromRow`. */
 export const entityProjection = (variable: string) => `{labels: labels(${variable}), properties: properties(${variable})}`;
 
-/** Fields whose property has another name; every other field reads the property of its own name. */
-const propertyOfField: Record<string, string> = { nativeName: 'nameNative' };
 
 /**
- * The properties that the fields selected at `path` below the current field may read: their
- * names (through fragments; `@skip` and `@include` ignored, as more is harmless), and the key.
+ * The properties that the fields selected at `path` below the current field may read: each
+ * field's declared property (through fragments; `@skip` and `@include` ignored, as more is
+ * harmless), and the key.
  */
 export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[] = []): string[] {
   // Every item of a list resolves its fields with the same field nodes: work it out once per list.
@@ -36,33 +36,70 @@ export function selectedProperties(info: GraphQLResolveInfo, path: readonly stri
   if (!byPath) selectionCache.set(info.fieldNodes, (byPath = new Map()));
   const cacheKey = path.join('.');
   let names = byPath.get(cacheKey);
-  if (!names) byPath.set(cacheKey, (names = namesSelectedAt(info.fieldNodes, info.fragments, path)));
+  if (!names) byPath.set(cacheKey, (names = namesSelectedAt(info.fieldNodes, info.fragments, path, { schema: info.schema, type: info.returnType })));
   return names;
 }
 
 const selectionCache = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
-/** The fields selected at `path` below these field nodes, through fragments. */
-export function fieldsSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): FieldNode[] {
-  const fieldsIn = (selections: readonly SelectionNode[]): FieldNode[] =>
+/** The schema, and the type of the field nodes a selection is read from, to find each selected field's definition. */
+export interface SelectionTypes {
+  schema: GraphQLSchema;
+  type: GraphQLOutputType;
+}
+
+interface TypedField {
+  node: FieldNode;
+  /** The type it is selected on (a fragment's type condition), if known. */
+  on: GraphQLNamedType | undefined;
+}
+
+/** The fields selected at `path` below these field nodes, through fragments, with the types they are selected on. */
+function typedFieldsSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[], types?: SelectionTypes): TypedField[] {
+  const typeNamed = (name: string | undefined, otherwise: GraphQLNamedType | undefined) => (name && types ? types.schema.getType(name) ?? undefined : otherwise);
+  const fieldsIn = (selections: readonly SelectionNode[], on: GraphQLNamedType | undefined): TypedField[] =>
     selections.flatMap((selection) => {
-      if (selection.kind === Kind.FIELD) return [selection];
-      if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet.selections);
-      return fieldsIn(fragments[selection.name.value]?.selectionSet.selections ?? []);
+      if (selection.kind === Kind.FIELD) return [{ node: selection, on }];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet.selections, typeNamed(selection.typeCondition?.name.value, on));
+      const fragment = fragments[selection.name.value];
+      return fragment ? fieldsIn(fragment.selectionSet.selections, typeNamed(fragment.typeCondition.name.value, on)) : [];
     });
-  let fields = fieldsIn(fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+  let fields = fieldsIn(
+    fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []),
+    types && getNamedType(types.type),
+  );
   for (const step of path) {
-    fields = fieldsIn(fields.filter((field) => field.name.value === step).flatMap((field) => field.selectionSet?.selections ?? []));
+    fields = fields
+      .filter(({ node }) => node.name.value === step)
+      .flatMap(({ node, on }) => {
+        const definition = on && (isObjectType(on) || isInterfaceType(on)) ? on.getFields()[step] : undefined;
+        return fieldsIn(node.selectionSet?.selections ?? [], definition && getNamedType(definition.type));
+      });
   }
   return fields;
 }
 
-/** The property names that the fields selected at `path` may read, and the key (see `selectedProperties`). */
-export function namesSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): string[] {
+/** The fields selected at `path` below these field nodes, through fragments. */
+export function fieldsSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): FieldNode[] {
+  return typedFieldsSelectedAt(fieldNodes, fragments, path).map(({ node }) => node);
+}
+
+/**
+ * The property names that the fields selected at `path` may read, and the key (see
+ * `selectedProperties`): what each field's definition declares (`FieldReads`: its property, or
+ * what it is computed from; a relationship field reads none). A field that declares nothing (a
+ * relationship's own, such as `from`) reads the property of its name.
+ */
+export function namesSelectedAt(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[], types: SelectionTypes): string[] {
   const names = new Set(['key']);
-  for (const field of fieldsSelectedAt(fieldNodes, fragments, path)) {
-    const name = field.name.value;
-    if (!name.startsWith('__')) names.add(propertyOfField[name] ?? name);
+  for (const { node, on } of typedFieldsSelectedAt(fieldNodes, fragments, path, types)) {
+    const name = node.name.value;
+    if (name.startsWith('__')) continue;
+    const extensions = on && (isObjectType(on) || isInterfaceType(on)) ? on.getFields()[name]?.extensions : undefined;
+    const reads = extensions as FieldReads | undefined;
+    if (reads?.property) names.add(reads.property);
+    else if (reads?.computed) for (const property of reads.computed) names.add(property);
+    else if (!extensions?.relation) names.add(name);
   }
   return [...names].sort();
 }

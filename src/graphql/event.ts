@@ -1,7 +1,8 @@
 import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { number, relationText, text, type Related } from './entity';
+import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -64,17 +65,7 @@ builder.node(EventRef, {
   interfaces: [EntityRef],
   ...entityNodeOptions('Event'),
   fields: (t) => ({
-    name: t.string({ description: 'A short name.', resolve: (e) => text(e, 'name') ?? e.key }),
-    description: t.string({ nullable: true, description: 'What happened, in a few sentences.', resolve: (e) => text(e, 'description') }),
-    category: t.string({ nullable: true, description: 'CONFLICT (political violence, coded after ACLED) or POLITICAL (context, no ACLED type).', resolve: (e) => text(e, 'category') }),
-    type: t.field({ type: EventType, nullable: true, description: "ACLED event type; null for context events such as elections.", resolve: (e) => text(e, 'type') as never }),
-    subType: t.string({ nullable: true, description: "ACLED sub-event type, such as ARMED_CLASH.", resolve: (e) => text(e, 'subType') }),
-    startDate: t.field({ type: 'Date', nullable: true, description: 'First day (see startDatePrecision).', resolve: (e) => text(e, 'startDate') }),
-    startDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'startDatePrecision') }),
-    endDate: t.field({ type: 'Date', nullable: true, description: 'Last day; null if ongoing or unknown.', resolve: (e) => text(e, 'endDate') }),
-    endDatePrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (e) => text(e, 'endDatePrecision') }),
-    dateDerivation: t.string({ nullable: true, description: 'How the dates were worked out from the sources.', resolve: (e) => text(e, 'dateDerivation') }),
-    fatalities: t.int({ nullable: true, description: 'Reported fatalities; null when none were reported (not zero).', resolve: (e) => number(e, 'fatalities') }),
+    ...scalarFields(t, 'Event'),
     places: t.field({ type: [EventPlaceRef], description: 'Where it happened, with precision.', args: relationPageArg(t.arg), ...relationField(() => eventPlaces) }),
     participants: t.field({ type: [ParticipantRef], description: 'Who took part, with roles.', args: relationPageArg(t.arg), ...relationField(() => eventParticipants) }),
     sources: t.field({ type: [SourceRef], description: 'Sources that report it.', args: relationPageArg(t.arg), ...relationField(() => eventSources) }),

@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { hop } from '../read/relation';
@@ -26,6 +27,7 @@ builder.node(PersonRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Person'),
   fields: (t) => ({
+    ...scalarFields(t, 'Person'),
     positions: t.field({ type: [PositionRef], description: 'Positions held over time, oldest first.', args: relationPageArg(t.arg), ...relationField(() => personPositions) }),
   }),
 });

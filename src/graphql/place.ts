@@ -1,12 +1,13 @@
-import type { GeoPoint, Plain } from '../db/values';
+import type { Plain } from '../db/values';
 import { placeTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { entityFromRow, number, text, type Entity } from './entity';
+import { entityFromRow, type Entity } from './entity';
 import { hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { GeoPointRef, NearInput, nearCondition, nearParameters } from './geo';
+import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg } from './visibility';
@@ -94,18 +95,7 @@ builder.node(PlaceRef, {
   interfaces: [EntityRef],
   ...entityNodeOptions('Place'),
   fields: (t) => ({
-    name: t.string({ description: 'Conventional English name.', resolve: (p) => text(p, 'name') ?? p.key }),
-    type: t.field({ type: PlaceType, nullable: true, description: 'Country, region, district, city, town, village...', resolve: (p) => text(p, 'type') as never }),
-    countryCode: t.string({ nullable: true, description: 'ISO 3166-1 alpha-2 code of the country it is in.', resolve: (p) => text(p, 'countryCode') }),
-    location: t.field({
-      type: GeoPointRef,
-      nullable: true,
-      description: 'A WGS-84 point that stands for the place (see locationPrecision).',
-      resolve: (p) => (p.properties.location as GeoPoint | null) ?? null,
-    }),
-    locationPrecision: t.string({ nullable: true, description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...', resolve: (p) => text(p, 'locationPrecision') }),
-    locationSourceKey: t.string({ nullable: true, description: 'Key of the source the point comes from.', resolve: (p) => text(p, 'locationSourceKey') }),
-    geonamesId: t.int({ nullable: true, description: 'GeoNames id, where known.', resolve: (p) => number(p, 'geonamesId') }),
+    ...scalarFields(t, 'Place'),
     names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', args: relationPageArg(t.arg), ...relationField(() => placeNames) }),
     parent: t.field({
       type: PlaceRef,

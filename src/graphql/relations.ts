@@ -118,11 +118,12 @@ function nestedReads(
 export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, entityAt: readonly string[], info: GraphQLResolveInfo, asOf: string | null) {
   const onEntity = notRelationOf(typeAt(returnType, entityAt));
   const onItem = notRelationOf(typeAt(returnType, []));
+  const types = { schema: info.schema, type: returnType };
   return {
     selected: {
-      entity: namesSelectedAt(fieldNodes, info.fragments, entityAt).filter(onEntity),
+      entity: namesSelectedAt(fieldNodes, info.fragments, entityAt, types).filter(onEntity),
       // The field that holds the related entity (`entityAt`'s first step) is no property of the relationship.
-      relation: namesSelectedAt(fieldNodes, info.fragments, []).filter((name) => name !== entityAt[0] && onItem(name)),
+      relation: namesSelectedAt(fieldNodes, info.fragments, [], types).filter((name) => name !== entityAt[0] && onItem(name)),
     },
     nested: nestedReads(fieldNodes, returnType, entityAt, info, asOf),
   };
@@ -131,7 +132,7 @@ export function planned(fieldNodes: readonly FieldNode[], returnType: GraphQLOut
 /** `planned` for the items of a relation, which may say themselves what they read. */
 function plannedFor(relation: Relation<unknown>, fieldNodes: readonly FieldNode[], returnType: GraphQLOutputType, info: GraphQLResolveInfo, asOf: string | null) {
   const { nesting } = relation;
-  if ('selection' in nesting) return { selected: nesting.selection(fieldNodes, info.fragments), nested: [] };
+  if ('selection' in nesting) return { selected: nesting.selection(fieldNodes, info.fragments, { schema: info.schema, type: returnType }), nested: [] };
   return planned(fieldNodes, returnType, nesting.entityAt, info, asOf);
 }
 

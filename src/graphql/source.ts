@@ -1,7 +1,8 @@
 import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { number, relationText, text, type Related } from './entity';
+import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
@@ -64,15 +65,7 @@ builder.node(SourceRef, {
   interfaces: [EntityRef],
   ...entityNodeOptions('Source'),
   fields: (t) => ({
-    kind: t.field({ type: SourceKind, nullable: true, description: 'What kind of document it is.', resolve: (s) => text(s, 'kind') as never }),
-    title: t.string({ nullable: true, description: 'Title or headline.', resolve: (s) => text(s, 'title') }),
-    url: t.string({ nullable: true, description: 'Where it was published, when known.', resolve: (s) => text(s, 'url') }),
-    language: t.string({ nullable: true, description: 'Language, as a BCP 47 code ("en", "ru", "uk").', resolve: (s) => text(s, 'language') }),
-    publishedAt: t.field({ type: 'Date', nullable: true, description: 'Publication date (see publishedAtPrecision).', resolve: (s) => text(s, 'publishedAt') }),
-    publishedAtPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (s) => text(s, 'publishedAtPrecision') }),
-    reliability: t.field({ type: Reliability, nullable: true, description: 'Admiralty grade of the source, A to F.', resolve: (s) => text(s, 'reliability') as never }),
-    reliabilityNote: t.string({ nullable: true, description: 'Why it has that grade.', resolve: (s) => text(s, 'reliabilityNote') }),
-    credibility: t.int({ nullable: true, description: 'Admiralty credibility of its information, 1 to 6, where graded.', resolve: (s) => number(s, 'credibility') }),
+    ...scalarFields(t, 'Source'),
     publishers: t.field({ type: [Publisher], description: 'Who published it.', args: relationPageArg(t.arg), ...relationField(() => sourcePublisher) }),
     quotes: t.field({ type: [SourceRef], description: 'Sources it quotes.', args: relationPageArg(t.arg), ...relationField(() => sourceQuotes) }),
     quotedBy: t.field({ type: [SourceRef], description: 'Sources that quote it.', args: relationPageArg(t.arg), ...relationField(() => sourceQuotedBy) }),

@@ -1,7 +1,8 @@
 import { sides } from '../model';
 import { builder } from './builder';
+import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { relationText, text, type Related } from './entity';
+import { relationText, type Related } from './entity';
 import { hop } from '../read/relation';
 import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -30,7 +31,7 @@ builder.node(UnitRef, {
   interfaces: [EntityRef, ActorRef],
   ...entityNodeOptions('Unit'),
   fields: (t) => ({
-    side: t.field({ type: Side, nullable: true, description: 'The side it fights on.', resolve: (unit) => text(unit, 'side') as never }),
+    ...scalarFields(t, 'Unit'),
     parents: t.field({ type: [MembershipRef], description: 'Formations or states it is part of, over time.', args: relationPageArg(t.arg), ...relationField(() => unitParents) }),
     subUnits: t.field({ type: [MembershipRef], description: 'Units that are part of it, over time.', args: relationPageArg(t.arg), ...relationField(() => unitSubUnits) }),
   }),

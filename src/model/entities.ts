@@ -1,19 +1,22 @@
 /**
  * Every entity type of the graph, declared once: its labels, key prefix, the properties it may be
- * written with (kinds and limits), the ones that must be present, its range and point indexes,
- * and the full-text index its searches use. Validation, keys, the Cypher schema (checked against
- * `cypher/schema/` by a test) and searched kinds derive from it; docs/model.md explains each
- * property's meaning.
+ * written with (kinds, limits, and how each reads through GraphQL), the ones that must be
+ * present, the properties the service writes itself, its range and point indexes, and the
+ * full-text index its searches use. Validation, keys, the GraphQL types' scalar fields, the
+ * Cypher schema (checked against `cypher/schema/` by a test) and searched kinds derive from it;
+ * docs/model.md explains each property's meaning.
  */
-import { countryCode, enumOf, grade, language, longText, names, shortText, type PropertySpecs } from './properties';
-import { bases, claimTypes, eventTypes, placeTypes, reliabilities, sides, sourceKinds, stances } from './vocabularies';
+import { countryCode, enumOf, grade, language, longText, names, shortText, type ExposedSpecs, type ExposedSystemSpecs } from './properties';
+import { bases, claimTypes, eventTypes, placeTypes, rankReasons, reliabilities, sides, sourceKinds, stances } from './vocabularies';
 
 export interface EntityDeclaration {
   /** Node labels, the most general first; the last is the type's own. Keys are unique on each. */
   labels: readonly string[];
   prefix: string;
   required: readonly string[];
-  properties: PropertySpecs;
+  properties: ExposedSpecs;
+  /** Properties the service writes itself beyond those of every entity (`systemProperties`). */
+  systemProperties?: ExposedSystemSpecs;
   /** Properties, or lists of them for a composite, with a range index on the type's own label. */
   indexes?: readonly (string | readonly string[])[];
   pointIndexes?: readonly string[];
@@ -23,21 +26,37 @@ export interface EntityDeclaration {
 
 const actorNames = { index: 'actor_names_fulltext', properties: ['name', 'aliases', 'uncertainAliases'] } as const;
 
-const actorProperties: PropertySpecs = {
-  name: shortText,
-  nameNative: shortText,
-  aliases: names,
-  uncertainAliases: names,
-  description: longText,
-  note: longText,
-};
+/** Properties the service writes on every entity: its key, and who wrote it when. */
+export const systemProperties = {
+  key: { kind: 'key', description: 'Stable, readable key that outside services can store, for example "place:ru:lozovaya-rudka".', fallback: 'key' },
+  recordedAt: { kind: 'datetime', description: 'Record time: when the graph learned this (not when it was true in the world).' },
+  recordedBy: { kind: 'string', description: 'Who recorded it: a principal or a seed or import name.' },
+  updatedAt: { kind: 'datetime', description: 'Record time of its last change through the API or an import; null if it never changed.' },
+  updatedBy: { kind: 'string', description: 'Who made its last change: a principal or an import name.' },
+  formerKeys: { kind: 'strings', description: 'Keys of the records merged into it; each still resolves to it.' },
+} as const satisfies ExposedSystemSpecs;
+
+const note = { ...longText, description: "The recorder's note: caveats, derivations, what is uncertain." } as const;
+
+const actorProperties = {
+  name: { ...shortText, description: 'The name it is best known by in English.', fallback: 'key' },
+  nameNative: { ...shortText, field: 'nativeName', description: 'Its name in its own language and script.' },
+  aliases: { ...names, description: 'Other names, spellings and garbled renderings found in reports.' },
+  uncertainAliases: { ...names, description: 'Names that may denote this actor or another: kept apart from aliases.' },
+  description: { ...longText, description: 'What it is, in a sentence.' },
+  note,
+} as const satisfies ExposedSpecs;
 
 export const entitySpecs = {
   Unit: {
     labels: ['Actor', 'Unit'],
     prefix: 'unit',
     required: ['name'],
-    properties: { ...actorProperties, side: enumOf(...sides), countryCode },
+    properties: {
+      ...actorProperties,
+      side: { ...enumOf(...sides), enum: 'Side', description: 'The side it fights on.' },
+      countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of the state whose forces it is, if any.' },
+    },
     indexes: ['side'],
     fullText: actorNames,
   },
@@ -45,14 +64,22 @@ export const entitySpecs = {
     labels: ['Actor', 'Person'],
     prefix: 'person',
     required: ['name'],
-    properties: { ...actorProperties, identitySourceKey: { kind: 'key' }, identityNote: longText },
+    properties: {
+      ...actorProperties,
+      identitySourceKey: { kind: 'key', description: 'Key of the source that identifies the person.' },
+      identityNote: { ...longText, description: 'How the person was identified.' },
+    },
     fullText: actorNames,
   },
   Organization: {
     labels: ['Actor', 'Organization'],
     prefix: 'org',
     required: ['name'],
-    properties: { ...actorProperties, type: enumOf('STATE', 'MEDIA', 'ANALYST'), countryCode },
+    properties: {
+      ...actorProperties,
+      type: { ...enumOf('STATE', 'MEDIA', 'ANALYST'), description: 'STATE, MEDIA, ANALYST or another kind of organization.' },
+      countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of its country.' },
+    },
     fullText: actorNames,
   },
   Place: {
@@ -60,16 +87,17 @@ export const entitySpecs = {
     prefix: 'place',
     required: ['name'],
     properties: {
-      name: shortText,
-      names,
-      type: enumOf(...placeTypes),
-      countryCode,
-      location: { kind: 'point' },
-      locationPrecision: enumOf('SETTLEMENT', 'ADMIN_CENTRE', 'CENTROID', 'DISTRICT_CENTRE_PROXY'),
-      locationUncertaintyKm: { kind: 'float', min: 0, max: 20_000 },
-      locationSourceKey: { kind: 'key' },
-      geonamesId: { kind: 'int', min: 1 },
-      note: longText,
+      name: { ...shortText, description: 'Conventional English name.', fallback: 'key' },
+      // The field `names` lists the place's PlaceName nodes; this list also keeps the names of records merged into it.
+      names: { ...names, field: 'spellings', description: 'Every spelling that a text search matches: its name, its recorded names, and those of records merged into it.' },
+      type: { ...enumOf(...placeTypes), enum: 'PlaceType', description: 'Country, region, district, city, town, village...' },
+      countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of the country it is in.' },
+      location: { kind: 'point', description: 'A WGS-84 point that stands for the place (see locationPrecision).' },
+      locationPrecision: { ...enumOf('SETTLEMENT', 'ADMIN_CENTRE', 'CENTROID', 'DISTRICT_CENTRE_PROXY'), description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...' },
+      locationUncertaintyKm: { kind: 'float', min: 0, max: 20_000, description: 'Rough radius, in kilometres, within which the place lies around its point.' },
+      locationSourceKey: { kind: 'key', description: 'Key of the source the point comes from.' },
+      geonamesId: { kind: 'int', min: 1, description: 'GeoNames id, where known.' },
+      note,
     },
     indexes: ['type', 'countryCode'],
     pointIndexes: ['location'],
@@ -80,18 +108,24 @@ export const entitySpecs = {
     prefix: 'event',
     required: ['name'],
     properties: {
-      name: shortText,
-      description: longText,
-      category: enumOf('CONFLICT', 'POLITICAL'),
-      type: enumOf(...eventTypes),
-      subType: { kind: 'string', max: 60, pattern: /^[A-Z_]+$/, patternHint: 'an ACLED sub-event type in capitals, such as ARMED_CLASH' },
-      startDate: { kind: 'date' },
-      endDate: { kind: 'date' },
-      dateDerivation: longText,
-      fatalities: { kind: 'int', min: 0 },
-      fatalitiesNote: longText,
-      codingNote: longText,
-      note: longText,
+      name: { ...shortText, description: 'A short name.', fallback: 'key' },
+      description: { ...longText, description: 'What happened, in a few sentences.' },
+      category: { ...enumOf('CONFLICT', 'POLITICAL'), description: 'CONFLICT (political violence, coded after ACLED) or POLITICAL (context, no ACLED type).' },
+      type: { ...enumOf(...eventTypes), enum: 'EventType', description: 'ACLED event type; null for context events such as elections.' },
+      subType: {
+        kind: 'string',
+        max: 60,
+        pattern: /^[A-Z_]+$/,
+        patternHint: 'an ACLED sub-event type in capitals, such as ARMED_CLASH',
+        description: 'ACLED sub-event type, such as ARMED_CLASH.',
+      },
+      startDate: { kind: 'date', description: 'First day (see startDatePrecision).' },
+      endDate: { kind: 'date', description: 'Last day; null if ongoing or unknown.' },
+      dateDerivation: { ...longText, description: 'How the dates were worked out from the sources.' },
+      fatalities: { kind: 'int', min: 0, description: 'Reported fatalities; null when none were reported (not zero).' },
+      fatalitiesNote: { ...longText, description: 'What the sources say about casualties.' },
+      codingNote: { ...longText, description: 'Who coded its type, and why.' },
+      note,
     },
     indexes: ['startDate', 'endDate', 'type', 'subType'],
     fullText: { index: 'event_text_fulltext', properties: ['name', 'description'] },
@@ -101,32 +135,39 @@ export const entitySpecs = {
     prefix: 'claim',
     required: ['text'],
     properties: {
-      text: longText,
-      originalText: longText,
-      language,
-      type: enumOf(...claimTypes),
-      stance: enumOf(...stances),
-      basis: enumOf(...bases),
-      madeAt: { kind: 'date' },
-      validFrom: { kind: 'date' },
-      validTo: { kind: 'date' },
-      dateDerivation: longText,
-      credibility: grade,
-      credibilityNote: longText,
-      garbled: { kind: 'boolean' },
-      interpretation: longText,
-      attributionAmbiguous: { kind: 'boolean' },
-      ambiguity: longText,
-      casualtiesKilled: { kind: 'int', min: 0 },
-      casualtiesInjured: { kind: 'int', min: 0 },
-      measure: { kind: 'string', max: 100 },
-      amount: { kind: 'float' },
-      amountQualifier: { kind: 'string', max: 100 },
-      cumulative: { kind: 'boolean' },
-      frontSector: shortText,
-      note: longText,
+      text: { ...longText, description: 'The statement, in the words of its first source (or a faithful paraphrase).', fallback: { value: '' } },
+      originalText: { ...longText, description: 'The statement in its original language, where known.' },
+      language: { ...language, description: 'Language of the text, BCP 47.' },
+      type: { ...enumOf(...claimTypes), enum: 'ClaimType', description: 'What it is about.' },
+      stance: { ...enumOf(...stances), enum: 'Stance', description: 'Asserts or denies.' },
+      basis: { ...enumOf(...bases), enum: 'Basis', description: 'What it rests on.' },
+      madeAt: { kind: 'date', description: 'When it was made (see madeAtPrecision).' },
+      validFrom: { kind: 'date', description: 'Start of the period it is about (valid time).' },
+      validTo: { kind: 'date', description: 'End of the period it is about (valid time).' },
+      dateDerivation: { ...longText, description: 'How madeAt, validFrom and validTo were worked out from the sources.' },
+      credibility: { ...grade, description: 'Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).' },
+      credibilityNote: { ...longText, description: 'Why it has that credibility.' },
+      garbled: { kind: 'boolean', description: 'Whether the wording is garbled (a bad translation, a misprint).', fallback: { value: false } },
+      interpretation: { ...longText, description: "What a garbled or ambiguous statement most likely means: an analyst's reading, never a correction." },
+      attributionAmbiguous: { kind: 'boolean', description: 'Whether the sources attribute it to more than one candidate maker.', fallback: { value: false } },
+      ambiguity: { ...longText, description: 'What in the statement is ambiguous, left unresolved.' },
+      casualtiesKilled: { kind: 'int', min: 0, description: 'For a CASUALTIES claim: how many people it says were killed.' },
+      casualtiesInjured: { kind: 'int', min: 0, description: 'For a CASUALTIES claim: how many people it says were injured.' },
+      measure: { kind: 'string', max: 100, description: 'For a claim that states a figure: what is counted ("personnel", "tank").' },
+      amount: { kind: 'float', description: 'The figure stated, as stated (see amountQualifier and cumulative).' },
+      amountQualifier: { kind: 'string', max: 100, description: 'How the maker qualified the figure: "about", "more than".' },
+      cumulative: { kind: 'boolean', description: 'Whether the figure is a running total since validFrom.' },
+      frontSector: { ...shortText, description: 'The front sector the maker named, as written.' },
+      note,
     },
-    // `rank` is set by setClaimRank, not written as a property; the composite serves claim series.
+    // Set by setClaimRank (and by a superseding claim), never by a claim's input.
+    systemProperties: {
+      rank: { ...enumOf('PREFERRED', 'NORMAL', 'DEPRECATED'), enum: 'Rank', description: 'Preferred, normal or deprecated.', fallback: { value: 'NORMAL' } },
+      rankReason: { ...enumOf(...rankReasons), description: 'Why it has that rank (for a deprecated claim, why it was retracted).' },
+      rankNote: { ...longText, description: 'A note on why it has that rank.' },
+      rankedAt: { kind: 'datetime', description: 'Record time of the last change of its rank.' },
+    },
+    // The composite index serves claim series.
     indexes: ['madeAt', 'validFrom', 'validTo', 'type', 'stance', 'basis', 'rank', ['measure', 'madeAt']],
     fullText: { index: 'claim_text_fulltext', properties: ['text', 'interpretation'] },
   },
@@ -135,20 +176,20 @@ export const entitySpecs = {
     prefix: 'source',
     required: ['kind'],
     properties: {
-      kind: enumOf(...sourceKinds),
-      title: { kind: 'string', max: 2_000 },
-      url: { kind: 'url' },
-      urlNote: longText,
-      language,
-      translation: enumOf('MACHINE_PROBABLE', 'MACHINE', 'HUMAN'),
-      translationNote: longText,
-      publishedAt: { kind: 'date' },
-      dateDerivation: longText,
-      reliability: enumOf(...reliabilities),
-      reliabilityNote: longText,
-      credibility: grade,
-      frontSector: shortText,
-      note: longText,
+      kind: { ...enumOf(...sourceKinds), enum: 'SourceKind', description: 'What kind of document it is.' },
+      title: { kind: 'string', max: 2_000, description: 'Title or headline.' },
+      url: { kind: 'url', description: 'Where it was published, when known.' },
+      urlNote: { ...longText, description: 'Why the URL is missing, or how the title was obtained.' },
+      language: { ...language, description: 'Language, as a BCP 47 code ("en", "ru", "uk").' },
+      translation: { ...enumOf('MACHINE_PROBABLE', 'MACHINE', 'HUMAN'), description: 'Whether the text held is a translation: MACHINE_PROBABLE, MACHINE or HUMAN; null if it is the original.' },
+      translationNote: { ...longText, description: 'What is known of the original language and wording.' },
+      publishedAt: { kind: 'date', description: 'Publication date (see publishedAtPrecision).' },
+      dateDerivation: { ...longText, description: 'How the publication date was worked out.' },
+      reliability: { ...enumOf(...reliabilities), enum: 'Reliability', description: 'Admiralty grade of the source, A to F.' },
+      reliabilityNote: { ...longText, description: 'Why it has that grade.' },
+      credibility: { ...grade, description: 'Admiralty credibility of its information, 1 to 6, where graded.' },
+      frontSector: { ...shortText, description: 'The front sector an official statement names, as written.' },
+      note,
     },
     indexes: ['publishedAt', 'kind', 'reliability'],
     fullText: { index: 'source_title_fulltext', properties: ['title'] },
@@ -160,3 +201,21 @@ export const entityTypes = Object.keys(entitySpecs) as EntityType[];
 
 /** The labels a node of each type carries, as Cypher writes them: `Actor:Unit`. */
 export const labelsOf = Object.fromEntries(entityTypes.map((type) => [type, entitySpecs[type].labels.join(':')])) as Record<EntityType, string>;
+
+/**
+ * The GraphQL interfaces over entity types: the types that implement each, and the properties
+ * whose fields the interface declares for all of them (a type's own fields are the rest).
+ */
+export const entityInterfaces = {
+  Entity: { types: entityTypes, properties: { ...systemProperties, note } },
+  Actor: { types: ['Unit', 'Person', 'Organization'], properties: actorProperties },
+} as const satisfies Record<string, { types: readonly EntityType[]; properties: ExposedSystemSpecs }>;
+
+export type EntityInterface = keyof typeof entityInterfaces;
+
+/** Every property a node of this type may hold: the system ones and its own (a date's precision aside). */
+export const allPropertiesOf = (type: EntityType): ExposedSystemSpecs => ({
+  ...systemProperties,
+  ...(entitySpecs[type] as EntityDeclaration).systemProperties,
+  ...entitySpecs[type].properties,
+});

@@ -26,3 +26,24 @@ export const countryCode = { kind: 'string', pattern: /^[A-Z]{2}$/, patternHint:
 export const language = { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a BCP 47 tag, such as "en" or "uk"' } as const;
 export const grade = { kind: 'int', min: 1, max: 6 } as const;
 export const enumOf = (...values: string[]) => ({ kind: 'string', values }) as const;
+
+/**
+ * How a property of an entity reads through GraphQL: the field's description (byte for byte what
+ * the schema documents) and, where they are not the plain default, its name, its enum, and the
+ * value a non-null field reads when the property is absent. Fields are nullable without one.
+ */
+export interface Exposure {
+  description: string;
+  /** The field's name, where it is not the property's (a field `nativeName` reads `nameNative`). */
+  field?: string;
+  /** The name of the GraphQL enum the field returns (declared in `src/graphql/`), for a string with values. */
+  enum?: string;
+  /** Non-null: what the field reads when the property is absent, a value or the entity's key. */
+  fallback?: { value: string | boolean } | 'key';
+}
+
+/** A property the service writes itself (record times, ranks), never given in a write's input. */
+export type SystemPropertySpec = PropertySpec | { kind: 'datetime' };
+
+export type ExposedSpecs = Record<string, PropertySpec & Exposure>;
+export type ExposedSystemSpecs = Record<string, SystemPropertySpec & Exposure>;

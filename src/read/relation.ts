@@ -6,11 +6,11 @@
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RelationshipType } from '../model';
-import { entityFromRow, relatedFromRow, type Entity, type Related, type Selected } from '../graphql/entity';
+import { entityFromRow, relatedFromRow, type Entity, type Related, type Selected, type SelectionTypes } from '../graphql/entity';
 import type { CypherScope } from './scope';
 
 /** The properties a relation's items read, from its field's selection. */
-export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']) => Selected;
+export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], types: SelectionTypes) => Selected;
 
 /** The selection of a relation whose items are small nodes read whole (`properties(n)`): nothing to choose. */
 export const wholeItems: RelationSelection = () => ({ entity: [], relation: [] });

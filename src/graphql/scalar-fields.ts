@@ -1,0 +1,90 @@
+/**
+ * The scalar fields of the entity types and interfaces, from the model catalogue: one field per
+ * property (two for a date: the day and its precision), named, described, typed and defaulted as
+ * the property's declaration says. Each field names its property in `extensions.property`, which
+ * the planner reads to know what a selection reads (`namesSelectedAt`).
+ */
+import type { GeoPoint } from '../db/values';
+import { allPropertiesOf, entityInterfaces, type EntityInterface, type EntityType, type Exposure, type SystemPropertySpec } from '../model';
+import { maxStringsItems } from '../write/validate';
+import type { BuilderTypes } from './builder';
+import { number, text, texts, type Entity } from './entity';
+import { GeoPointRef } from './geo';
+import { listBound } from './pagination';
+
+/**
+ * What a field of an entity says it reads, in its `extensions`: a stored property, or, for a
+ * computed field, the properties it is computed from (none: from the key, which is always read).
+ * Relationship fields say `relation` instead (`relations.ts`).
+ */
+export interface FieldReads {
+  property?: string;
+  computed?: readonly string[];
+}
+
+type Spec = SystemPropertySpec & Exposure;
+
+const graphqlTypes: Record<Spec['kind'], unknown> = {
+  string: 'String',
+  url: 'String',
+  key: 'String',
+  strings: ['String'],
+  int: 'Int',
+  float: 'Float',
+  boolean: 'Boolean',
+  date: 'Date',
+  datetime: 'DateTime',
+  point: GeoPointRef,
+};
+
+/** The stored value, if it has the property's kind; else null. */
+function stored(entity: Entity, property: string, kind: Spec['kind']): unknown {
+  if (kind === 'strings') return texts(entity, property);
+  if (kind === 'int' || kind === 'float') return number(entity, property);
+  const value = entity.properties[property];
+  if (kind === 'boolean') return typeof value === 'boolean' ? value : null;
+  if (kind === 'point') return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as unknown as GeoPoint) : null;
+  return text(entity, property);
+}
+
+/** The properties whose fields a type declares itself: an interface's, or a type's less those of the interfaces it implements. */
+function declaredOn(type: EntityType | EntityInterface): [string, Spec][] {
+  if (type in entityInterfaces) return Object.entries(entityInterfaces[type as EntityInterface].properties);
+  const inherited = new Set(
+    Object.values(entityInterfaces)
+      .filter((declaration) => (declaration.types as readonly string[]).includes(type))
+      .flatMap((declaration) => Object.keys(declaration.properties)),
+  );
+  return Object.entries(allPropertiesOf(type as EntityType)).filter(([property]) => !inherited.has(property));
+}
+
+/**
+ * The scalar fields of an entity type or interface, to spread into its `fields`. Their types
+ * come from the catalogue at run time, which Pothos' typed options cannot follow: the options
+ * are checked by the schema's build and the test of every field (test/schema-fields.test.ts).
+ */
+export function scalarFields(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes, Entity>, 'field'>, type: EntityType | EntityInterface) {
+  const fields: Record<string, ReturnType<typeof t.field>> = {};
+  for (const [property, spec] of declaredOn(type)) {
+    const name = spec.field ?? property;
+    const fallback = spec.fallback;
+    fields[name] = t.field({
+      type: (spec.enum ?? graphqlTypes[spec.kind]) as never,
+      nullable: fallback === undefined && spec.kind !== 'strings',
+      description: spec.description,
+      extensions: { property, ...(spec.kind === 'strings' ? listBound(maxStringsItems) : {}) } satisfies FieldReads,
+      resolve: (entity: Entity) => stored(entity, property, spec.kind) ?? (fallback === 'key' ? entity.key : fallback?.value) ?? null,
+    } as never);
+    if (spec.kind === 'date') {
+      const precision = `${property}Precision`;
+      fields[`${name}Precision`] = t.field({
+        type: 'String',
+        nullable: true,
+        description: 'DAY, WEEK, MONTH or YEAR.',
+        extensions: { property: precision } satisfies FieldReads,
+        resolve: (entity: Entity) => text(entity, precision),
+      } as never);
+    }
+  }
+  return fields;
+}
