@@ -5,6 +5,11 @@
 // npm run import). Prints a markdown table with the ratios.
 //
 //   npm run bench -- [--label 100k] [--duration 10] [--turns 5] [--connections 1,32] [--operations 0,2] [--out FILE]
+//
+// With --against <bundle> (another build of the service, say the last release's dist/main.js),
+// the service is measured against that build and a second instance of it instead of the floor
+// and the peer: before and after in the same turns, and the run-to-run noise from the two
+// instances of one build.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -24,8 +29,10 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     operations: { type: 'string' },
     out: { type: 'string' },
+    against: { type: 'string' },
   },
 });
+const against = values.against;
 const duration = Number(values.duration ?? 10);
 const turns = Number(values.turns ?? 5);
 const connectionCounts = (values.connections ?? '1,32').split(',').map(Number);
@@ -34,7 +41,7 @@ const floorPort = 4300;
 const peerPort = 4400;
 
 // The peer is a package of its own (its copy of graphql, the library's dependencies), installed on first use.
-if (!existsSync('bench/peer/node_modules')) {
+if (!against && !existsSync('bench/peer/node_modules')) {
   console.log('Installing the peer: npm ci --prefix bench/peer');
   const install = spawnSync('npm', ['ci', '--prefix', 'bench/peer', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('npm ci --prefix bench/peer failed');
@@ -42,8 +49,8 @@ if (!existsSync('bench/peer/node_modules')) {
 // All three servers run as `npm start` runs the service: bundled, under plain node.
 const floorBundle = 'dist/bench/floor-server.js';
 const peerBundle = 'bench/peer/dist/server.js';
-await Promise.all([buildService(), bundle('bench/floor-server.ts', floorBundle), bundle('bench/peer/server.ts', peerBundle)]);
-const peerVersion = (JSON.parse(readFileSync('bench/peer/node_modules/@neo4j/graphql/package.json', 'utf8')) as { version: string }).version;
+await Promise.all(against ? [buildService()] : [buildService(), bundle('bench/floor-server.ts', floorBundle), bundle('bench/peer/server.ts', peerBundle)]);
+const peerVersion = against ? '' : (JSON.parse(readFileSync('bench/peer/node_modules/@neo4j/graphql/package.json', 'utf8')) as { version: string }).version;
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
 const database = await openDatabaseForTool(config, (line) => console.log(line));
@@ -110,8 +117,9 @@ function start(
 }
 
 const service = start(serviceBundle, servicePort, '/ready', 'GET', {});
-const floor = start(floorBundle, floorPort, '/0', 'POST', { BENCH_SUBJECTS: JSON.stringify(subjects) });
-const peer = start(peerBundle, peerPort, '/health', 'GET', {});
+// Against another build, "floor" and "peer" are two instances of that build.
+const floor = against ? start(against, floorPort, '/ready', 'GET', {}) : start(floorBundle, floorPort, '/0', 'POST', { BENCH_SUBJECTS: JSON.stringify(subjects) });
+const peer = against ? start(against, peerPort, '/ready', 'GET', {}) : start(peerBundle, peerPort, '/health', 'GET', {});
 // However the run ends, an error included, the servers it started end with it.
 process.on('exit', () => [service, floor, peer].forEach(({ child }) => child.kill('SIGTERM')));
 const serviceStartMs = await service.ready;
@@ -120,7 +128,7 @@ const peerStartMs = await peer.ready;
 
 // A GraphQL error answers 200, which autocannon would count as a success, and a wrong query fails
 // fast, which would flatter its side: check each answer of the floor and the peer first.
-for (const [index, operation] of ops) {
+for (const [index, operation] of against ? [] : ops) {
   const floorAnswer = await fetch(`http://127.0.0.1:${floorPort}/${index}`, { method: 'POST' });
   if (!floorAnswer.ok) throw new Error(`floor, ${operation.name}: ${(await floorAnswer.text()).slice(0, 500)}`);
   const peerAnswer = await fetch(`http://127.0.0.1:${peerPort}/graphql`, {
@@ -237,8 +245,10 @@ for (const [index, operation] of ops) {
   // Unmeasured first: a database just started, and each side's JIT and query plans, warm up.
   const targets: Target[] = [
     { url: `http://127.0.0.1:${servicePort}/graphql`, body: JSON.stringify(operation.graphql), pid: service.child.pid },
-    { url: `http://127.0.0.1:${floorPort}/${index}`, body: '{}', pid: floor.child.pid },
-    { url: `http://127.0.0.1:${peerPort}/graphql`, body: JSON.stringify(operation.peer), pid: peer.child.pid },
+    against
+      ? { url: `http://127.0.0.1:${floorPort}/graphql`, body: JSON.stringify(operation.graphql), pid: floor.child.pid }
+      : { url: `http://127.0.0.1:${floorPort}/${index}`, body: '{}', pid: floor.child.pid },
+    { url: `http://127.0.0.1:${peerPort}/graphql`, body: JSON.stringify(against ? operation.graphql : operation.peer), pid: peer.child.pid },
   ];
   // At every number of clients: after a warm-up at 32 only, a fresh service still answered one client at 60 % of its later rate.
   for (const target of targets) for (const connections of connectionCounts) await loadWindow(target, connections, warmUpSeconds);
@@ -280,7 +290,9 @@ const report = [
   `## ${values.label ?? 'graph'}: ${counts?.nodes} nodes, ${counts?.relationships} relationships (${new Date().toISOString().slice(0, 10)})`,
   '',
   `${duration} s per measure with autocannon, in ${turns} turns of ${duration / turns} s taken in rotation with the other two servers, after ${warmUpSeconds} s of each server on each operation at each number of clients unmeasured; service start to /ready ${(serviceStartMs / 1_000).toFixed(1)} s; service RSS after the run ${rssMb} MB.`,
-  `Peer: @neo4j/graphql ${peerVersion} (bench/peer), start to listening ${(peerStartMs / 1_000).toFixed(1)} s.`,
+  against
+    ? `Against ${against}: "floor" and "peer" below are two instances of that build, so their difference is the run-to-run noise.`
+    : `Peer: @neo4j/graphql ${peerVersion} (bench/peer), start to listening ${(peerStartMs / 1_000).toFixed(1)} s.`,
   `CPU per request: each server process's, and Neo4j's ${neo4jPid === undefined ? '(not found on this machine: –)' : `(pid ${neo4jPid})`}, from /proc over each measure; the load generator's is in neither.`,
   `Subjects: region ${subjects.region}, settlement ${subjects.settlement}, event ${subjects.event}, search "${subjects.searchText}".`,
   '',
