@@ -8,21 +8,34 @@ import { loadConfig } from '../src/server/config';
 import { applyScripts, cypherDir, describeDrift, loadScripts, scriptStatuses } from '../src/cypher/runner';
 import { openDatabaseForTool, type Database } from '../src/db/connect';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    force: { type: 'boolean' },
-    status: { type: 'boolean' },
-    'apply-differences': { type: 'boolean' },
-    'allow-changed-schema': { type: 'boolean' },
-    principal: { type: 'string' },
-  },
-});
+const usage =
+  'usage: npm run cypher -- [--force] [--apply-differences] [--allow-changed-schema] [--principal NAME] <files or folders>...\n' +
+  '       npm run cypher -- --status [<files or folders>...]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      force: { type: 'boolean' },
+      status: { type: 'boolean' },
+      'apply-differences': { type: 'boolean' },
+      'allow-changed-schema': { type: 'boolean' },
+      principal: { type: 'string' },
+    },
+  });
+} catch (error) {
+  // An unknown option: say which, and how to call it, without a stack trace.
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(64);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 if (positionals.length === 0 && !values.status) {
-  console.error(
-    'usage: npm run cypher -- [--force] [--apply-differences] [--allow-changed-schema] [--principal NAME] <files or folders>...\n' +
-      '       npm run cypher -- --status [<files or folders>...]',
-  );
+  console.error(usage);
   process.exit(64);
 }
 
