@@ -11,7 +11,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { ClientError } from '../server/errors';
 import { projectRoot } from '../project-root';
-import { splitStatements, type CypherStatement } from './statements';
+import { commandOf, isKeyword, isSymbol, mergedElements, modeOf, nameOf, onCreateSets, overwriting, quoteName, splitStatements, tokenize, type CypherStatement } from './statements';
 
 /** The project's `cypher/` folder. */
 export const cypherDir = path.join(projectRoot, 'cypher');
@@ -53,6 +53,8 @@ export interface SeedDifference {
   /** Where and what to write, when differences are applied. */
   elementId: string;
   seedValue: unknown;
+  /** For a relationship: its type and its end node's key, for the revision. */
+  relationship?: { type: string; to: string | null };
 }
 
 export interface ScriptOutcome {
@@ -268,13 +270,6 @@ export async function applyScripts(
   return outcomes;
 }
 
-/** How a statement must run: schema changes and `CALL { … } IN TRANSACTIONS` cannot share a transaction. */
-function modeOf(statement: CypherStatement): 'schema' | 'implicit' | 'data' {
-  if (/^(CREATE|DROP)( OR REPLACE)?( (RANGE|TEXT|POINT|FULLTEXT|LOOKUP|VECTOR|BTREE))? (INDEX|CONSTRAINT)\b/i.test(statement.normalized)) return 'schema';
-  if (/\bIN (\d+ CONCURRENT )?TRANSACTIONS\b/i.test(statement.normalized)) return 'implicit';
-  return 'data';
-}
-
 /**
  * Runs a script as cypher-shell would, but atomically where Neo4j allows: consecutive data
  * statements (and any `:begin … :commit` block) in one transaction; each schema statement in its
@@ -307,15 +302,17 @@ async function applyScript(gateway: Neo4jGateway, script: CypherScript): Promise
   try {
     for (const statement of script.statements) {
       current = statement;
-      const command = statement.command ? statement.normalized.split(' ')[0]!.toLowerCase() : undefined;
+      const tokens = tokenize(statement.text);
+      const command = statement.command ? commandOf(tokens) : undefined;
+      const mode = command ? undefined : modeOf(tokens);
       if (command === ':begin' || command === ':commit') await flush();
       else if (command === ':param' || command === ':params') pending.push(statement);
       else if (command) throw new Error(`${statement.text}: the runner supports :param, :begin and :commit only`);
-      else if (modeOf(statement) === 'data') pending.push(statement);
+      else if (mode === 'data') pending.push(statement);
       else {
         await flush();
         current = statement;
-        if (modeOf(statement) === 'schema') count((await gateway.writeTransaction(tag, (tx) => tx.run(statement.text, parameters))).counters);
+        if (mode === 'schema') count((await gateway.writeTransaction(tag, (tx) => tx.run(statement.text, parameters))).counters);
         else count((await gateway.autoCommit(tag, statement.text, parameters)).counters);
         committed += 1;
       }
@@ -340,20 +337,21 @@ async function setParameter(
   parameters: Record<string, unknown>,
   run: (cypher: string) => Promise<{ rows: Record<string, unknown>[] }>,
 ): Promise<void> {
-  const body = statement.text.replace(/^:params?\s*/i, '');
-  if (body === '' || /^(clear|list)$/i.test(body)) {
-    if (/^clear$/i.test(body)) for (const name of Object.keys(parameters)) delete parameters[name];
+  // After `:param` (or `:params`): the tokens of the body, and the body's text from its first.
+  const body = tokenize(statement.text).slice(2);
+  const [first, equals, greater, expression] = body;
+  if (!first || (body.length === 1 && isKeyword(first, 'CLEAR', 'LIST'))) {
+    if (isKeyword(first, 'CLEAR')) for (const name of Object.keys(parameters)) delete parameters[name];
     return;
   }
-  const arrow = /^(`[^`]+`|[\p{L}_][\p{L}\p{N}_]*)\s*=>\s*([\s\S]+)$/u.exec(body);
-  if (arrow) {
-    const [, name, expression] = arrow;
-    const [row] = (await run(`RETURN ${expression} AS value`)).rows;
-    parameters[name!.replace(/^`|`$/g, '')] = row?.value;
+  const name = nameOf(first);
+  if (name && isSymbol(equals, '=') && isSymbol(greater, '>') && greater.offset === equals.offset + 1 && expression) {
+    const [row] = (await run(`RETURN ${statement.text.slice(expression.offset)} AS value`)).rows;
+    parameters[name] = row?.value;
     return;
   }
-  if (body.startsWith('{')) {
-    const [row] = (await run(`RETURN ${body} AS value`)).rows;
+  if (isSymbol(first, '{')) {
+    const [row] = (await run(`RETURN ${statement.text.slice(first.offset)} AS value`)).rows;
     Object.assign(parameters, row?.value as Record<string, unknown>);
     return;
   }
@@ -373,6 +371,9 @@ interface Element {
   id: string;
   key: string;
   properties: Record<string, unknown>;
+  /** A relationship's type and end node's key; null for a node. */
+  type: string | null;
+  to: string | null;
 }
 
 class RolledBack extends Error {
@@ -390,25 +391,29 @@ class RolledBack extends Error {
  */
 async function seedDifferences(gateway: Neo4jGateway, script: CypherScript): Promise<SeedDifference[]> {
   // Statements that commit as they go (IN TRANSACTIONS) cannot be tried and rolled back: not compared.
-  const claims = script.statements.filter(
-    (statement) => !statement.command && modeOf(statement) === 'data' && /\bON CREATE SET\b/i.test(statement.normalized),
-  );
+  const claims = script.statements.filter((statement) => {
+    if (statement.command) return false;
+    const tokens = tokenize(statement.text);
+    return modeOf(tokens) === 'data' && onCreateSets(tokens).length > 0;
+  });
   if (claims.length === 0) return [];
   const labels = new Set<string>();
   const types = new Set<string>();
   for (const statement of claims) {
-    for (const match of statement.normalized.matchAll(/\bMERGE ?\(\s?\w*\s?:\s?(\w+)/gi)) labels.add(match[1]!);
-    for (const match of statement.normalized.matchAll(/\bMERGE ?\([^)]*\)\s?<?-\s?\[\s?\w*\s?:\s?(\w+)/gi)) types.add(match[1]!);
+    const merged = mergedElements(tokenize(statement.text));
+    for (const label of merged.labels) labels.add(label);
+    for (const type of merged.types) types.add(type);
   }
   const snapshot = async (run: (cypher: string) => Promise<{ rows: Record<string, unknown>[] }>) => {
     const elements = new Map<string, Element>();
     for (const label of labels) {
-      for (const row of (await run(`MATCH (n:\`${label}\`) RETURN elementId(n) AS id, n.key AS key, properties(n) AS properties`)).rows) {
+      const cypher = `MATCH (n:${quoteName(label)}) RETURN elementId(n) AS id, n.key AS key, properties(n) AS properties, null AS type, null AS to`;
+      for (const row of (await run(cypher)).rows) {
         elements.set(row.id as string, row as unknown as Element);
       }
     }
     for (const type of types) {
-      const cypher = `MATCH (a)-[r:\`${type}\`]->(b) RETURN elementId(r) AS id, a.key + ' -[${type}]-> ' + b.key AS key, properties(r) AS properties`;
+      const cypher = `MATCH (a)-[r:${quoteName(type)}]->(b) RETURN elementId(r) AS id, a.key + ' -[' + type(r) + ']-> ' + b.key AS key, properties(r) AS properties, type(r) AS type, b.key AS to`;
       for (const row of (await run(cypher)).rows) elements.set(row.id as string, row as unknown as Element);
     }
     return elements;
@@ -420,9 +425,9 @@ async function seedDifferences(gateway: Neo4jGateway, script: CypherScript): Pro
       const parameters: Record<string, unknown> = {};
       for (const statement of script.statements) {
         if (statement.command) {
-          if (/^:params?\b/i.test(statement.text)) await setParameter(statement, parameters, run);
+          if ([':param', ':params'].includes(commandOf(tokenize(statement.text)))) await setParameter(statement, parameters, run);
         } else if (claims.includes(statement)) {
-          await tx.run(statement.text.replace(/\bON\s+CREATE\s+SET\b/gi, 'SET'), parameters);
+          await tx.run(overwriting(statement.text), parameters);
         }
       }
       const after = await snapshot(run);
@@ -434,7 +439,9 @@ async function seedDifferences(gateway: Neo4jGateway, script: CypherScript): Pro
           if (bookkeeping.has(property)) continue;
           const seed = toPlain(value);
           const graph = toPlain(was.properties[property]);
-          if (JSON.stringify(seed) !== JSON.stringify(graph)) differences.push({ script: script.name, key: was.key, property, seed, graph, elementId: id, seedValue: value });
+          if (JSON.stringify(seed) === JSON.stringify(graph)) continue;
+          const relationship = was.type !== null ? { relationship: { type: was.type, to: was.to } } : {};
+          differences.push({ script: script.name, key: was.key, property, seed, graph, elementId: id, seedValue: value, ...relationship });
         }
       }
       throw new RolledBack(differences);
@@ -458,9 +465,9 @@ async function writeDifferences(gateway: Neo4jGateway, script: CypherScript, dif
     for (const [id, list] of byElement) {
       const changes = Object.fromEntries(list.map((difference) => [difference.property, difference.seedValue]));
       const plain = Object.fromEntries(list.map((difference) => [difference.property, difference.seed]));
-      const relationship = /^(.+) -\[(\w+)\]-> (.+)$/.exec(list[0]!.key);
+      const relationship = list[0]!.relationship;
       const [target, operation, values] = relationship
-        ? ['r', `${relationship[2]}_UPDATED`, { to: relationship[3], ...plain }]
+        ? ['r', `${relationship.type}_UPDATED`, { to: relationship.to, ...plain }]
         : ['n', 'ENTITY_UPDATED', plain];
       await tx.run(
         `${relationship ? 'MATCH (n)-[r]->() WHERE elementId(r) = $id' : 'MATCH (n) WHERE elementId(n) = $id'}
