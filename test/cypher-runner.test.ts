@@ -105,6 +105,33 @@ describe('applying scripts', () => {
     expect(allowed[0]?.status).toBe('applied');
   });
 
+  it('compares a seed with the graph without rewriting an ON CREATE SET inside a string, with :param values', async () => {
+    const file = path.join(dataFolder, '003.cypher');
+    writeFileSync(
+      file,
+      [
+        ":param `rank` => 'NORMAL'",
+        ":params {label: 'first'}",
+        "MERGE (n:RunnerTest {key: 'q'})",
+        "  ON CREATE SET n.note = 'seeded with ON CREATE SET, kept', n.rank = $rank, n.label = $label;",
+      ].join('\n'),
+    );
+    expect((await applyScripts(service.gateway, loadScripts([file])))[0]?.differences).toEqual([]);
+    await service.gateway.write('test.edit', "MATCH (n:RunnerTest {key: 'q'}) SET n.note = 'edited', n.rank = 'DEPRECATED'");
+
+    const [outcome] = await applyScripts(service.gateway, loadScripts([file]), { force: true });
+    const differences = outcome!.differences.map(({ key, property, seed, graph }) => ({ key, property, seed, graph }));
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        { key: 'q', property: 'note', seed: 'seeded with ON CREATE SET, kept', graph: 'edited' },
+        { key: 'q', property: 'rank', seed: 'NORMAL', graph: 'DEPRECATED' },
+      ]),
+    );
+    expect(differences).toHaveLength(2);
+    const [node] = await service.gateway.read<{ note: string }>('test.note', "MATCH (n:RunnerTest {key: 'q'}) RETURN n.note AS note");
+    expect(node?.note).toBe('edited');
+  });
+
   it('reports the file and line of a failing statement and applies nothing of that script', async () => {
     const file = path.join(dataFolder, '002.cypher');
     writeFileSync(file, "MERGE (:RunnerTest {key: 'c'});\n\n// next one fails\nRETURN 1 / 0;\n");

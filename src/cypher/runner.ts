@@ -11,7 +11,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { ClientError } from '../server/errors';
 import { projectRoot } from '../project-root';
-import { commandOf, isKeyword, isSymbol, mergedElements, modeOf, nameOf, onCreateSets, overwriting, quoteName, splitStatements, tokenize, type CypherStatement } from './statements';
+import { commandOf, isKeyword, isSymbol, mergedElements, modeOf, nameOf, onCreateSets, overwriting, quoteName, splitStatements, tokensOf, type CypherStatement } from './statements';
 
 /** The project's `cypher/` folder. */
 export const cypherDir = path.join(projectRoot, 'cypher');
@@ -302,7 +302,7 @@ async function applyScript(gateway: Neo4jGateway, script: CypherScript): Promise
   try {
     for (const statement of script.statements) {
       current = statement;
-      const tokens = tokenize(statement.text);
+      const tokens = tokensOf(statement);
       const command = statement.command ? commandOf(tokens) : undefined;
       const mode = command ? undefined : modeOf(tokens);
       if (command === ':begin' || command === ':commit') await flush();
@@ -338,7 +338,7 @@ async function setParameter(
   run: (cypher: string) => Promise<{ rows: Record<string, unknown>[] }>,
 ): Promise<void> {
   // After `:param` (or `:params`): the tokens of the body, and the body's text from its first.
-  const body = tokenize(statement.text).slice(2);
+  const body = tokensOf(statement).slice(2);
   const [first, equals, greater, expression] = body;
   if (!first || (body.length === 1 && isKeyword(first, 'CLEAR', 'LIST'))) {
     if (isKeyword(first, 'CLEAR')) for (const name of Object.keys(parameters)) delete parameters[name];
@@ -393,14 +393,14 @@ async function seedDifferences(gateway: Neo4jGateway, script: CypherScript): Pro
   // Statements that commit as they go (IN TRANSACTIONS) cannot be tried and rolled back: not compared.
   const claims = script.statements.filter((statement) => {
     if (statement.command) return false;
-    const tokens = tokenize(statement.text);
+    const tokens = tokensOf(statement);
     return modeOf(tokens) === 'data' && onCreateSets(tokens).length > 0;
   });
   if (claims.length === 0) return [];
   const labels = new Set<string>();
   const types = new Set<string>();
   for (const statement of claims) {
-    const merged = mergedElements(tokenize(statement.text));
+    const merged = mergedElements(tokensOf(statement));
     for (const label of merged.labels) labels.add(label);
     for (const type of merged.types) types.add(type);
   }
@@ -425,9 +425,9 @@ async function seedDifferences(gateway: Neo4jGateway, script: CypherScript): Pro
       const parameters: Record<string, unknown> = {};
       for (const statement of script.statements) {
         if (statement.command) {
-          if ([':param', ':params'].includes(commandOf(tokenize(statement.text)))) await setParameter(statement, parameters, run);
+          if ([':param', ':params'].includes(commandOf(tokensOf(statement)))) await setParameter(statement, parameters, run);
         } else if (claims.includes(statement)) {
-          await tx.run(overwriting(statement.text), parameters);
+          await tx.run(overwriting(statement.text, tokensOf(statement)), parameters);
         }
       }
       const after = await snapshot(run);
