@@ -59,7 +59,7 @@ interface ClaimLine {
  * Rejections carry the lines and reasons the online import would give.
  */
 export async function writeOfflineImport(
-  open: (pass: 1 | 2) => AsyncIterable<string> | Iterable<string>,
+  open: (pass: 1 | 2) => AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>,
   directory: string,
   author: Author,
   onProgress?: (progress: OfflineProgress) => void,
