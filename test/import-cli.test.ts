@@ -289,3 +289,41 @@ describe('an import that fails after a commit', () => {
     await clear();
   });
 });
+
+describe('a claim given again', () => {
+  it('has the makers, subjects and sources of its last record, in later batches too, with a revision for each removed', async () => {
+    const key = (name: string) => `${name.slice(0, name.indexOf(':'))}:test-cli-restated-${name.slice(name.indexOf(':') + 1)}`;
+    const claim = key('claim:loss');
+    const lines = bundleOf([
+      { record: 'entity', type: 'Unit', key: key('unit:a'), properties: { name: 'A' } },
+      { record: 'entity', type: 'Unit', key: key('unit:b'), properties: { name: 'B' } },
+      { record: 'entity', type: 'Organization', key: key('org:observer'), properties: { name: 'Observer' } },
+      { record: 'claim', key: claim, properties: { text: 'A lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:a'), role: 'OBJECT' }], sources: [{ key: key('source:photo'), source: { kind: 'DATASET' } }] },
+      { record: 'claim', key: claim, properties: { text: 'B lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:b'), role: 'OBJECT' }], sources: [{ key: key('source:video'), source: { kind: 'DATASET' } }] },
+    ]);
+    const links = async () =>
+      (
+        await service.gateway.read<{ link: string }>(
+          'test.import-cli.restated',
+          `MATCH (c:Claim {key: $claim})-[r]->(b) WHERE type(r) <> 'REVISES' RETURN type(r) + ' ' + b.key AS link ORDER BY link`,
+          { claim },
+        )
+      ).map(({ link }) => link);
+    const expected = [`ABOUT ${key('unit:b')}`, `MADE_BY ${key('org:observer')}`, `STATED_IN ${key('source:video')}`];
+    const clear = () => service.gateway.write('test.import-cli.restated.clear', `MATCH (n) WHERE n.key CONTAINS 'test-cli-restated' OPTIONAL MATCH (n)<-[:REVISES]-(r) DETACH DELETE n, r`);
+    const removals = async () => {
+      const history = await service.graphql<{ claim: { history: { operation: string }[] } }>(`{ claim(key: "${claim}") { history { operation } } }`);
+      return history.body.data?.claim.history.map(({ operation }) => operation).filter((operation) => operation.endsWith('_DELETED')).sort();
+    };
+    // A batch per record: the second record removes what the first stated, with a revision each.
+    expect(await importBundle(service.gateway, lines, { author, batchSize: 1 })).toMatchObject({ rejected: 0, created: 4, updated: 1 });
+    expect(await links()).toEqual(expected);
+    expect(await removals()).toEqual(['ABOUT_DELETED', 'STATED_IN_DELETED']);
+    // One batch: the same relationships, the first record's never written.
+    await clear();
+    expect(await importBundle(service.gateway, lines, { author })).toMatchObject({ rejected: 0, created: 4, updated: 1 });
+    expect(await links()).toEqual(expected);
+    expect(await removals()).toEqual([]);
+    await clear();
+  });
+});
