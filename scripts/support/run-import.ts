@@ -58,6 +58,7 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
       timeoutMs: config.IMPORT_TIMEOUT_MS,
       resumeFrom: options.resumeFrom,
       commit: options.commit,
+      reportFailures: true,
       onProgress: ({ read, report: soFar }) => {
         const seconds = (performance.now() - importStarted) / 1_000;
         bar?.update(done, { read, records: soFar.records, rate: Math.round(soFar.records / Math.max(seconds, 0.001)), rejected: soFar.rejected });

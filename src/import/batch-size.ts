@@ -10,13 +10,13 @@ export class BatchSize {
   private current: number;
   private max: number;
 
-  /** `fixed`: always that size (until a timeout halves it); otherwise from `start` up to `max`. */
+  /** `fixed`: always that size (unless a batch times out); otherwise from `startSize` up to `maxSize`. */
   constructor(
     private readonly limitMs: number,
-    options: { fixed?: number; start?: number; max?: number } = {},
+    options: { fixed?: number } = {},
   ) {
-    this.current = options.fixed ?? options.start ?? defaultStartBatchSize;
-    this.max = options.fixed ?? options.max ?? maxBatchSize;
+    this.current = options.fixed ?? startSize;
+    this.max = options.fixed ?? maxSize;
   }
 
   get size(): number {
@@ -37,5 +37,5 @@ export class BatchSize {
   }
 }
 
-export const defaultStartBatchSize = 500;
-export const maxBatchSize = 20_000;
+const startSize = 500;
+const maxSize = 20_000;

@@ -42,10 +42,12 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   author: Author;
-  /** Lines per transaction, fixed; without it the size adapts to `timeoutMs` (batch-size.ts). */
+  /** Lines per transaction, fixed; without it the size adapts to `timeoutMs` (batch-size.ts), or is `defaultBatchSize`. */
   batchSize?: number;
   /** The transaction time limit of the gateway's writes, which adaptive batches stay well within. */
   timeoutMs?: number;
+  /** Throw ImportFailure, whose report says what was committed, rather than the error itself (for the CLI). */
+  reportFailures?: boolean;
   /** Lines before this one are read (the header checked) but not written: resumes a failed import. */
   resumeFrom?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -53,6 +55,8 @@ export interface ImportOptions {
   commit?: (records: GraphRecord[], write: () => Promise<RecordOutcome[]>) => Promise<RecordOutcome[]>;
 }
 
+/** Lines per transaction with no time limit to adapt to (the importBundle mutation's bundles are one). */
+export const defaultBatchSize = 2_000;
 export const maxRejectionsListed = 1_000;
 
 /** An import that stopped: its report says what was committed (`committedThrough`) and what not (`failure`). */
@@ -93,7 +97,7 @@ export async function* readBundle(lines: AsyncIterable<string | ValidationError>
     lineNumber += 1;
     if (text instanceof ValidationError) {
       // A line that could not be read (bundleLines: invalid UTF-8, too long).
-      if (!headerSeen) throw new BundleError(text.field ?? `line ${lineNumber}`, text.message);
+      if (!headerSeen) throw new BundleError(text.field, text.message.slice(text.field.length + 2));
       yield { line: lineNumber, error: text };
       continue;
     }
@@ -118,15 +122,15 @@ export async function* readBundle(lines: AsyncIterable<string | ValidationError>
  * Imports an NDJSON bundle: validates each line, writes the good records in transactions of
  * consecutive lines (batch-size.ts), and reports what was created, updated, unchanged or rejected
  * (with the line and the reason). A bad record never stops the good ones; importing the same
- * bundle again changes nothing. A failure throws ImportFailure, whose report says which lines
- * were committed; batches commit in order, so those are every line up to one.
+ * bundle again changes nothing. With `reportFailures`, a failure throws ImportFailure, whose
+ * report says which lines were committed; batches commit in order, so those are every line up to one.
  */
 export async function importBundle(
   gateway: Neo4jGateway,
   lines: AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const sizes = new BatchSize(options.timeoutMs ?? Infinity, { fixed: options.batchSize });
+  const sizes = new BatchSize(options.timeoutMs ?? Infinity, { fixed: options.batchSize ?? (options.timeoutMs === undefined ? defaultBatchSize : undefined) });
   const writes = new GraphWrites(gateway, options.author);
   const commit = options.commit ?? ((_records, write) => write());
   const resumeFrom = options.resumeFrom ?? 1;
@@ -143,7 +147,8 @@ export async function importBundle(
       try {
         if (records.length > 0) outcomes = await commit(records, () => writes.records('import.batch', records, { relationshipRevisions: false }));
       } catch (error) {
-        if (!isTimeout(error) || attempts >= BatchSize.maxAttempts) throw error;
+        // Only batches that adapt to a time limit are retried; the importBundle mutation answers TIMEOUT at once.
+        if (!isTimeout(error) || options.timeoutMs === undefined || attempts >= BatchSize.maxAttempts) throw error;
         attempts += 1;
         sizes.timedOut(part.length);
         continue;
@@ -185,7 +190,7 @@ export async function importBundle(
     await flush();
     await writing;
   } catch (error) {
-    if (error instanceof BundleError) throw error;
+    if (error instanceof BundleError || !options.reportFailures) throw error;
     // A batch may still be writing when reading fails: the report says what it committed.
     await writing.catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);

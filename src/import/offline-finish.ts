@@ -1,6 +1,5 @@
 import type { Neo4jGateway } from '../db/gateway';
-import { addRejection, readBundle } from './bundle';
-import { defaultStartBatchSize } from './batch-size';
+import { addRejection, defaultBatchSize, readBundle } from './bundle';
 import type { OfflineImport, EmptyLists } from './offline';
 import { GraphWrites } from '../write/facade';
 import type { GraphRecord } from '../write/records';
@@ -50,7 +49,7 @@ export async function writeRepeats(gateway: Neo4jGateway, open: () => AsyncItera
     };
     for await (const item of readBundle(open())) {
       if ('record' in item && repeats.get(item.line) === kind) batch.push(item);
-      if (batch.length >= defaultStartBatchSize) await flush();
+      if (batch.length >= defaultBatchSize) await flush();
     }
     if (batch.length > 0) await flush();
   }

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BundleError, readBundle } from '../../src/import/bundle';
 import { bundleLines, type BundleLineText } from '../../src/import/lines';
 import { ValidationError } from '../../src/write/validate';
 
@@ -16,6 +17,10 @@ async function read(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, ma
     size += line.size;
   }
   return { lines, size };
+}
+
+async function* textsOf(lines: AsyncIterable<BundleLineText>) {
+  for await (const line of lines) yield line.text;
 }
 
 /** The bytes cut into chunks of `size` bytes, as a stream may deliver them. */
@@ -35,6 +40,15 @@ describe('reading a bundle as bytes', () => {
     const { lines } = await read(chunked(bad, 5));
     // Offset 12: the first byte after `{"name": "T-`; a U+FFFD written in a line is valid UTF-8.
     expect(lines).toEqual(['{"format": "conflict-graph/bundle"}', '{"name": "ok \uFFFD"}', { error: 'line 3: not valid UTF-8 at byte offset 12 of the line.' }, '{"next": 1}']);
+  });
+
+  it('refuses a bundle whose header is not valid UTF-8, naming the line and offset', async () => {
+    const lines = readBundle(textsOf(bundleLines([Buffer.concat([Buffer.from('{"format": "conflict-'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')])])));
+    const refusal = await (async () => {
+      for await (const _item of lines);
+    })().catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BundleError);
+    expect((refusal as BundleError).message).toBe('line 1: not valid UTF-8 at byte offset 21 of the line.');
   });
 
   it('skips a leading byte order mark, even cut across chunks, and only at the start', async () => {
