@@ -163,8 +163,9 @@ async function dump(gateway: Neo4jGateway) {
   return graph;
 }
 
+/** A report without how it was written: transactions, and the lines an online import committed (offline, all or nothing). */
 const reportOf = (file: string) => {
-  const { transactions: _, ...report } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const { transactions: _, committedThrough: __, ...report } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   return report;
 };
 
