@@ -54,6 +54,11 @@ export class Neo4jGateway {
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, observer: both, activity: this.activity });
   }
 
+  /** The same gateway with another transaction timeout (the bulk import's, IMPORT_TIMEOUT_MS). */
+  withTimeout(timeoutMs: number): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.database, timeoutMs, { ...this.options, activity: this.activity });
+  }
+
   /** Checks that the database answers (for readiness), within the ping timeout; not a query, so not counted. */
   async ping(): Promise<void> {
     const timeoutMs = this.options.pingTimeoutMs ?? 5_000;

@@ -1,6 +1,8 @@
 import type { Neo4jGateway } from '../db/gateway';
 import { GraphWrites } from '../write/facade';
-import { validateRecord, type GraphRecord } from '../write/records';
+import { validateRecord, type GraphRecord, type RecordOutcome } from '../write/records';
+import { ClientError, ErrorCode } from '../server/errors';
+import { BatchSize } from './batch-size';
 import { ValidationError } from '../write/validate';
 import type { Author } from '../write/writer';
 
@@ -15,7 +17,7 @@ export interface Rejection {
 }
 
 export interface ImportReport {
-  /** Records read (lines other than the header and blank lines). */
+  /** Records read and written or rejected (lines other than the header and blank lines). */
   records: number;
   created: number;
   updated: number;
@@ -24,24 +26,48 @@ export interface ImportReport {
   /** The first rejections, with their line numbers (at most `maxRejectionsListed`). */
   rejections: Rejection[];
   transactions: number;
+  /** Online: every line up to this one is written or rejected (0 before the first commit). */
+  committedThrough?: number;
+  /** Lines before this one were left out (`resumeFrom`). */
+  resumedFrom?: number;
+  /** Why the import stopped: nothing from `fromLine` on was written. */
+  failure?: { reason: string; fromLine: number };
 }
 
 export interface ImportProgress {
-  line: number;
+  /** Records read so far, ahead of those written (counted in `report`). */
+  read: number;
   report: ImportReport;
 }
 
 export interface ImportOptions {
   author: Author;
-  /** Records per transaction. */
+  /** Lines per transaction, fixed; without it the size adapts to `timeoutMs` (batch-size.ts), or is `defaultBatchSize`. */
   batchSize?: number;
+  /** The transaction time limit of the gateway's writes, which adaptive batches stay well within. */
+  timeoutMs?: number;
+  /** Throw ImportFailure, whose report says what was committed, rather than the error itself (for the CLI). */
+  reportFailures?: boolean;
+  /** Lines before this one are read (the header checked) but not written: resumes a failed import. */
+  resumeFrom?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Runs each batch's write (`write`); tests pass one that fails or times out. */
+  commit?: (records: GraphRecord[], write: () => Promise<RecordOutcome[]>) => Promise<RecordOutcome[]>;
 }
 
-// A 10,000-record batch of the General Staff series ran past the 15 s transaction timeout on a
-// busy 2-core machine; 2,000 keep each transaction a few seconds with room to spare.
+/** Lines per transaction with no time limit to adapt to (the importBundle mutation's bundles are one). */
 export const defaultBatchSize = 2_000;
 export const maxRejectionsListed = 1_000;
+
+/** An import that stopped: its report says what was committed (`committedThrough`) and what not (`failure`). */
+export class ImportFailure extends Error {
+  constructor(
+    readonly report: ImportReport,
+    override readonly cause: unknown,
+  ) {
+    super(report.failure?.reason);
+  }
+}
 
 /** The bundle as a whole is unusable (no header, or a version this service does not read). */
 export class BundleError extends ValidationError {}
@@ -64,11 +90,17 @@ export type BundleLine = { line: number; record: GraphRecord } | { line: number;
  * The records of an NDJSON bundle, each validated (bad JSON included as a ValidationError);
  * blank lines are skipped. Throws BundleError when the header is missing or of another version.
  */
-export async function* readBundle(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<BundleLine> {
+export async function* readBundle(lines: AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>): AsyncGenerator<BundleLine> {
   let lineNumber = 0;
   let headerSeen = false;
   for await (const text of lines) {
     lineNumber += 1;
+    if (text instanceof ValidationError) {
+      // A line that could not be read (bundleLines: invalid UTF-8, too long).
+      if (!headerSeen) throw new BundleError(text.field, text.message.slice(text.field.length + 2));
+      yield { line: lineNumber, error: text };
+      continue;
+    }
     if (text.trim() === '') continue;
     if (!headerSeen) {
       checkHeader(text, lineNumber);
@@ -88,53 +120,87 @@ export async function* readBundle(lines: AsyncIterable<string> | Iterable<string
 
 /**
  * Imports an NDJSON bundle: validates each line, writes the good records in transactions of
- * `batchSize`, and reports what was created, updated, unchanged or rejected (with the line and
- * the reason). A bad record never stops the good ones; importing the same bundle again changes
- * nothing.
+ * consecutive lines (batch-size.ts), and reports what was created, updated, unchanged or rejected
+ * (with the line and the reason). A bad record never stops the good ones; importing the same
+ * bundle again changes nothing. With `reportFailures`, a failure throws ImportFailure, whose
+ * report says which lines were committed; batches commit in order, so those are every line up to one.
  */
-export async function importBundle(gateway: Neo4jGateway, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? defaultBatchSize;
+export async function importBundle(
+  gateway: Neo4jGateway,
+  lines: AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const sizes = new BatchSize(options.timeoutMs ?? Infinity, { fixed: options.batchSize ?? (options.timeoutMs === undefined ? defaultBatchSize : undefined) });
   const writes = new GraphWrites(gateway, options.author);
-  const report = emptyReport();
-  let batch: { record: GraphRecord; line: number }[] = [];
+  const commit = options.commit ?? ((_records, write) => write());
+  const resumeFrom = options.resumeFrom ?? 1;
+  const report: ImportReport = { ...emptyReport(), committedThrough: resumeFrom - 1, ...(resumeFrom > 1 ? { resumedFrom: resumeFrom } : {}) };
+  let read = 0;
+  const tell = () => options.onProgress?.({ read, report });
+
+  const writeBatch = async (items: BundleLine[]) => {
+    for (let attempts = 1; items.length > 0; ) {
+      const part = items.slice(0, sizes.size);
+      const records = part.flatMap((item) => ('record' in item ? [item.record] : []));
+      const started = performance.now();
+      let outcomes: RecordOutcome[] = [];
+      try {
+        if (records.length > 0) outcomes = await commit(records, () => writes.records('import.batch', records, { relationshipRevisions: false }));
+      } catch (error) {
+        // Only batches that adapt to a time limit are retried; the importBundle mutation answers TIMEOUT at once.
+        if (!isTimeout(error) || options.timeoutMs === undefined || attempts >= BatchSize.maxAttempts) throw error;
+        attempts += 1;
+        sizes.timedOut(part.length);
+        continue;
+      }
+      sizes.committed(part.length, performance.now() - started);
+      attempts = 1;
+      if (records.length > 0) report.transactions += 1;
+      let position = 0;
+      for (const item of part) {
+        report.records += 1;
+        const outcome = 'record' in item ? outcomes[position++]! : { status: 'rejected' as const, error: item.error };
+        if (outcome.status === 'rejected') addRejection(report, item.line, outcome.error);
+        else report[outcome.status] += 1;
+      }
+      report.committedThrough = part.at(-1)!.line;
+      items = items.slice(part.length);
+      tell();
+    }
+  };
+
+  let batch: BundleLine[] = [];
   // One batch is written while the next is read and checked: Node.js would otherwise idle while Neo4j works.
   let writing: Promise<void> = Promise.resolve();
-  const flush = async (line: number) => {
-    const records = batch;
+  const flush = async () => {
+    const items = batch;
     batch = [];
     await writing;
-    writing = (async () => {
-      if (records.length > 0) {
-        const outcomes = await writes.records(
-          'import.batch',
-          records.map((item) => item.record),
-          { relationshipRevisions: false },
-        );
-        report.transactions += 1;
-        outcomes.forEach((outcome, index) => {
-          if (outcome.status === 'rejected') addRejection(report, records[index]!.line, outcome.error);
-          else report[outcome.status] += 1;
-        });
-      }
-      options.onProgress?.({ line, report });
-    })();
+    writing = writeBatch(items);
     // Awaited at the next flush; marked handled now so a failure is not reported twice.
     writing.catch(() => undefined);
   };
-
-  let lastLine = 0;
-  for await (const item of readBundle(lines)) {
-    lastLine = item.line;
-    report.records += 1;
-    if ('error' in item) addRejection(report, item.line, item.error);
-    else batch.push(item);
-    if (batch.length >= batchSize) await flush(item.line);
+  try {
+    for await (const item of readBundle(lines)) {
+      if (item.line < resumeFrom) continue;
+      batch.push(item);
+      if (++read % 100 === 0) tell();
+      if (batch.length >= sizes.size) await flush();
+    }
+    await flush();
+    await writing;
+  } catch (error) {
+    if (error instanceof BundleError || !options.reportFailures) throw error;
+    // A batch may still be writing when reading fails: the report says what it committed.
+    await writing.catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    report.failure = { reason, fromLine: report.committedThrough! + 1 };
+    throw new ImportFailure(report, error);
   }
-  await flush(lastLine);
-  await writing;
-  report.rejections.sort((a, b) => a.line - b.line);
   return report;
 }
+
+const isTimeout = (error: unknown) => error instanceof ClientError && error.extensions.code === ErrorCode.TIMEOUT;
 
 function checkHeader(text: string, line: number) {
   let header: { format?: unknown; version?: unknown };

@@ -4,6 +4,7 @@ import type { OfflineImport, EmptyLists } from './offline';
 import { GraphWrites } from '../write/facade';
 import type { GraphRecord } from '../write/records';
 import { entityTypes } from '../model';
+import type { ValidationError } from '../write/validate';
 import type { Author } from '../write/writer';
 
 /** What the offline import's CSV files leave to the imported database once it runs. */
@@ -24,7 +25,7 @@ export async function setEmptyLists(gateway: Neo4jGateway, emptyLists: EmptyList
  * claims, then relationships, each kind in the order of the bundle, as one batch takes them.
  * Each kind is a read of the bundle (`open`), keeping no more than a batch in memory.
  */
-export async function writeRepeats(gateway: Neo4jGateway, open: () => AsyncIterable<string> | Iterable<string>, prepared: OfflineImport, author: Author): Promise<void> {
+export async function writeRepeats(gateway: Neo4jGateway, open: () => AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>, prepared: OfflineImport, author: Author): Promise<void> {
   const { report, repeats, createdRepeats } = prepared;
   const writes = new GraphWrites(gateway, author);
   for (const kind of ['entity', 'claim', 'relationship'] as const) {

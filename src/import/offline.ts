@@ -1,5 +1,5 @@
 import { addRejection, emptyReport, readBundle, type ImportReport } from './bundle';
-import { cycle, Hierarchy, hierarchyTypes, resolveEndpoints, resolveReferences, standingClaims, voidClaim } from '../write/decisions';
+import { cycle, Hierarchy, hierarchyTypes, resolveEndpoints, resolveReferences, standingClaims, statedTypes, voidClaim } from '../write/decisions';
 import { CsvWriter, endId, nodeId, startId } from './offline-csv';
 import { type ClaimReference, type GraphRecord, type RelationshipRecord } from '../write/records';
 import { entityTypeOfKey, entityTypes, relationshipTypes, type EntityType, type RelationshipType } from '../model';
@@ -59,7 +59,7 @@ interface ClaimLine {
  * Rejections carry the lines and reasons the online import would give.
  */
 export async function writeOfflineImport(
-  open: (pass: 1 | 2) => AsyncIterable<string> | Iterable<string>,
+  open: (pass: 1 | 2) => AsyncIterable<string | ValidationError> | Iterable<string | ValidationError>,
   directory: string,
   author: Author,
   onProgress?: (progress: OfflineProgress) => void,
@@ -218,7 +218,10 @@ export async function writeOfflineImport(
           if (!entityLines.has(key) && offeredSources.get(key) === line) writeEntity('Source', key, properties);
         }
         const written = new Set<number>();
+        // A later record of the claim states its makers, subjects and sources: written with it, as a repeat.
+        const last = claimLines.get(record.key)?.filter(accepted).at(-1) === line;
         for (const reference of record.references) {
+          if (!last && statedTypes.includes(reference.type)) continue;
           const pair = pairOf(reference.type, record.key, reference.key);
           if (written.has(pair)) {
             repeats.set(line, 'claim');

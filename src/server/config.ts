@@ -26,6 +26,8 @@ const environmentSchema = z.object({
     .default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(8_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+  /** The transaction timeout of `npm run import`'s batches, which adapt their size to stay well within it. */
+  IMPORT_TIMEOUT_MS: positiveInt.default(60_000),
 
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j/data'),

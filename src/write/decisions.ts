@@ -13,6 +13,12 @@ import { ValidationError } from './validate';
 /** Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents): no cycle may form. */
 export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF'];
 
+/**
+ * The relationships a claim record states whole: a claim given again has the MADE_BY, ABOUT and
+ * STATED_IN of its last record, those of earlier records are not written (or, stored, removed).
+ */
+export const statedTypes: readonly RelationshipType[] = ['MADE_BY', 'ABOUT', 'STATED_IN'];
+
 /** No relationship of the model joins an entity to itself: a place in itself, a claim supporting itself. */
 export const selfLoop = (field: string, type: RelationshipType, key: string) => new ValidationError(field, `a ${type} cannot join "${key}" to itself.`);
 

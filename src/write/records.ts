@@ -2,8 +2,8 @@ import type { ObservedTransaction } from '../db/gateway';
 import { ClientError, ErrorCode } from '../server/errors';
 import { entitySpecs, entityTypeOfKey, entityTypes, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { validateEntityKey, validateKey, validateProperties, ValidationError, type PropertyChanges } from './validate';
-import { cycle, hierarchyTypes, resolveEndpoints, resolveReferences, selfLoop, standingClaims, voidClaim, type ResolvedReference } from './decisions';
-import { closingCycles, createEntities, linkEntities, resolveKeys, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
+import { cycle, hierarchyTypes, resolveEndpoints, resolveReferences, selfLoop, standingClaims, statedTypes, voidClaim, type ResolvedReference } from './decisions';
+import { closingCycles, createEntities, linkEntities, resolveKeys, staleClaimLinks, unlinkEntities, updateEntities, upsertEntities, type Author, type LinkRow, type PropertyMap, type WriteStatus } from './writer';
 
 /**
  * The records of a write, as the bundle format (docs/bundle-format.md) and the mutations share
@@ -208,9 +208,14 @@ export async function writeRecords(
   const claimStatuses = await upsertEntities(tx, 'Claim', accepted.map(({ record }) => record), author, existing, created);
 
   const links: { type: RelationshipType; row: LinkRow; owner: number }[] = [];
+  // A claim's makers, subjects and sources are those of its last record (docs/bundle-format.md).
+  const lastRecord = new Map(accepted.map(({ record, index }) => [record.key, index]));
   accepted.forEach(({ record, index, references }, position) => {
     outcomes[index] = { status: claimStatuses[position]! };
-    for (const { reference, key } of references) links.push({ type: reference.type, row: { from: record.key, to: key, properties: reference.properties }, owner: index });
+    for (const { reference, key } of references) {
+      if (statedTypes.includes(reference.type) && lastRecord.get(record.key) !== index) continue;
+      links.push({ type: reference.type, row: { from: record.key, to: key, properties: reference.properties }, owner: index });
+    }
   });
   for (const { record, index } of relationships) {
     const endpoints = resolveEndpoints(record, resolveWritten);
@@ -235,6 +240,14 @@ export async function writeRecords(
       if (!outcome) outcomes[owner] = { status: linkStatus };
       else if (outcome.status === 'unchanged' && linkStatus !== 'unchanged') outcomes[owner] = { status: 'updated' };
     });
+  }
+  // What a claim stated before and its last record no longer does; a relationship record of this write keeps its link.
+  const keep = (claim: string) => Object.fromEntries(statedTypes.map((type) => [type, links.filter((link) => link.type === type && link.row.from === claim).map((link) => link.row.to)]));
+  const stale = await staleClaimLinks(tx, [...lastRecord.keys()].filter((key) => !created.has(key)).map((claim) => ({ claim, keep: keep(claim) })));
+  for (const type of statedTypes) await unlinkEntities(tx, type, stale.filter((link) => link.type === type), author);
+  for (const { from } of stale) {
+    const owner = lastRecord.get(from)!;
+    if (outcomes[owner]?.status === 'unchanged') outcomes[owner] = { status: 'updated' };
   }
   return outcomes.map((outcome) => outcome ?? { status: 'unchanged' });
 }

@@ -306,6 +306,22 @@ export async function unlinkEntities(tx: ObservedTransaction, type: Relationship
 }
 
 /**
+ * The MADE_BY, ABOUT and STATED_IN relationships of each claim to entities not in its `keep`
+ * lists (by type): what a claim given again no longer states, for unlinkEntities to remove.
+ */
+export async function staleClaimLinks(tx: ObservedTransaction, rows: { claim: string; keep: Record<string, string[]> }[]): Promise<{ type: RelationshipType; from: string; to: string }[]> {
+  if (rows.length === 0) return [];
+  const result = await tx.run<{ type: RelationshipType; from: string; to: string }>(
+    `UNWIND $rows AS row
+     MATCH (c:Claim {key: row.claim})-[r:MADE_BY|ABOUT|STATED_IN]->(b)
+     WHERE NOT b.key IN row.keep[type(r)]
+     RETURN type(r) AS type, c.key AS from, b.key AS to`,
+    { rows },
+  );
+  return result.rows;
+}
+
+/**
  * Which of `rows` would close a cycle of `type`, each decided as if the rows before it were
  * written: true where `to` already leads, up the hierarchy, to `from`. A row whose relationship
  * exists changes no chain and is never refused. Every node on the way up from the rows' ends is
