@@ -198,6 +198,24 @@ describe('the questions a user asks of the figures', () => {
     ]);
   });
 
+  it("filters its figures of materiel by the model's equipment categories, about the Russian forces as their owner", async () => {
+    const date = '2023-02-24';
+    const query = `query ($filter: ClaimFilter) { claims(filter: $filter) { totalCount edges { node { key equipmentCategory } } } }`;
+    const owner = 'unit:russian-armed-forces';
+    const tanks = await data<{ claims: { edges: { node: { key: string; equipmentCategory: string } }[] } }>(query, {
+      filter: { equipmentCategories: ['TANK'], owner, madeFrom: date, madeTo: date },
+    });
+    expect(tanks.claims.edges.map(({ node }) => node)).toEqual([{ key: `${claimPrefix}losses-${date}-tank`, equipmentCategory: 'TANK' }]);
+    // The General Staff's "APC" counts every armoured vehicle: a filter on the per-item categories finds it.
+    const armoured = await data<{ claims: { edges: { node: { key: string } }[] } }>(query, {
+      filter: { equipmentCategories: ['INFANTRY_FIGHTING_VEHICLE', 'ARMOURED_PERSONNEL_CARRIER', 'ARMOURED_FIGHTING_VEHICLE'], owner, madeFrom: date, madeTo: date },
+    });
+    expect(armoured.claims.edges.map(({ node }) => node.key)).toEqual([`${claimPrefix}losses-${date}-apc`]);
+    // Personnel is no materiel: about the army as OBJECT, so not counted as owned losses.
+    const personnelOwned = await data<{ claims: { totalCount: number } }>(query, { filter: { measures: ['personnel'], owner, madeFrom: date, madeTo: date } });
+    expect(personnelOwned.claims.totalCount).toBe(0);
+  });
+
   it('the front sector with the greatest losses, on the days it was named', async () => {
     const named = equipment.filter((row) => typeof row[direction] === 'string');
     const last = named.at(-1)!;

@@ -8,10 +8,11 @@ import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { claimVisibilityArgs, type ClaimVisibility } from './visibility';
-import { Conditions } from '../read/conditions';
+import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
-import { Reliability, SourceInput } from './source';
+import { Reliability, SourceInput, SourceKind } from './source';
+import { EquipmentCategory, LossStatus } from './equipment';
 import { validateClaimRecord } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
@@ -63,15 +64,18 @@ export const Rank = builder.enumType('Rank', {
 const claimMakers = hop({ tag: 'claim.makers', from: 'Claim', type: 'MADE_BY', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
 const claimSubjects = hop({ tag: 'claim.subjects', from: 'Claim', type: 'ABOUT', direction: 'out', order: ['item.key'], relatedAt: 'entity' });
 const claimSources = hop({ tag: 'claim.sources', from: 'Claim', type: 'STATED_IN', direction: 'out', to: 'Source', order: ['r.first DESC', 'item.key'], relatedAt: 'source' });
-type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES';
+const claimEvidence = hop({ tag: 'claim.evidence', from: 'Claim', type: 'EVIDENCED_BY', direction: 'out', to: 'Source', order: ['item.key'], relatedAt: 'source' });
+type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES' | 'SAME_ITEM>' | '<SAME_ITEM';
 /** Each direction's relationship type, and whether the other claims are at its end (`>`) or its start. */
-const links: Record<LinkDirection, { type: 'SUPPORTS' | 'CONTRADICTS' | 'SUPERSEDES'; direction: 'out' | 'in' }> = {
+const links: Record<LinkDirection, { type: 'SUPPORTS' | 'CONTRADICTS' | 'SUPERSEDES' | 'SAME_ITEM'; direction: 'out' | 'in' }> = {
   'SUPPORTS>': { type: 'SUPPORTS', direction: 'out' },
   '<SUPPORTS': { type: 'SUPPORTS', direction: 'in' },
   'CONTRADICTS>': { type: 'CONTRADICTS', direction: 'out' },
   '<CONTRADICTS': { type: 'CONTRADICTS', direction: 'in' },
   'SUPERSEDES>': { type: 'SUPERSEDES', direction: 'out' },
   '<SUPERSEDES': { type: 'SUPERSEDES', direction: 'in' },
+  'SAME_ITEM>': { type: 'SAME_ITEM', direction: 'out' },
+  '<SAME_ITEM': { type: 'SAME_ITEM', direction: 'in' },
 };
 const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
   hop({ tag: `claim.links ${direction}`, from: 'Claim', ...links[direction], to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
@@ -109,6 +113,14 @@ const CitationRef = builder.objectRef<Related>('ClaimSource').implement({
   }),
 });
 
+const EvidenceRef = builder.objectRef<Related>('ClaimEvidence').implement({
+  description: 'A photo, video, satellite image or other source that shows what a claim states.',
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, description: 'The evidence.', resolve: (row) => row.entity }),
+    note: t.string({ nullable: true, description: 'What it shows, or how it was verified.', resolve: (row) => relationText(row, 'note') }),
+  }),
+});
+
 const LinkRef = builder.objectRef<Related>('ClaimLink').implement({
   description: 'A claim that supports or contradicts another, as an analyst assessed it.',
   fields: (t) => ({
@@ -142,6 +154,8 @@ const fieldNames: Record<LinkDirection, string> = {
   '<CONTRADICTS': 'contradictedBy',
   'SUPERSEDES>': 'supersedes',
   '<SUPERSEDES': 'supersededBy',
+  'SAME_ITEM>': 'sameItemAs',
+  '<SAME_ITEM': 'sameItemLaterAs',
 };
 
 builder.node(ClaimRef, {
@@ -154,6 +168,7 @@ builder.node(ClaimRef, {
     makers: t.field({ type: [MakerRef], description: 'Who made it; several candidates when the sources are ambiguous.', args: relationPageArg(t.arg), ...relationField(() => claimMakers) }),
     subjects: t.field({ type: [SubjectRef], description: 'What it is about.', args: relationPageArg(t.arg), ...relationField(() => claimSubjects) }),
     sources: t.field({ type: [CitationRef], description: 'Sources it appears in, first appearance first, with the exact quotes.', args: relationPageArg(t.arg), ...relationField(() => claimSources) }),
+    evidence: t.field({ type: [EvidenceRef], description: 'Photos, videos, images that show it (EVIDENCED_BY), by key.', args: relationPageArg(t.arg), ...relationField(() => claimEvidence) }),
   }),
 });
 
@@ -163,6 +178,8 @@ linkField('CONTRADICTS>', 'Claims this one contradicts.');
 linkField('<CONTRADICTS', 'Claims that contradict this one.');
 linkField('SUPERSEDES>', 'Claims this one replaces (a correction, a newer figure); they are kept, deprecated.');
 linkField('<SUPERSEDES', 'Claims that replace this one.');
+linkField('SAME_ITEM>', 'Earlier claims about the same physical item (a loss listed damaged, then captured).');
+linkField('<SAME_ITEM', 'Later claims about the same physical item; a list with distinctItems hides this one when there is any.');
 
 addKeyLookup('claim', ClaimRef, 'Claim');
 
@@ -190,6 +207,16 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     madeFrom: t.field({ type: 'Date', description: 'Only claims made on or after this day.' }),
     madeTo: t.field({ type: 'Date', description: 'Only claims made on or before this day.' }),
     measures: t.stringList({ description: 'Only claims stating a figure for one of these measures ("personnel", "tank").' }),
+    equipment: t.string({ description: 'Key of an equipment: only claims about it (role EQUIPMENT) or about any model of its family, at any depth of VARIANT_OF.' }),
+    equipmentCategories: t.field({
+      type: [EquipmentCategory],
+      description: "Only claims counting one of these categories (equipmentCategory), or about an equipment (role EQUIPMENT) of one of them.",
+    }),
+    lossStatuses: t.field({ type: [LossStatus], description: 'Only losses with one of these statuses.' }),
+    owner: t.string({ description: 'Key of an entity the claim is about in role OWNER: the side that lost the item (a captured item counts against its owner, not its captor).' }),
+    captor: t.string({ description: 'Key of an entity the claim is about in role CAPTOR.' }),
+    evidenceKinds: t.field({ type: [SourceKind], description: 'Only claims with evidence (EVIDENCED_BY) of one of these kinds.' }),
+    distinctItems: t.boolean({ description: 'Count each item once: hide a claim that a later claim about the same item (SAME_ITEM) names.' }),
   }),
 });
 
@@ -224,7 +251,20 @@ builder.queryField('claims', (t) =>
           .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)')
           .when('madeFrom', filter.madeFrom, 'n.madeAt >= date($madeFrom)')
           .when('madeTo', filter.madeTo, 'n.madeAt <= date($madeTo)')
-          .when('measures', filter.measures, 'n.measure IN $measures');
+          .when('measures', filter.measures, 'n.measure IN $measures')
+          .when(
+            'equipmentCategories',
+            filter.equipmentCategories,
+            "(n.equipmentCategory IN $equipmentCategories OR EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) WHERE e.category IN $equipmentCategories })",
+          )
+          .when('lossStatuses', filter.lossStatuses, 'n.lossStatus IN $lossStatuses')
+          .when('owner', filter.owner, "EXISTS { MATCH (n)-[:ABOUT {role: 'OWNER'}]->(owner) WHERE owner.key = $owner }")
+          .when('captor', filter.captor, "EXISTS { MATCH (n)-[:ABOUT {role: 'CAPTOR'}]->(captor) WHERE captor.key = $captor }")
+          .when('evidenceKinds', filter.evidenceKinds, 'EXISTS { MATCH (n)-[:EVIDENCED_BY]->(s:Source) WHERE s.kind IN $evidenceKinds }');
+        // A later listing of the same item hides this one, unless that listing is deprecated or recorded after asOf.
+        if (filter.distinctItems) {
+          conditions.add(`NOT EXISTS { MATCH (n)<-[r:SAME_ITEM]-(later:Claim) WHERE coalesce(later.rank, 'NORMAL') <> 'DEPRECATED' AND ${topLevel.knownAsOf('later', 'r')} }`);
+        }
         let start: string | undefined;
         if (filter.about) {
           // Without text, start from the subject's index seek; with text, from the full-text hits.
@@ -234,6 +274,11 @@ builder.queryField('claims', (t) =>
             conditions.parameters.about = filter.about;
           }
         }
+        if (filter.equipment && !filter.text && !start) {
+          // Start from the family's seek and its models: far fewer claims than a whole label.
+          start = `MATCH (:Equipment {key: $equipment})<-[:VARIANT_OF*0..${maxHierarchyDepth}]-(model:Equipment) WITH DISTINCT model MATCH (n:Claim)-[:ABOUT {role: 'EQUIPMENT'}]->(model) WITH DISTINCT n`;
+          conditions.parameters.equipment = filter.equipment;
+        } else conditions.when('equipment', filter.equipment, `EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(:Equipment)-[:VARIANT_OF*0..${maxHierarchyDepth}]->(:Equipment {key: $equipment}) }`);
         return readPage(
           context.db,
           'claims.list',
@@ -246,7 +291,13 @@ builder.queryField('claims', (t) =>
   ),
 );
 
-const ClaimInput = propertiesInputType('ClaimInput', 'The properties of a claim; text is required.', entitySpecs.Claim.properties, { type: ClaimType, stance: Stance, basis: Basis }, entityInputDescribe('Claim'));
+const ClaimInput = propertiesInputType(
+  'ClaimInput',
+  'The properties of a claim; text is required.',
+  entitySpecs.Claim.properties,
+  { type: ClaimType, stance: Stance, basis: Basis, lossStatus: LossStatus, equipmentCategory: EquipmentCategory },
+  entityInputDescribe('Claim'),
+);
 
 /** An input for one kind of claim reference: the key it points at and the relationship's properties. */
 const referenceInput = (name: string, relationship: RelationshipType, description: string, extra: Record<string, unknown> = {}) =>
@@ -271,6 +322,15 @@ const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
   }),
 });
 
+const ClaimEvidenceInput = builder.inputType('ClaimEvidenceInput', {
+  description: 'A photo, video or other source that shows what the claim states; `source` creates it if it does not exist yet.',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'Key of the source.' }),
+    note: t.string({ description: 'What it shows, or how it was verified.' }),
+    source: t.field({ type: SourceInput, description: 'The source, created with these properties if the key names none (an existing source is not changed).' }),
+  }),
+});
+
 const RecordClaimInput = builder.inputType('RecordClaimInput', {
   description: 'A claim with its makers, subjects, sources and links, recorded in one transaction: all of it or none.',
   fields: (t) => ({
@@ -282,6 +342,7 @@ const RecordClaimInput = builder.inputType('RecordClaimInput', {
     supports: t.field({ type: [ClaimLinkInput], description: 'Claims it supports.' }),
     contradicts: t.field({ type: [ClaimLinkInput], description: 'Claims it contradicts.' }),
     supersedes: t.field({ type: [ClaimSupersedesInput], description: 'Claims it replaces; they are kept, deprecated.' }),
+    evidence: t.field({ type: [ClaimEvidenceInput], description: 'Photos, videos, images that show it.' }),
   }),
 });
 

@@ -11,3 +11,4 @@ export const PlaceRef = builder.objectRef<Entity>('Place');
 export const EventRef = builder.objectRef<Entity>('Event');
 export const ClaimRef = builder.objectRef<Entity>('Claim');
 export const SourceRef = builder.objectRef<Entity>('Source');
+export const EquipmentRef = builder.objectRef<Entity>('Equipment');

@@ -7,6 +7,7 @@ import './unit';
 import './person';
 import './organization';
 import './place';
+import './equipment';
 import './event';
 import './claim';
 import './dispute';

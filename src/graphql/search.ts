@@ -54,7 +54,7 @@ builder.queryField('search', (t) =>
         `CALL () { ${queries.join(' UNION ALL ')} }
          WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
-         WITH node, score * CASE WHEN node:Place OR node:Actor THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
+         WITH node, score * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
          WITH node, score ORDER BY score DESC, node.key LIMIT $first
          RETURN ${topLevel.entity('node')} AS node, score`,
         { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },

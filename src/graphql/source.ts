@@ -21,6 +21,9 @@ export const SourceKind = builder.enumType('SourceKind', {
     ANALYSIS: { description: 'An analyst\'s assessment (for example the Institute for the Study of War).' },
     DATASET: { description: 'A structured dataset.' },
     REFERENCE: { description: 'Background reference material (gazetteer, encyclopedia) for facts a report does not state.' },
+    PHOTO: { description: 'A photograph: evidence of a loss or an event (EVIDENCED_BY), with its URL.' },
+    VIDEO: { description: 'A video: evidence of a loss or an event (EVIDENCED_BY), with its URL.' },
+    SATELLITE_IMAGE: { description: 'A satellite image: evidence of a loss or an event (EVIDENCED_BY), with its URL.' },
   } as const satisfies Record<(typeof sourceKinds)[number], { description: string }>,
 });
 

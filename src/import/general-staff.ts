@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { equipmentCategories } from '../model';
 
 export const generalStaffFiles = {
   personnel: 'russia_losses_personnel.json',
@@ -200,7 +201,38 @@ const powMadeBy = [
   },
 ];
 const makersOf = (category: string) => (category === 'POW' ? powMadeBy : madeBy);
-const about = [{ key: generalStaffKeys.subject, role: 'OBJECT' }];
+/**
+ * The model's equipment category (src/model/vocabularies.ts) of each of the General Staff's
+ * categories, so that its daily figures and per-item loss records filter alike. Its "APC" is
+ * every armoured combat vehicle (infantry fighting vehicles and personnel carriers included).
+ * Personnel, prisoners and the direction of greatest losses have none.
+ */
+export const equipmentCategoryOf: Readonly<Record<string, (typeof equipmentCategories)[number]>> = {
+  tank: 'TANK',
+  APC: 'ARMOURED_FIGHTING_VEHICLE',
+  'field artillery': 'ARTILLERY',
+  MRL: 'MULTIPLE_ROCKET_LAUNCHER',
+  'anti-aircraft warfare': 'AIR_DEFENCE',
+  aircraft: 'AIRCRAFT',
+  helicopter: 'HELICOPTER',
+  drone: 'DRONE',
+  'cruise missiles': 'MISSILE',
+  'mobile SRBM system': 'MISSILE_LAUNCHER',
+  'naval ship': 'SHIP',
+  submarines: 'SUBMARINE',
+  'military auto': 'VEHICLE',
+  'fuel tank': 'VEHICLE',
+  'vehicles and fuel tanks': 'VEHICLE',
+  'special equipment': 'SPECIAL_EQUIPMENT',
+  'ground robotic systems': 'OTHER',
+};
+/** A figure of materiel is about the side that lost it (role OWNER, as per-item losses are); personnel and prisoners about their army (OBJECT). */
+const aboutOf = (category: string) => [{ key: generalStaffKeys.subject, role: equipmentCategoryOf[category] ? 'OWNER' : 'OBJECT' }];
+/** The claim's equipmentCategory, for a category of materiel. */
+const categoryOf = (category: string) => {
+  const equipmentCategory = equipmentCategoryOf[category];
+  return equipmentCategory ? { equipmentCategory } : {};
+};
 const statedIn = (date: string) => [{ key: daySourceKey(date), first: true, paraphrased: true }];
 
 function headerAndEntities(): object[] {
@@ -282,9 +314,10 @@ function dayRecords(day: LossDay): object[] {
         amount: figure.amount,
         ...(figure.qualifier === undefined ? {} : { amountQualifier: figure.qualifier }),
         cumulative: true,
+        ...categoryOf(figure.category),
       },
       madeBy: makersOf(figure.category),
-      about,
+      about: aboutOf(figure.category),
       sources: statedIn(day.date),
     });
   }
@@ -302,7 +335,7 @@ function dayRecords(day: LossDay): object[] {
         frontSector: day.direction,
       },
       madeBy,
-      about,
+      about: aboutOf(directionMeasure),
       sources: statedIn(day.date),
     });
   }
@@ -336,12 +369,13 @@ function correctionRecord(correction: LossCorrection, delta: LossCorrection['del
       amount,
       ...(original.qualifier === undefined ? {} : { amountQualifier: original.qualifier }),
       cumulative: true,
+      ...categoryOf(delta.category),
       note:
         `The correction file (${generalStaffFiles.corrections}) gives the delta, ${signed(delta.delta)}; the amount is the figure of ` +
         `${previous.date} plus that delta, because the figure announced on ${correction.date} already includes it.${dayMismatch}`,
     },
     madeBy: makersOf(delta.category),
-    about,
+    about: aboutOf(delta.category),
     sources: statedIn(correction.date),
     supersedes: [{ key: figureClaimKey(previous.date, delta.category), note: `Correction of ${signed(delta.delta)} announced for ${correction.date}` }],
   };

@@ -7,7 +7,7 @@
  * docs/model.md explains each property's meaning.
  */
 import { countryCode, enumOf, grade, language, longText, names, shortText, type ExposedSpecs, type ExposedSystemSpecs } from './properties';
-import { bases, claimTypes, eventTypes, placeTypes, rankReasons, reliabilities, sides, sourceKinds, stances } from './vocabularies';
+import { bases, claimTypes, equipmentCategories, eventTypes, lossStatuses, placeTypes, rankReasons, reliabilities, sides, sourceKinds, stances } from './vocabularies';
 
 export interface EntityDeclaration {
   /** Node labels, the most general first; the last is the type's own. Keys are unique on each. */
@@ -158,6 +158,12 @@ export const entitySpecs = {
       amountQualifier: { kind: 'string', max: 100, description: 'How the maker qualified the figure: "about", "more than".' },
       cumulative: { kind: 'boolean', description: 'Whether the figure is a running total since validFrom.' },
       frontSector: { ...shortText, description: 'The front sector the maker named, as written.' },
+      lossStatus: { ...enumOf(...lossStatuses), enum: 'LossStatus', description: 'For a LOSSES claim about materiel: what became of it (the captor is the subject with role CAPTOR).' },
+      equipmentCategory: {
+        ...enumOf(...equipmentCategories),
+        enum: 'EquipmentCategory',
+        description: "For a LOSSES claim about materiel: the category counted, as the maker counts it (a per-item claim's equipment has its own).",
+      },
       note,
     },
     // Set by setClaimRank (and by a superseding claim), never by a claim's input.
@@ -168,7 +174,7 @@ export const entitySpecs = {
       rankedAt: { kind: 'datetime', description: 'Record time of the last change of its rank.' },
     },
     // The composite index serves claim series.
-    indexes: ['madeAt', 'validFrom', 'validTo', 'type', 'stance', 'basis', 'rank', ['measure', 'madeAt']],
+    indexes: ['madeAt', 'validFrom', 'validTo', 'type', 'stance', 'basis', 'rank', ['measure', 'madeAt'], 'lossStatus', 'equipmentCategory'],
     fullText: { index: 'claim_text_fulltext', properties: ['text', 'interpretation'] },
   },
   Source: {
@@ -193,6 +199,21 @@ export const entitySpecs = {
     },
     indexes: ['publishedAt', 'kind', 'reliability'],
     fullText: { index: 'source_title_fulltext', properties: ['title'] },
+  },
+  Equipment: {
+    labels: ['Equipment'],
+    prefix: 'equipment',
+    required: ['name'],
+    properties: {
+      name: { ...shortText, description: 'The conventional name of the system, model or family ("T-90M", "2S19 Msta-S").', fallback: 'key' },
+      aliases: { ...names, description: 'Other names and spellings in any script ("Т-90М", "Msta-S"): a text search matches them.' },
+      category: { ...enumOf(...equipmentCategories), enum: 'EquipmentCategory', description: 'What kind of materiel it is.' },
+      countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of its country of origin.' },
+      description: { ...longText, description: 'What it is, in a sentence.' },
+      note,
+    },
+    indexes: ['category'],
+    fullText: { index: 'equipment_names_fulltext', properties: ['name', 'aliases'] },
   },
 } as const satisfies Record<string, EntityDeclaration>;
 

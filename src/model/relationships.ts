@@ -35,8 +35,12 @@ export const relationshipSpecs = {
   ABOUT: {
     from: ['Claim'],
     to: anyEntity,
-    properties: { role: enumOf('SUBJECT', 'OBJECT', 'EVENT', 'PLACE', 'TARGET', 'AUDIENCE', 'BENEFICIARY', 'CONTROLLER_CANDIDATE') },
+    // A loss: EQUIPMENT (what was lost), OWNER (the side that lost it) and CAPTOR (who took it).
+    properties: { role: enumOf('SUBJECT', 'OBJECT', 'EVENT', 'PLACE', 'TARGET', 'AUDIENCE', 'BENEFICIARY', 'CONTROLLER_CANDIDATE', 'EQUIPMENT', 'OWNER', 'CAPTOR') },
   },
+  EVIDENCED_BY: { from: ['Claim'], to: ['Source'], properties: { note: longText } },
+  /** From a later claim to an earlier one about the same physical item (damaged, then captured): counted once. */
+  SAME_ITEM: { from: ['Claim'], to: ['Claim'], properties: { note: longText } },
   STATED_IN: { from: ['Claim'], to: ['Source'], properties: { quote: longText, first: { kind: 'boolean' }, paraphrased: { kind: 'boolean' }, note: longText } },
   SUPPORTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
   CONTRADICTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
@@ -44,6 +48,8 @@ export const relationshipSpecs = {
   PUBLISHED_BY: { from: ['Source'], to: actors, properties: { attribution, asWritten: shortText, ...basis } },
   QUOTES: { from: ['Source'], to: ['Source'], properties: { note: longText } },
   LINKS_TO: { from: ['Source'], to: ['Source'], properties: { asWritten: shortText } },
+  /** A model within its family, or a variant of its base model: T-90M within T-90. */
+  VARIANT_OF: { from: ['Equipment'], to: ['Equipment'], properties: { ...basis } },
 } as const satisfies Record<string, { from: readonly EntityType[]; to: readonly EntityType[]; properties: PropertySpecs }>;
 
 export type RelationshipType = keyof typeof relationshipSpecs;

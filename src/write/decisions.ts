@@ -10,8 +10,11 @@ import { ValidationError } from './validate';
  * makes one graph either way.
  */
 
-/** Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents): no cycle may form. */
-export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF'];
+/**
+ * Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents, a
+ * model's family, an item's later listings): no cycle may form.
+ */
+export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF', 'VARIANT_OF', 'SAME_ITEM'];
 
 /**
  * The relationships a claim record states whole: a claim given again has the MADE_BY, ABOUT and

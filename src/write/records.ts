@@ -53,6 +53,7 @@ const claimReferenceFields = {
   supports: 'SUPPORTS',
   contradicts: 'CONTRADICTS',
   supersedes: 'SUPERSEDES',
+  evidence: 'EVIDENCED_BY',
 } as const satisfies Record<string, RelationshipType>;
 
 const asProperties = (changes: PropertyChanges): PropertyMap => ({
@@ -114,7 +115,7 @@ export function validateClaimRecord(input: Record<string, unknown>, field: strin
       const checkedKey = validateKey(key, `${at}.key`, spec.to);
       if (checkedKey === base.key) throw selfLoop(`${at}.key`, type, checkedKey);
       if (source !== undefined && source !== null) {
-        if (type !== 'STATED_IN') throw new ValidationError(`${at}.source`, 'only a source reference can create its source.');
+        if (type !== 'STATED_IN' && type !== 'EVIDENCED_BY') throw new ValidationError(`${at}.source`, 'only a source or evidence reference can create its source.');
         newSources.set(checkedKey, validateEntityRecord('Source', checkedKey, source, `${at}.source`, { requireAll: true }).properties);
       }
       const changes = validateProperties(spec.properties, relationProperties, at);
