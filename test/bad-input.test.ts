@@ -763,6 +763,7 @@ describe('Cypher-injection-shaped strings in every write input', () => {
     Place: { prefix: 'place', input: { name: 'Bad-input place' } },
     Event: { prefix: 'event', input: { name: 'Bad-input event' } },
     Source: { prefix: 'source', input: { kind: 'NEWS_ARTICLE' } },
+    Equipment: { prefix: 'equipment', input: { name: 'Bad-input equipment' } },
   };
 
   const linkBase = { type: 'PARTICIPATED_IN', from: linker, to: 'event:2024-03-kursk-raid', properties: { role: 'SUPPORTER' } };

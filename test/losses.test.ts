@@ -126,6 +126,10 @@ describe('per-item losses', () => {
     expect(await totalCount({ captor: russia, lossStatuses: ['CAPTURED'] })).toBe(takenByRussia);
     // The role-blind filter finds both: what the owner filter is for.
     expect(await totalCount({ about: russia, lossStatuses: ['CAPTURED'] })).toBe(ownedByRussia + takenByRussia);
+    // The family filter beside another starting point (here `about`) checks each claim instead.
+    const family = keys.equipment('t-72');
+    const aboutRussia = claims.filter((claim) => claim.about.some((subject) => subject.key === russia) && inFamily(role(claim, 'EQUIPMENT'), family));
+    expect(await totalCount({ about: russia, equipment: family })).toBe(aboutRussia.length);
   });
 
   it('counts an item listed twice (damaged, then captured) once with distinctItems', async () => {
