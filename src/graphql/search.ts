@@ -47,15 +47,21 @@ builder.queryField('search', (t) =>
       const kinds: readonly EntityTypeName[] = args.kinds?.length ? args.kinds : entityTypeNames;
       // Only the indexes of the kinds asked for; index names come from this file, never from input.
       const indexes = [...new Set(kinds.map((kind) => fullTextIndexOf[kind]))];
-      const queries = indexes.map((index) => `CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $first}) YIELD node, score RETURN node, score`);
+      // Each index's scores relative to its best hit: raw Lucene scores depend on an index's size, so
+      // a claim index grown by an import outranked a place's name with a rare word of its text.
+      const queries = indexes.map(
+        (index) => `CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $first}) YIELD node, score
+          WITH collect({node: node, score: score}) AS hits, max(score) AS best
+          UNWIND hits AS hit RETURN hit.node AS node, hit.score AS score, hit.score / best AS relative`,
+      );
       const properties = selectedProperties(info, ['entity']);
       const rows = await context.db.read<{ node: unknown; score: number }>(
         'search',
         `CALL () { ${queries.join(' UNION ALL ')} }
-         WITH node, score WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
+         WITH node, score, relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
-         WITH node, score * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS score
-         WITH node, score ORDER BY score DESC, node.key LIMIT $first
+         WITH node, score, relative * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS rank
+         WITH node, score ORDER BY rank DESC, score DESC, node.key LIMIT $first
          RETURN ${topLevel.entity('node')} AS node, score`,
         { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },
       );

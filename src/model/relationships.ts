@@ -14,11 +14,19 @@ const attribution = enumOf('EXPLICIT', 'AMBIGUOUS', 'INFERRED', 'IMPLICIT', 'PRE
 const confidence = enumOf('HIGH', 'MEDIUM', 'LOW');
 const claimLink = { condition: longText, note: longText, assessedBy: shortText } as const;
 
+export interface RelationshipDeclaration {
+  from: readonly EntityType[];
+  to: readonly EntityType[];
+  properties: PropertySpecs;
+  /** Reads walk its chains (ancestors, parents, families): writes refuse a cycle. */
+  hierarchy?: true;
+}
+
 export const relationshipSpecs = {
-  PART_OF: { from: [...actors, 'Event'], to: [...actors, 'Event'], properties: { ...period, ...basis } },
+  PART_OF: { from: [...actors, 'Event'], to: [...actors, 'Event'], properties: { ...period, ...basis }, hierarchy: true },
   ALIGNED_WITH: { from: actors, to: actors, properties: { ...period, ...basis } },
   HOLDS_POSITION: { from: ['Person'], to: ['Organization', 'Place'], properties: { title: shortText, ...period, confidence, ...basis } },
-  LOCATED_IN: { from: ['Place'], to: ['Place'], properties: { confidence, ...basis } },
+  LOCATED_IN: { from: ['Place'], to: ['Place'], properties: { confidence, ...basis }, hierarchy: true },
   OCCURRED_AT: { from: ['Event'], to: ['Place'], properties: { precision: enumOf('PLACE', 'NEAR', 'DISTRICT', 'REGION', 'COUNTRY'), ...basis } },
   PARTICIPATED_IN: {
     from: actors,
@@ -40,7 +48,7 @@ export const relationshipSpecs = {
   },
   EVIDENCED_BY: { from: ['Claim'], to: ['Source'], properties: { note: longText } },
   /** From a later claim to an earlier one about the same physical item (damaged, then captured): counted once. */
-  SAME_ITEM: { from: ['Claim'], to: ['Claim'], properties: { note: longText } },
+  SAME_ITEM: { from: ['Claim'], to: ['Claim'], properties: { note: longText }, hierarchy: true },
   STATED_IN: { from: ['Claim'], to: ['Source'], properties: { quote: longText, first: { kind: 'boolean' }, paraphrased: { kind: 'boolean' }, note: longText } },
   SUPPORTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
   CONTRADICTS: { from: ['Claim'], to: ['Claim'], properties: claimLink },
@@ -49,8 +57,8 @@ export const relationshipSpecs = {
   QUOTES: { from: ['Source'], to: ['Source'], properties: { note: longText } },
   LINKS_TO: { from: ['Source'], to: ['Source'], properties: { asWritten: shortText } },
   /** A model within its family, or a variant of its base model: T-90M within T-90. */
-  VARIANT_OF: { from: ['Equipment'], to: ['Equipment'], properties: { ...basis } },
-} as const satisfies Record<string, { from: readonly EntityType[]; to: readonly EntityType[]; properties: PropertySpecs }>;
+  VARIANT_OF: { from: ['Equipment'], to: ['Equipment'], properties: { ...basis }, hierarchy: true },
+} as const satisfies Record<string, RelationshipDeclaration>;
 
 export type RelationshipType = keyof typeof relationshipSpecs;
 export const relationshipTypes = Object.keys(relationshipSpecs) as RelationshipType[];

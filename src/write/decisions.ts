@@ -1,5 +1,5 @@
 import type { ClaimReference, RelationshipRecord } from './records';
-import { entityTypeOfKey, relationshipSpecs, type EntityType, type RelationshipType } from '../model';
+import { entityTypeOfKey, relationshipSpecs, relationshipTypes, type EntityType, type RelationshipType } from '../model';
 import { ValidationError } from './validate';
 
 /**
@@ -12,9 +12,9 @@ import { ValidationError } from './validate';
 
 /**
  * Relationships whose chains reads walk (a place's ancestors, a unit's or an event's parents, a
- * model's family, an item's later listings): no cycle may form.
+ * model's family, an item's later listings), as the model declares them: no cycle may form.
  */
-export const hierarchyTypes: readonly RelationshipType[] = ['LOCATED_IN', 'PART_OF', 'VARIANT_OF', 'SAME_ITEM'];
+export const hierarchyTypes: readonly RelationshipType[] = relationshipTypes.filter((type) => 'hierarchy' in relationshipSpecs[type]);
 
 /**
  * The relationships a claim record states whole: a claim given again has the MADE_BY, ABOUT and
