@@ -2,11 +2,9 @@ import { equipmentCategories, lossStatuses } from '../model';
 import { builder } from './builder';
 import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { entityFromRow, type Entity } from './entity';
-import { hop, relation } from '../read/relation';
+import { ancestors, hop } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { maxHierarchyDepth } from '../read/conditions';
 import { EntityRef, EquipmentRef } from './refs';
 
 export const EquipmentCategory = builder.enumType('EquipmentCategory', {
@@ -44,18 +42,7 @@ export const LossStatus = builder.enumType('LossStatus', {
 
 const equipmentFamily = hop({ tag: 'equipment.family', from: 'Equipment', type: 'VARIANT_OF', direction: 'out', to: 'Equipment' });
 const equipmentVariants = hop({ tag: 'equipment.variants', from: 'Equipment', type: 'VARIANT_OF', direction: 'in', to: 'Equipment', order: ['item.name', 'item.key'] });
-/** Every family it belongs to, nearest first, each once at its shortest distance. */
-const equipmentAncestors = relation<Entity>({
-  tag: 'equipment.ancestors',
-  from: 'Equipment',
-  match: (scope, start) => `MATCH path = (${start})-[:VARIANT_OF*1..${maxHierarchyDepth}]->(e:Equipment) WHERE ${scope.knownAsOf('e')}
-   WITH e, min(length(path)) AS distance`,
-  value: (scope) => scope.entity('e'),
-  order: 'distance, e.key',
-  nesting: { entityVariable: 'e', entityAt: [] },
-  map: entityFromRow,
-  parameters: {},
-});
+const equipmentAncestors = ancestors('equipment.ancestors', 'Equipment', 'VARIANT_OF');
 
 builder.node(EquipmentRef, {
   description: 'A weapon system, model or family of materiel (T-90 and its variant T-90M), with its spellings in any script: what a loss claim is about.',

@@ -4,7 +4,7 @@ import { builder } from './builder';
 import { scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { entityFromRow, type Entity } from './entity';
-import { hop, relation, wholeItems } from '../read/relation';
+import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
@@ -61,18 +61,7 @@ const placeNames = relation<PlaceName>({
 });
 const placeParent = hop({ tag: 'place.parent', from: 'Place', type: 'LOCATED_IN', direction: 'out', to: 'Place' });
 const placeChildren = hop({ tag: 'place.children', from: 'Place', type: 'LOCATED_IN', direction: 'in', to: 'Place', order: ['item.name', 'item.key'] });
-/** Every place it lies in, each once at its shortest distance: a cycle written before writes refused them ends. */
-const placeAncestors = relation<Entity>({
-  tag: 'place.ancestors',
-  from: 'Place',
-  match: (scope, start) => `MATCH path = (${start})-[:LOCATED_IN*1..${maxHierarchyDepth}]->(p:Place) WHERE ${scope.knownAsOf('p')}
-   WITH p, min(length(path)) AS distance`,
-  value: (scope) => scope.entity('p'),
-  order: 'distance, p.key',
-  nesting: { entityVariable: 'p', entityAt: [] },
-  map: entityFromRow,
-  parameters: {},
-});
+const placeAncestors = ancestors('place.ancestors', 'Place', 'LOCATED_IN');
 const placeEvents = (includeDescendants: boolean) =>
   relation<Entity>({
     tag: 'place.events',

@@ -6,6 +6,7 @@
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RelationshipType } from '../model';
+import { maxHierarchyDepth } from './conditions';
 import { entityFromRow, relatedFromRow, type Entity, type Related, type Selected, type SelectionTypes } from '../graphql/entity';
 import type { CypherScope } from './scope';
 
@@ -72,4 +73,23 @@ export function hop(declaration: Hop & { relatedAt?: string }): Relation<Entity>
   return relatedAt === undefined
     ? { ...common, value: (scope) => scope.entity('item'), nesting: { entityVariable: 'item', entityAt: [] }, map: entityFromRow }
     : { ...common, value: (scope) => scope.related('item', 'r'), nesting: { entityVariable: 'item', entityAt: [relatedAt] }, map: relatedFromRow };
+}
+
+/**
+ * Every node above an entity along a hierarchy relationship (a place's areas, a model's
+ * families), nearest first, each once at its shortest distance, so a cycle written before
+ * writes refused them ends.
+ */
+export function ancestors(tag: string, label: string, type: RelationshipType): Relation<Entity> {
+  return relation({
+    tag,
+    from: label,
+    match: (scope, start) => `MATCH path = (${start})-[:${type}*1..${maxHierarchyDepth}]->(above:${label}) WHERE ${scope.knownAsOf('above')}
+   WITH above, min(length(path)) AS distance`,
+    value: (scope) => scope.entity('above'),
+    order: 'distance, above.key',
+    nesting: { entityVariable: 'above', entityAt: [] },
+    map: entityFromRow,
+    parameters: {},
+  });
 }
