@@ -8,11 +8,8 @@
 // three years, with gaps in the recording and the backlogs that follow them.
 //
 // npm run bench:generate-losses -- --records 100k [--seed 1] [--out bench/data/losses-100k-seed-1.ndjson]
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seededRandom } from './generate';
+import { seededRandom, writeBundleFile, type GeneratedCounts } from './generate';
 
 type Side = 'russia' | 'ukraine';
 
@@ -109,11 +106,7 @@ const gaps: readonly [number, number][] = [
   [950, 10],
 ];
 
-export interface LossBundleCounts {
-  records: number;
-  nodes: number;
-  relationships: number;
-}
+export type LossBundleCounts = GeneratedCounts;
 
 export const lossKeys = (namespace: string) => ({
   maker: `org:${namespace}:tracker`,
@@ -240,14 +233,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(64);
   }
   const out = values.out ?? `bench/data/losses-${values.records}-seed-${values.seed ?? 1}.ndjson`;
-  await mkdir(path.dirname(out), { recursive: true });
-  const stream = createWriteStream(out);
-  const lines = generateLossBundle(records, Number(values.seed ?? 1));
-  let next = lines.next();
-  while (!next.done) {
-    if (!stream.write(`${next.value}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-    next = lines.next();
-  }
-  await new Promise<void>((resolve) => stream.end(() => resolve()));
-  console.log(`${out}: ${next.value.records} records for ${next.value.nodes} nodes and ${next.value.relationships} relationships`);
+  await writeBundleFile(out, generateLossBundle(records, Number(values.seed ?? 1)));
 }

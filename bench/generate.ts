@@ -40,6 +40,19 @@ export interface GeneratedCounts {
   relationships: number;
 }
 
+/** Writes a generated bundle to a file, line by line as the stream drains, and says what it holds. */
+export async function writeBundleFile(out: string, lines: Generator<string, GeneratedCounts>): Promise<void> {
+  await mkdir(path.dirname(out), { recursive: true });
+  const stream = createWriteStream(out);
+  let next = lines.next();
+  while (!next.done) {
+    if (!stream.write(`${next.value}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+    next = lines.next();
+  }
+  await new Promise<void>((resolve) => stream.end(() => resolve()));
+  console.log(`${out}: ${next.value.records} records for ${next.value.nodes} nodes and ${next.value.relationships} relationships`);
+}
+
 /** The bundle's lines for a graph of about `nodes` nodes. */
 export function* generateBundle(nodes: number, seed = 1): Generator<string, GeneratedCounts> {
   const random = seededRandom(seed);
@@ -187,14 +200,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(64);
   }
   const out = values.out ?? `bench/data/${values.nodes}-seed-${values.seed ?? 1}.ndjson`;
-  await mkdir(path.dirname(out), { recursive: true });
-  const stream = createWriteStream(out);
-  const lines = generateBundle(nodes, Number(values.seed ?? 1));
-  let next = lines.next();
-  while (!next.done) {
-    if (!stream.write(`${next.value}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-    next = lines.next();
-  }
-  await new Promise<void>((resolve) => stream.end(() => resolve()));
-  console.log(`${out}: ${next.value.records} records for ${next.value.nodes} nodes and ${next.value.relationships} relationships`);
+  await writeBundleFile(out, generateBundle(nodes, Number(values.seed ?? 1)));
 }
