@@ -217,6 +217,17 @@ export async function linkEntities(
   return statuses;
 }
 
+/**
+ * The relationship `r` of `type` from `a` (key `row.from`) to `b` (key `row.to`). Both ends are
+ * found first and the relationship looked for inside a subquery, so Neo4j expands into it from
+ * the end with fewer relationships: left to itself, the planner expanded from `b`, and a claim's
+ * link to a source stated by 10,000 claims read all 10,000 of them (a re-import took 5× as long
+ * as the first).
+ */
+const relationshipBetween = (fromLabel: string, type: RelationshipType, toLabel: string) =>
+  `MATCH (a:${fromLabel} {key: row.from}), (b:${toLabel} {key: row.to})
+   CALL (a, b) { MATCH (a)-[r:${type}]->(b) RETURN r }`;
+
 /** Relationships that exist among `rows` get the rows' properties; returns their indexes and statuses. */
 async function updateLinks(
   tx: ObservedTransaction,
@@ -230,7 +241,7 @@ async function updateLinks(
   if (rows.length === 0) return [];
   const result = await tx.run<{ index: number; changed: string[] }>(
     `UNWIND $rows AS row
-     MATCH (a:${fromLabel} {key: row.from})-[r:${type}]->(b:${toLabel} {key: row.to})
+     ${relationshipBetween(fromLabel, type, toLabel)}
      WITH row, a, b, r, false AS created, ${changedKeys('r')} AS changed
      FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END |
        SET r += row.properties, r.updatedAt = datetime($now), r.updatedBy = $principal)
@@ -290,11 +301,11 @@ const supersede = `FOREACH (_ IN CASE WHEN coalesce(b.rank, '') <> 'DEPRECATED' 
 export async function unlinkEntities(tx: ObservedTransaction, type: RelationshipType, rows: Omit<LinkRow, 'properties'>[], author: Author): Promise<boolean[]> {
   const removed = new Array<boolean>(rows.length).fill(false);
   for (const [labels, group] of groupBy(rows, (row) => `${endpointLabel(row.from)}>${endpointLabel(row.to)}`)) {
-    const [fromLabel, toLabel] = labels.split('>');
-    await lockNodes(tx, fromLabel!, group.map(({ item }) => item.from));
+    const [fromLabel, toLabel] = labels.split('>') as [string, string];
+    await lockNodes(tx, fromLabel, group.map(({ item }) => item.from));
     const result = await tx.run<{ index: number }>(
       `UNWIND $rows AS row
-       MATCH (a:${fromLabel} {key: row.from})-[r:${type}]->(b:${toLabel} {key: row.to})
+       ${relationshipBetween(fromLabel, type, toLabel)}
        DELETE r
        CREATE (a)<-[:REVISES]-(:Revision {at: datetime($now), by: $principal, operation: '${type}_DELETED', changed: [], values: row.values})
        RETURN row.index AS index`,
