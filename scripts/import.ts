@@ -55,5 +55,5 @@ const name = path.basename(file);
 if (values.offline) {
   await runOfflineImport({ name, total, unit: 'bytes', open: linesOf }, { principal: values.principal, reportFile: values.report }, `npm run import -- ${file}`);
 } else {
-  await runImport({ name, total, unit: 'bytes', lines: linesOf() }, { principal: values.principal, batchSize, resumeFrom, reportFile: values.report });
+  await runImport({ name, total, unit: 'bytes', lines: linesOf(), again: linesOf }, { principal: values.principal, batchSize, resumeFrom, reportFile: values.report });
 }

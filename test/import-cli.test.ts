@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
-import { ImportFailure, importBundle, type ImportOptions, type ImportReport } from '../src/import/bundle';
+import { ImportFailure, importBundle, repeatedClaims, type ImportOptions, type ImportReport } from '../src/import/bundle';
 import { BatchSize } from '../src/import/batch-size';
 import { projectRoot } from '../src/project-root';
 import { ClientError, ErrorCode } from '../src/server/errors';
@@ -293,30 +293,30 @@ describe('an import that fails after a commit', () => {
 });
 
 describe('a claim given again', () => {
+  const key = (name: string) => `${name.slice(0, name.indexOf(':'))}:test-cli-restated-${name.slice(name.indexOf(':') + 1)}`;
+  const claim = key('claim:loss');
+  const lines = bundleOf([
+    { record: 'entity', type: 'Unit', key: key('unit:a'), properties: { name: 'A' } },
+    { record: 'entity', type: 'Unit', key: key('unit:b'), properties: { name: 'B' } },
+    { record: 'entity', type: 'Organization', key: key('org:observer'), properties: { name: 'Observer' } },
+    { record: 'claim', key: claim, properties: { text: 'A lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:a'), role: 'OBJECT' }], sources: [{ key: key('source:photo'), source: { kind: 'DATASET' } }] },
+    { record: 'claim', key: claim, properties: { text: 'B lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:b'), role: 'OBJECT' }], sources: [{ key: key('source:video'), source: { kind: 'DATASET' } }] },
+  ]);
+  const links = async () =>
+    (
+      await service.gateway.read<{ link: string }>(
+        'test.import-cli.restated',
+        `MATCH (c:Claim {key: $claim})-[r]->(b) WHERE type(r) <> 'REVISES' RETURN type(r) + ' ' + b.key AS link ORDER BY link`,
+        { claim },
+      )
+    ).map(({ link }) => link);
+  const expected = [`ABOUT ${key('unit:b')}`, `MADE_BY ${key('org:observer')}`, `STATED_IN ${key('source:video')}`];
+  const clear = () => service.gateway.write('test.import-cli.restated.clear', `MATCH (n) WHERE n.key CONTAINS 'test-cli-restated' OPTIONAL MATCH (n)<-[:REVISES]-(r) DETACH DELETE n, r`);
+  const removals = async () => {
+    const history = await service.graphql<{ claim: { history: { operation: string }[] } }>(`{ claim(key: "${claim}") { history { operation } } }`);
+    return history.body.data?.claim.history.map(({ operation }) => operation).filter((operation) => operation.endsWith('_DELETED')).sort();
+  };
   it('has the makers, subjects and sources of its last record, in later batches too, with a revision for each removed', async () => {
-    const key = (name: string) => `${name.slice(0, name.indexOf(':'))}:test-cli-restated-${name.slice(name.indexOf(':') + 1)}`;
-    const claim = key('claim:loss');
-    const lines = bundleOf([
-      { record: 'entity', type: 'Unit', key: key('unit:a'), properties: { name: 'A' } },
-      { record: 'entity', type: 'Unit', key: key('unit:b'), properties: { name: 'B' } },
-      { record: 'entity', type: 'Organization', key: key('org:observer'), properties: { name: 'Observer' } },
-      { record: 'claim', key: claim, properties: { text: 'A lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:a'), role: 'OBJECT' }], sources: [{ key: key('source:photo'), source: { kind: 'DATASET' } }] },
-      { record: 'claim', key: claim, properties: { text: 'B lost a tank' }, madeBy: [{ key: key('org:observer') }], about: [{ key: key('unit:b'), role: 'OBJECT' }], sources: [{ key: key('source:video'), source: { kind: 'DATASET' } }] },
-    ]);
-    const links = async () =>
-      (
-        await service.gateway.read<{ link: string }>(
-          'test.import-cli.restated',
-          `MATCH (c:Claim {key: $claim})-[r]->(b) WHERE type(r) <> 'REVISES' RETURN type(r) + ' ' + b.key AS link ORDER BY link`,
-          { claim },
-        )
-      ).map(({ link }) => link);
-    const expected = [`ABOUT ${key('unit:b')}`, `MADE_BY ${key('org:observer')}`, `STATED_IN ${key('source:video')}`];
-    const clear = () => service.gateway.write('test.import-cli.restated.clear', `MATCH (n) WHERE n.key CONTAINS 'test-cli-restated' OPTIONAL MATCH (n)<-[:REVISES]-(r) DETACH DELETE n, r`);
-    const removals = async () => {
-      const history = await service.graphql<{ claim: { history: { operation: string }[] } }>(`{ claim(key: "${claim}") { history { operation } } }`);
-      return history.body.data?.claim.history.map(({ operation }) => operation).filter((operation) => operation.endsWith('_DELETED')).sort();
-    };
     // A batch per record: the second record removes what the first stated, with a revision each.
     expect(await importBundle(service.gateway, lines, { author, batchSize: 1 })).toMatchObject({ rejected: 0, created: 4, updated: 1 });
     expect(await links()).toEqual(expected);
@@ -325,6 +325,21 @@ describe('a claim given again', () => {
     await clear();
     expect(await importBundle(service.gateway, lines, { author })).toMatchObject({ rejected: 0, created: 4, updated: 1 });
     expect(await links()).toEqual(expected);
+    expect(await removals()).toEqual([]);
+    await clear();
+  });
+
+  it('with the first pass of `npm run import`, is written in any batches as in one, and a second run changes nothing', async () => {
+    await clear();
+    // The same text both times: only the subject and the source change.
+    const restated = lines.map((line) => line.replace('B lost a tank', 'A lost a tank'));
+    const repeated = await repeatedClaims(restated);
+    expect([...repeated.keys()]).toEqual([claim]);
+    expect(await importBundle(service.gateway, restated, { author, batchSize: 1, repeatedClaims: repeated })).toMatchObject({ rejected: 0, created: 4, unchanged: 1 });
+    expect(await links()).toEqual(expected);
+    expect(await removals()).toEqual([]);
+    // Without the first pass, each run moved the claim to its first record's subject and back.
+    expect(await importBundle(service.gateway, restated, { author, batchSize: 1, repeatedClaims: repeated })).toMatchObject({ rejected: 0, created: 0, updated: 0, unchanged: 5 });
     expect(await removals()).toEqual([]);
     await clear();
   });

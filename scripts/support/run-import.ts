@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/server/config';
 import { ClientError, ErrorCode } from '../../src/server/errors';
 import { applyScripts, cypherDir, loadScripts } from '../../src/cypher/runner';
 import { openDatabaseForTool, type Database } from '../../src/db/connect';
-import { ImportFailure, importBundle, type ImportOptions, type ImportReport } from '../../src/import/bundle';
+import { ImportFailure, importBundle, repeatedClaims, type ImportOptions, type ImportReport, type RepeatedClaims } from '../../src/import/bundle';
 import type { BundleLineText } from '../../src/import/lines';
 import path from 'node:path';
 
@@ -17,6 +17,11 @@ export interface ImportSource {
   unit: string;
   /** The bundle's lines (or why one cannot be read); each adds `size` units of progress. */
   lines: AsyncIterable<BundleLineText> | Iterable<BundleLineText>;
+  /**
+   * The same lines from the start, for a first pass that finds the claims given more than once
+   * (repeatedClaims); a source that cannot be read twice goes without it.
+   */
+  again?: () => AsyncIterable<BundleLineText> | Iterable<BundleLineText>;
 }
 
 export interface ImportCliOptions {
@@ -49,6 +54,15 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
     await applyScripts(database.gateway, loadScripts([path.join(cypherDir, 'schema')]), { log: (line) => console.log(line) });
     console.log(`importing ${source.name} into ${database.uri} (database "${config.NEO4J_DATABASE}")${options.resumeFrom ? `, from line ${options.resumeFrom}` : ''}`);
 
+    let repeated: RepeatedClaims | undefined;
+    if (source.again) {
+      let scanned = 0;
+      bar = startProgressBar(source, 'claims given twice ', '{records} lines read');
+      let records = 0;
+      repeated = await repeatedClaims(textOf(source.again(), (size) => bar?.update((scanned += size), { records: ++records })));
+      bar.update(source.total);
+      bar.stop();
+    }
     bar = startProgressBar(source, '', '{read} read, {records} written ({rate} records/s)');
     let done = 0;
     const importStarted = performance.now();
@@ -58,6 +72,7 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
       timeoutMs: config.IMPORT_TIMEOUT_MS,
       resumeFrom: options.resumeFrom,
       commit: options.commit,
+      repeatedClaims: repeated,
       reportFailures: true,
       onProgress: ({ read, report: soFar }) => {
         const seconds = (performance.now() - importStarted) / 1_000;

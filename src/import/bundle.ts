@@ -1,6 +1,6 @@
 import type { Neo4jGateway } from '../db/gateway';
 import { GraphWrites } from '../write/facade';
-import { validateRecord, type GraphRecord, type RecordOutcome } from '../write/records';
+import { statingAsLast, validateRecord, type ClaimRecord, type GraphRecord, type RecordOutcome } from '../write/records';
 import { ClientError, ErrorCode } from '../server/errors';
 import { BatchSize } from './batch-size';
 import { ValidationError } from '../write/validate';
@@ -51,6 +51,8 @@ export interface ImportOptions {
   /** Lines before this one are read (the header checked) but not written: resumes a failed import. */
   resumeFrom?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Claims the bundle gives more than once (repeatedClaims): their earlier records state what the last one does. */
+  repeatedClaims?: RepeatedClaims;
   /** Runs each batch's write (`write`); tests pass one that fails or times out. */
   commit?: (records: GraphRecord[], write: () => Promise<RecordOutcome[]>) => Promise<RecordOutcome[]>;
 }
@@ -118,6 +120,26 @@ export async function* readBundle(lines: AsyncIterable<string | ValidationError>
   if (!headerSeen) throw new BundleError('line 1', `a bundle starts with the header {"format": "${bundleFormat}", "version": ${bundleVersion}}; this one is empty.`);
 }
 
+/** The last record of each claim a bundle gives more than once, by key, with its line. */
+export type RepeatedClaims = Map<string, { line: number; record: ClaimRecord }>;
+
+/**
+ * Reads a bundle once for the claims it gives more than once, keeping only keys in memory and
+ * the last record of those. Without it, a claim whose records fall in different batches took
+ * each record's makers, subjects and sources in turn, and every run of the same bundle changed
+ * them back and forth.
+ */
+export async function repeatedClaims(lines: Parameters<typeof readBundle>[0]): Promise<RepeatedClaims> {
+  const seen = new Set<string>();
+  const repeated: RepeatedClaims = new Map();
+  for await (const item of readBundle(lines)) {
+    if (!('record' in item) || item.record.record !== 'claim') continue;
+    if (seen.has(item.record.key)) repeated.set(item.record.key, { line: item.line, record: item.record });
+    else seen.add(item.record.key);
+  }
+  return repeated;
+}
+
 /**
  * Imports an NDJSON bundle: validates each line, writes the good records in transactions of
  * consecutive lines (batch-size.ts), and reports what was created, updated, unchanged or rejected
@@ -183,7 +205,7 @@ export async function importBundle(
   try {
     for await (const item of readBundle(lines)) {
       if (item.line < resumeFrom) continue;
-      batch.push(item);
+      batch.push(withLastStatements(item, options.repeatedClaims));
       if (++read % 100 === 0) tell();
       if (batch.length >= sizes.size) await flush();
     }
@@ -198,6 +220,13 @@ export async function importBundle(
     throw new ImportFailure(report, error);
   }
   return report;
+}
+
+/** A claim's earlier record, when the bundle gives the claim again, stating what the last one does. */
+function withLastStatements(item: BundleLine, repeated: RepeatedClaims | undefined): BundleLine {
+  if (!('record' in item) || item.record.record !== 'claim') return item;
+  const last = repeated?.get(item.record.key);
+  return last && last.line > item.line ? { line: item.line, record: statingAsLast(item.record, last.record) } : item;
 }
 
 const isTimeout = (error: unknown) => error instanceof ClientError && error.extensions.code === ErrorCode.TIMEOUT;

@@ -127,6 +127,21 @@ export function validateClaimRecord(input: Record<string, unknown>, field: strin
   return { record: 'claim', key: base.key, properties: base.properties, references, newSources };
 }
 
+/**
+ * An earlier record of a claim that a bundle gives again, stating what its `last` record states:
+ * the last record's makers, subjects and sources (and the sources it creates), its own
+ * properties and other links. Written so, the claim's batch leaves it as the whole bundle does,
+ * whichever batches its records fall in, and writing the bundle again changes nothing.
+ */
+export function statingAsLast(record: ClaimRecord, last: ClaimRecord): ClaimRecord {
+  const stated = (reference: ClaimReference) => statedTypes.includes(reference.type);
+  return {
+    ...record,
+    references: [...record.references.filter((reference) => !stated(reference)), ...last.references.filter(stated)],
+    newSources: new Map([...record.newSources, ...last.newSources]),
+  };
+}
+
 /** Validates one record of a bundle, as parsed JSON. */
 export function validateRecord(input: unknown, field: string): GraphRecord {
   const record = objectAt(input, field);
