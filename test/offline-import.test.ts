@@ -194,9 +194,15 @@ describe('npm run import -- <file> --offline', () => {
 
     const intruder = path.join(directory, 'intruder.ndjson');
     writeFileSync(intruder, bundleText([header, { record: 'entity', type: 'Place', key: 'place:ua:test-offline-intruder', properties: { name: 'Intruder' } }]));
-    const refusedExisting = await importCli({ NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: localPort }, intruder, '--offline');
+    const refusedReport = path.join(directory, 'refused-report.json');
+    const refusedExisting = await importCli({ NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: localPort }, intruder, '--offline', '--report', refusedReport);
     expect(refusedExisting.code).toBe(1);
     expect(refusedExisting.output).toContain(`${dataDir} already holds a "neo4j" database`);
+    // A refusal or failure writes its report too, saying what was written.
+    expect(refusedExisting.output).toContain(`report: ${refusedReport}`);
+    const refusal = JSON.parse(readFileSync(refusedReport, 'utf8')) as { created: number; failure: { reason: string } };
+    expect(refusal.created).toBe(0);
+    expect(refusal.failure.reason).toMatch(/^nothing was written: .* already holds a "neo4j" database/);
 
     const onlineReport = path.join(directory, 'online-report.json');
     const online = await importCli({ NEO4J_URI: inject('neo4jUri') }, file, '--batch-size', '50000', '--report', onlineReport);

@@ -27,7 +27,7 @@ export interface ImportSource {
 export interface ImportCliOptions {
   principal?: string;
   batchSize?: number;
-  /** Where the report goes; online, it is always written (by default to `defaultReportFile`). */
+  /** Where the report goes; it is always written, after a failure too (by default to `defaultReportFile`). */
   reportFile?: string;
   resumeFrom?: number;
   /** Passed to importBundle: tests make a batch fail through it. */
@@ -119,7 +119,7 @@ export function settle(report: ImportReport, reportFile: string | undefined) {
   process.exitCode = report.rejected > 0 ? 3 : 0;
 }
 
-const writeReport = (report: ImportReport, reportFile: string) => writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+export const writeReport = (report: ImportReport, reportFile: string) => writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
 /** A bar for reading a bundle: how much is read, records (as `counts` shows them) and their rate, rejections so far. */
 export function startProgressBar(source: Pick<ImportSource, 'total' | 'unit'>, label = '', counts = '{records} records, {rate} records/s'): cliProgress.SingleBar {

@@ -10,7 +10,8 @@ import { runAdminImport } from '../../src/local-neo4j/admin-import';
 import { databaseDirs, isListening } from '../../src/local-neo4j/local-neo4j';
 import { setEmptyLists, writeRepeats } from '../../src/import/offline-finish';
 import { writeOfflineImport } from '../../src/import/offline';
-import { printReport, settle, startProgressBar, textOf, type ImportCliOptions, type ImportSource } from './run-import';
+import { defaultReportFile, printReport, settle, startProgressBar, textOf, writeReport, type ImportCliOptions, type ImportSource } from './run-import';
+import { emptyReport } from '../../src/import/bundle';
 
 export interface OfflineSource extends Omit<ImportSource, 'lines'> {
   /** The bundle's lines from the start; read once per pass. */
@@ -31,14 +32,17 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
   let bar: cliProgress.SingleBar | undefined;
   let directory: string | undefined;
   let server: Database | undefined;
+  let prepared: Awaited<ReturnType<typeof writeOfflineImport>> | undefined;
+  let dataDir: string | undefined;
+  const steps: [string, number][] = [];
+  const reportFile = options.reportFile ?? defaultReportFile(source.name);
   try {
     const config = loadConfig(process.env);
-    const dataDir = path.resolve(config.NEO4J_LOCAL_DATA);
+    dataDir = path.resolve(config.NEO4J_LOCAL_DATA);
     await checkOffline(config, dataDir, online);
     console.log(`importing ${source.name} offline into ${dataDir} (database "${database}", with neo4j-admin)`);
     directory = mkdtempSync(path.join(tmpdir(), 'conflict-graph-offline-'));
 
-    const steps: [string, number][] = [];
     let stepStarted = performance.now();
     const step = (name: string) => {
       const now = performance.now();
@@ -47,7 +51,7 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
     };
     let done = 0;
     const author = { principal: options.principal ?? `import:${source.name}`, now: new Date().toISOString() };
-    const prepared = await writeOfflineImport(
+    prepared = await writeOfflineImport(
       (pass) => {
         if (pass === 2) {
           bar?.update(source.total);
@@ -108,10 +112,19 @@ export async function runOfflineImport(source: OfflineSource, options: Omit<Impo
         `${rate(nodes + relationships)} nodes+relationships/s (${rate(nodes + relationships - 2 * revisions)}/s without revisions)`,
     );
     console.log(`steps: ${steps.map(([name, taken]) => `${name} ${taken.toFixed(1)} s`).join(', ')}`);
-    settle(report, options.reportFile);
+    settle(report, reportFile);
+    console.log(`report: ${reportFile}`);
   } catch (error) {
     bar?.stop();
-    console.error(error instanceof Error ? error.message : error);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(reason);
+    // All or nothing until neo4j-admin has written the store; after it, the data dir holds the graph without all of its finish.
+    const written = dataDir !== undefined && steps.some(([name]) => name === 'neo4j-admin') && existsSync(databaseDirs(dataDir, database).store);
+    const failure = written
+      ? `after neo4j-admin wrote the database in ${dataDir} (steps done: ${steps.map(([name]) => name).join(', ')}): ${reason}; remove ${dataDir} before importing again`
+      : `nothing was written: ${reason}`;
+    writeReport({ ...(prepared?.report ?? emptyReport()), committedThrough: 0, failure: { reason: failure, fromLine: 1 } }, reportFile);
+    console.error(`${written ? `the database in ${dataDir} was written but not finished: remove it before importing again` : 'nothing was written'}\nreport: ${reportFile}`);
     process.exitCode = 1;
   } finally {
     await server?.close();
