@@ -1,6 +1,6 @@
 import type { Neo4jGateway } from '../db/gateway';
 import { GraphWrites } from '../write/facade';
-import { statingAsLast, validateRecord, type ClaimRecord, type GraphRecord, type RecordOutcome } from '../write/records';
+import { statingAsLast, validateClaimRecord, validateRecord, type ClaimRecord, type GraphRecord, type RecordOutcome } from '../write/records';
 import { ClientError, ErrorCode } from '../server/errors';
 import { BatchSize } from './batch-size';
 import { ValidationError } from '../write/validate';
@@ -127,15 +127,33 @@ export type RepeatedClaims = Map<string, { line: number; record: ClaimRecord }>;
  * Reads a bundle once for the claims it gives more than once, keeping only keys in memory and
  * the last record of those. Without it, a claim whose records fall in different batches took
  * each record's makers, subjects and sources in turn, and every run of the same bundle changed
- * them back and forth.
+ * them back and forth. Lines are only parsed here (checking them all would take six times as
+ * long); the last records kept are checked, and one that fails is left to the import to reject.
  */
 export async function repeatedClaims(lines: Parameters<typeof readBundle>[0]): Promise<RepeatedClaims> {
   const seen = new Set<string>();
+  const lastInputs = new Map<string, { line: number; input: Record<string, unknown> }>();
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (typeof text !== 'string' || !text.includes('"claim"')) continue;
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (typeof input !== 'object' || input === null || !('record' in input) || input.record !== 'claim' || !('key' in input) || typeof input.key !== 'string') continue;
+    if (seen.has(input.key)) lastInputs.set(input.key, { line, input: input as Record<string, unknown> });
+    else seen.add(input.key);
+  }
   const repeated: RepeatedClaims = new Map();
-  for await (const item of readBundle(lines)) {
-    if (!('record' in item) || item.record.record !== 'claim') continue;
-    if (seen.has(item.record.key)) repeated.set(item.record.key, { line: item.line, record: item.record });
-    else seen.add(item.record.key);
+  for (const [key, { line: last, input }] of lastInputs) {
+    try {
+      repeated.set(key, { line: last, record: validateClaimRecord(input, `line ${last}`) });
+    } catch {
+      // Rejected when the import reaches it; the claim's earlier records stand as given.
+    }
   }
   return repeated;
 }
