@@ -1,5 +1,5 @@
 import { fullTextIndexOf } from '../model';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, relationPrecisionField, scalarFields } from './scalar-fields';
 import { builder } from './builder';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
@@ -19,7 +19,7 @@ export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The actor aligned with.', resolve: (row) => row.entity }),
     from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
-    fromPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'fromPrecision') }),
+    fromPrecision: relationPrecisionField(t, 'from'),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
@@ -29,7 +29,7 @@ const ParticipationRef = builder.objectRef<Related>('Participation').implement({
   description: 'An event an actor took part in, and its role there.',
   fields: (t) => ({
     event: t.field({ type: EventRef, description: 'The event.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'Role in the event: ATTACKER, DEFENDER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { matchEntityByKey, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { relationText, type Related } from './entity';
@@ -85,11 +85,7 @@ const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
   description: 'Who made a claim, and how sure the attribution is.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The maker.', resolve: (row) => row.entity }),
-    attribution: t.string({
-      nullable: true,
-      description: 'EXPLICIT (named), IMPLICIT (the source itself), INFERRED, PRESUMED, or AMBIGUOUS (the source names several candidates).',
-      resolve: (row) => relationText(row, 'attribution'),
-    }),
+    attribution: relationEnumField(t, 'MADE_BY', 'attribution', 'How the source attributes the claim to it.'),
     asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
     note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
   }),
@@ -99,7 +95,7 @@ const SubjectRef = builder.objectRef<Related>('ClaimSubject').implement({
   description: 'Something a claim is about, and in what role.',
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'The entity.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'SUBJECT, OBJECT, PLACE, EVENT, TARGET, BENEFICIARY...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'ABOUT', 'role', 'Its role in the claim.'),
   }),
 });
 
@@ -134,7 +130,7 @@ const ClaimAboutRef = builder.objectRef<Related>('ClaimAbout').implement({
   description: 'A claim about an entity, and the entity\'s role in it.',
   fields: (t) => ({
     claim: t.field({ type: ClaimRef, description: 'The claim.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'The entity\'s role in the claim: SUBJECT, OBJECT, PLACE, EVENT...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'ABOUT', 'role', "The entity's role in the claim."),
   }),
 });
 
@@ -295,20 +291,20 @@ const ClaimInput = propertiesInputType(
   'ClaimInput',
   'The properties of a claim; text is required.',
   entitySpecs.Claim.properties,
-  { type: ClaimType, stance: Stance, basis: Basis, lossStatus: LossStatus, equipmentCategory: EquipmentCategory },
+  entitySpecs.Claim.required,
   entityInputDescribe('Claim'),
 );
 
 /** An input for one kind of claim reference: the key it points at and the relationship's properties. */
-const referenceInput = (name: string, relationship: RelationshipType, description: string, extra: Record<string, unknown> = {}) =>
-  propertiesInputType(name, description, relationshipSpecs[relationship].properties, {}, (property) => `The ${relationship} relationship's \`${property}\` (docs/model.md).`, (t) => ({
+const referenceInput = (name: string, relationship: RelationshipType, description: string, relationshipName: string = relationship) =>
+  propertiesInputType(name, description, relationshipSpecs[relationship].properties, [], (property) => `The ${relationshipName} relationship's \`${property}\` (docs/model.md).`, (t) => ({
     key: t.string({ required: true, description: 'Key of the entity referred to.' }),
-    ...extra,
   }));
 
 const ClaimMakerInput = referenceInput('ClaimMakerInput', 'MADE_BY', 'Who made the claim, and how the source attributes it.');
 const ClaimSubjectInput = referenceInput('ClaimSubjectInput', 'ABOUT', 'What the claim is about, and in what role.');
-const ClaimLinkInput = referenceInput('ClaimLinkInput', 'SUPPORTS', 'Another claim, and why they are linked.');
+// SUPPORTS and CONTRADICTS carry the same properties: one input serves both.
+const ClaimLinkInput = referenceInput('ClaimLinkInput', 'SUPPORTS', 'Another claim, and why they are linked: SUPPORTS in `supports`, CONTRADICTS in `contradicts`.', 'SUPPORTS or CONTRADICTS');
 const ClaimSupersedesInput = referenceInput('ClaimSupersedesInput', 'SUPERSEDES', 'A claim this one replaces; it is kept, deprecated.');
 const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
   description: 'A source the claim appears in, with the exact quote; `source` creates the source if it does not exist yet.',

@@ -1,6 +1,6 @@
 import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
@@ -43,7 +43,7 @@ const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
   description: 'Where an event happened, and how precisely that is known (after ACLED\'s geo-precision).',
   fields: (t) => ({
     place: t.field({ type: PlaceRef, description: 'The place.', resolve: (row) => row.entity }),
-    precision: t.string({ nullable: true, description: 'PLACE (at it), NEAR, DISTRICT, REGION or COUNTRY (only that area is known).', resolve: (row) => relationText(row, 'precision') }),
+    precision: relationEnumField(t, 'OCCURRED_AT', 'precision', 'How precisely the place is known.'),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
     note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
   }),
@@ -53,9 +53,9 @@ const ParticipantRef = builder.objectRef<Related>('Participant').implement({
   description: 'An actor in an event, with its role.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The actor.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'ATTACKER, DEFENDER, SUPPORTER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
-    acledActor: t.string({ nullable: true, description: "ACLED's slot: ACTOR1, ACTOR2, ASSOC_ACTOR_1, ASSOC_ACTOR_2.", resolve: (row) => relationText(row, 'acledActor') }),
-    ploverRole: t.string({ nullable: true, description: "PLOVER's role: ACTOR or RECIPIENT.", resolve: (row) => relationText(row, 'ploverRole') }),
+    role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
+    acledActor: relationEnumField(t, 'PARTICIPATED_IN', 'acledActor', "ACLED's slot."),
+    ploverRole: relationEnumField(t, 'PARTICIPATED_IN', 'ploverRole', "PLOVER's role."),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
 });
@@ -80,7 +80,7 @@ builder.node(EventRef, {
 });
 
 addKeyLookup('event', EventRef, 'Event');
-addEntityMutations('Event', EventRef, { type: EventType });
+addEntityMutations('Event', EventRef);
 
 const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',

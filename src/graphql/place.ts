@@ -1,7 +1,7 @@
 import type { Plain } from '../db/values';
-import { placeTypes, fullTextIndexOf } from '../model';
+import { placeTypes, fullTextIndexOf, valuesOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { known, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { entityFromRow, type Entity } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
@@ -41,7 +41,7 @@ const PlaceNameRef = builder.objectRef<PlaceName>('PlaceName').implement({
     language: t.exposeString('language', { nullable: true, description: 'Language, BCP 47 ("ru", "uk", "en").' }),
     script: t.exposeString('script', { nullable: true, description: 'Script, ISO 15924 ("Latn", "Cyrl").' }),
     scheme: t.exposeString('scheme', { nullable: true, description: 'Transliteration scheme, for transliterations ("BGN/PCGN").' }),
-    kind: t.exposeString('kind', { nullable: true, description: 'OFFICIAL, CONVENTIONAL, TRANSLITERATION, VARIANT, FORMER or AS_WRITTEN.' }),
+    kind: t.field({ type: 'PlaceNameKind' as never, nullable: true, description: 'What kind of name it is.', resolve: (name) => name.kind as never }),
   }),
 });
 
@@ -55,7 +55,7 @@ const placeNames = relation<PlaceName>({
   map: (value) => {
     const name = value as Record<string, Plain>;
     const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
-    return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
+    return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: known(optional('kind'), valuesOf('PlaceNameKind')) };
   },
   parameters: {},
 });
@@ -104,7 +104,7 @@ builder.node(PlaceRef, {
 });
 
 addKeyLookup('place', PlaceRef, 'Place');
-addEntityMutations('Place', PlaceRef, { type: PlaceType });
+addEntityMutations('Place', PlaceRef);
 
 const PlaceFilter = builder.inputType('PlaceFilter', {
   description: 'Which places to list; all conditions must hold.',

@@ -1,6 +1,6 @@
 import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
@@ -58,7 +58,7 @@ const Publisher = builder.objectRef<Related>('SourcePublisher').implement({
   description: 'Who published a source, and how sure that attribution is.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The publisher.', resolve: (row) => row.entity }),
-    attribution: t.string({ nullable: true, description: 'EXPLICIT, IMPLICIT, INFERRED, PRESUMED or AMBIGUOUS.', resolve: (row) => relationText(row, 'attribution') }),
+    attribution: relationEnumField(t, 'PUBLISHED_BY', 'attribution', 'How sure it is that this actor published it.'),
     asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
   }),
 });
@@ -83,7 +83,7 @@ builder.node(SourceRef, {
 });
 
 addKeyLookup('source', SourceRef, 'Source');
-export const SourceInput = addEntityMutations('Source', SourceRef, { kind: SourceKind, reliability: Reliability });
+export const SourceInput = addEntityMutations('Source', SourceRef);
 
 const SourceFilter = builder.inputType('SourceFilter', {
   description: 'Which sources to list; all conditions must hold.',
