@@ -7,13 +7,13 @@ import { topLevel } from '../read/scope';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { claimVisibilityArgs, type ClaimVisibility } from './visibility';
+import { changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput, SourceKind } from './source';
 import { EquipmentCategory, LossStatus } from './equipment';
-import { validateClaimRecord } from '../write/records';
+import { validateClaimRecord, validateClaimSources } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
 
@@ -213,6 +213,7 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     captor: t.string({ description: 'Key of an entity the claim is about in role CAPTOR.' }),
     evidenceKinds: t.field({ type: [SourceKind], description: 'Only claims with evidence (EVIDENCED_BY) of one of these kinds.' }),
     distinctItems: t.boolean({ description: 'Count each item once: hide a claim that a later claim about the same item (SAME_ITEM) names.' }),
+    ...recordTimeFilterFields(t),
   }),
 });
 
@@ -221,8 +222,11 @@ const ClaimOrder = builder.enumType('ClaimOrder', {
   values: {
     MADE_AT_DESC: { description: 'Most recently made first (the default).' },
     MADE_AT_ASC: { description: 'Earliest made first: a series of figures over time.' },
+    ...changedOrderValue,
   } as const,
 });
+
+const claimOrders = { MADE_AT_DESC: 'n.madeAt DESC, n.key', MADE_AT_ASC: 'n.madeAt, n.key', CHANGED_ASC: 'changed' } as const;
 
 builder.queryField('claims', (t) =>
   t.connection(
@@ -236,8 +240,9 @@ builder.queryField('claims', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
-          .add(topLevel.visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
+        const conditions = recordTimeConditions(new Conditions(), filter)
+          // A sync sees retractions: a deprecated claim is a changed one, not a vanished one.
+          .add(topLevel.visibleRank('n'), { includeDeprecated: (args.includeDeprecated ?? false) || args.orderBy === 'CHANGED_ASC', asOf: args.asOf ?? null })
           .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
           .when('types', filter.types, 'n.type IN $types')
           .when('stances', filter.stances, 'n.stance IN $stances')
@@ -278,7 +283,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, text: filter.text, start, conditions, orderBy: claimOrders[args.orderBy ?? 'MADE_AT_DESC'], asOf: args.asOf, info },
           args,
         );
       },
@@ -330,7 +335,10 @@ const ClaimEvidenceInput = builder.inputType('ClaimEvidenceInput', {
 const RecordClaimInput = builder.inputType('RecordClaimInput', {
   description: 'A claim with its makers, subjects, sources and links, recorded in one transaction: all of it or none.',
   fields: (t) => ({
-    key: t.string({ description: 'The claim\'s key, "claim:<maker>:<slug>"; by default one derived from the first maker, the text, the date and the sources, so a retry records the same claim.' }),
+    key: t.string({
+      description:
+        'The claim\'s key, "claim:<maker>:<slug>"; by default one derived from the first maker, the text and madeAt (not the sources), so a retry, or the claim sent again with more sources, records the same claim. Keep the key the payload returns: addClaimSources and setClaimRank take it.',
+    }),
     properties: t.field({ type: ClaimInput, required: true, description: 'The claim itself.' }),
     madeBy: t.field({ type: [ClaimMakerInput], required: true, description: 'Who made it: at least one; several with attribution AMBIGUOUS when the source is unclear.' }),
     about: t.field({ type: [ClaimSubjectInput], description: 'What it is about.' }),
@@ -344,12 +352,16 @@ const RecordClaimInput = builder.inputType('RecordClaimInput', {
 
 const ClaimPayload = payloadType('Claim', ClaimRef);
 
-/** The key a claim gets when none is given: stable for the same maker, text, date and sources. */
-function derivedClaimKey(input: { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] }): string | undefined {
+/**
+ * The key a claim gets when none is given: from what identifies it, its first maker, its text and
+ * the day it was made, never its sources, so a claim sent again with one more source is the same
+ * claim (its sources become the later record's).
+ */
+function derivedClaimKey(input: { properties: Record<string, unknown>; madeBy: { key?: unknown }[] }): string | undefined {
   const maker = input.madeBy[0]?.key;
   if (typeof maker !== 'string' || !maker.includes(':')) return undefined;
   const makerSlug = maker.slice(maker.indexOf(':') + 1).replaceAll(':', '-');
-  const fingerprint = JSON.stringify([input.properties.text, input.properties.madeAt ?? null, input.sources.map((source) => source.key).sort()]);
+  const fingerprint = JSON.stringify([input.properties.text, input.properties.madeAt ?? null]);
   return `claim:${makerSlug}:${createHash('sha256').update(fingerprint).digest('hex').slice(0, 16)}`;
 }
 
@@ -357,13 +369,30 @@ builder.mutationField('recordClaim', (t) =>
   t.field({
     type: ClaimPayload,
     description:
-      'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing.',
+      'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing; recorded again with other makers, subjects or sources, it states those instead (use addClaimSources to add a source and keep the others).',
     args: { input: t.arg({ type: RecordClaimInput, required: true, description: 'The claim.' }) },
     resolve: async (_root, args, context) => {
-      const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] };
+      const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[] };
       const record = validateClaimRecord({ ...input, key: input.key ?? derivedClaimKey(input) }, 'input');
       const status = await writesOf(context).record('claim.record', record);
       return { status, entity: await freshEntity(context, record.key) };
+    },
+  }),
+);
+
+builder.mutationField('addClaimSources', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description:
+      "Adds sources (with their quotes, creating new sources) to a recorded claim, keeping its others, in one transaction; a source it already has gets the given quote and flags. NOT_FOUND when no claim has the key.",
+    args: {
+      key: t.arg.string({ required: true, description: "The claim's key, as recordClaim returned it." }),
+      sources: t.arg({ type: [ClaimSourceInput], required: true, description: 'The sources to add: at least one.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const sources = validateClaimSources(args.sources as unknown[], 'sources');
+      const { status, key } = await writesOf(context).addClaimSources(args.key, sources);
+      return { status, entity: await freshEntity(context, key) };
     },
   }),
 );

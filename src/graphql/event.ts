@@ -11,7 +11,7 @@ import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
-import { asOfArg } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -30,8 +30,11 @@ const EventOrder = builder.enumType('EventOrder', {
   values: {
     START_DATE_DESC: { description: 'Latest start first (the default).' },
     START_DATE_ASC: { description: 'Earliest start first.' },
+    ...changedOrderValue,
   } as const,
 });
+
+const eventOrders = { START_DATE_DESC: 'n.startDate DESC, n.key', START_DATE_ASC: 'n.startDate, n.key', CHANGED_ASC: 'changed' } as const;
 
 const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
 const eventParticipants = hop({ tag: 'event.participants', from: 'Event', type: 'PARTICIPATED_IN', direction: 'in', to: 'Actor', order: ['r.role', 'item.key'], relatedAt: 'actor' });
@@ -93,6 +96,7 @@ const EventFilter = builder.inputType('EventFilter', {
     near: t.field({ type: NearInput, description: 'Only events at a place whose point lies within this circle.' }),
     participant: t.string({ description: 'Key of an actor that took part.' }),
     side: t.field({ type: Side, description: 'Only events in which a unit of this side took part.' }),
+    ...recordTimeFilterFields(t),
   }),
 });
 
@@ -108,7 +112,7 @@ builder.queryField('events', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
           .when('to', filter.to, 'n.startDate <= date($to)')
@@ -129,7 +133,7 @@ builder.queryField('events', (t) =>
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: fullTextIndexOf.Event, text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, info },
+          { label: 'Event', fullTextIndex: fullTextIndexOf.Event, text: filter.text, start, conditions, orderBy: eventOrders[args.orderBy ?? 'START_DATE_DESC'], asOf: args.asOf, info },
           args,
         );
       },

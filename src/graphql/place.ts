@@ -10,7 +10,7 @@ import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 
 export const PlaceType = builder.enumType('PlaceType', {
@@ -113,7 +113,13 @@ const PlaceFilter = builder.inputType('PlaceFilter', {
     types: t.field({ type: [PlaceType], description: 'Only these types.' }),
     within: t.string({ description: 'Key of a place: only places inside it, at any depth.' }),
     near: t.field({ type: NearInput, description: 'Only places whose point lies within this circle.' }),
+    ...recordTimeFilterFields(t),
   }),
+});
+
+const PlaceOrder = builder.enumType('PlaceOrder', {
+  description: 'How to order places.',
+  values: { NAME_ASC: { description: 'By name (the default).' }, ...changedOrderValue } as const,
 });
 
 builder.queryField('places', (t) =>
@@ -121,17 +127,21 @@ builder.queryField('places', (t) =>
     {
       type: PlaceRef,
       description: 'Places, by name (or by relevance when searching text).',
-      args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }), asOf: asOfArg(t.arg) },
+      args: {
+        filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }),
+        orderBy: t.arg({ type: PlaceOrder, defaultValue: 'NAME_ASC', description: 'The order.' }),
+        asOf: asOfArg(t.arg),
+      },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
         if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: fullTextIndexOf.Place, text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
+          { label: 'Place', fullTextIndex: fullTextIndexOf.Place, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },
