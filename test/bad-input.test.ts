@@ -783,6 +783,8 @@ describe('Cypher-injection-shaped strings in every write input', () => {
         return () => ({ input: linkBase });
       case 'setClaimRank':
         return () => ({ key: targetClaim, rank: 'NORMAL', note: 'A note.' });
+      case 'addClaimSources':
+        return (path) => ({ key: targetClaim, sources: [{ key: `source:social-post:${marker}-added-${slug(path)}`, quote: 'A quote.', source: { kind: 'SOCIAL_POST' } }] });
       case 'mergeEntities':
         return () => ({ survivor: `unit:${marker}-survivor`, duplicate: `unit:${marker}-duplicate` });
       case 'importBundle':
