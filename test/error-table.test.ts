@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -41,6 +42,12 @@ const post = (made: Pick<TestService, 'yoga'>, body: unknown, headers: Record<st
   answer(Promise.resolve(made.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })));
 const writer = { 'x-api-key': testKeys.writer };
 const reader = { 'x-api-key': testKeys.reader };
+/** A service in allow-list mode, with an empty list. */
+const allowList = () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'allow-list-')), 'operations.json');
+  writeFileSync(file, '{}');
+  return serviceWith({ PERSISTED_OPERATIONS_FILE: file });
+};
 const nested = '{ claims(first: 101) { edges { node { sources(first: 100) { source { key } } } } } }';
 
 /**
@@ -76,6 +83,8 @@ const provocations: Record<string, () => Promise<Answer>> = {
     await post(limited, { query: '{ __typename }' });
     return post(limited, { query: '{ __typename }' });
   },
+  'PERSISTED_QUERY_ONLY 200': () => post(allowList(), { query: '{ __typename }' }),
+  'PERSISTED_QUERY_NOT_FOUND 200': () => post(allowList(), { documentId: `sha256:${'0'.repeat(64)}` }),
   'CSRF_HEADER_REQUIRED 403': () => answer(Promise.resolve(service.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } }))),
   'UNAVAILABLE 200': () => post(serviceWith({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_CONNECT_TIMEOUT_MS: '300' }), { query: '{ place(key: "place:ru") { name } }' }),
   'INTERNAL_SERVER_ERROR 200': () => {
