@@ -156,6 +156,11 @@ describe('keeping a copy in sync (orderBy CHANGED_ASC, resumed from the last cur
     const keys = async (filter: string) => (await data<{ places: Page }>(lists.places(`first: 100, filter: { ${filter} }`))).places.edges.map((edge) => edge.node.key);
     expect(await keys(`recordedSince: "${before}"`)).toEqual(['place:ua:test-contract-window']);
     expect(await keys(`recordedUntil: "${before}"`)).not.toContain('place:ua:test-contract-window');
+    // Instants in UTC to the millisecond: one written through the API, and one a seed wrote with Cypher's datetime() (nanoseconds).
+    const times = await data<{ created: { recordedAt: string }; seeded: { recordedAt: string } }>(
+      '{ created: place(key: "place:ua:test-contract-window") { recordedAt } seeded: place(key: "place:ru") { recordedAt } }',
+    );
+    for (const time of [times.created.recordedAt, times.seeded.recordedAt]) expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const afterCreate = new Date(Date.now() + 1).toISOString();
     expect(await keys(`updatedSince: "${afterCreate}"`)).toEqual([]);
   });
