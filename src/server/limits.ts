@@ -333,8 +333,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
       // Variables are not coerced yet: a page size that is not a number is priced as the largest page it could be.
       const asked = pageArguments.map((arg) => ({ name: arg.name as 'first' | 'last', value: argument(arg.name) })).filter(({ value }) => value !== undefined && value !== null);
       if (asked.length === 0) return Math.max(...pageArguments.map((arg) => (typeof arg.defaultValue === 'number' ? arg.defaultValue : defaultPageSize)));
-      // A page over the maximum is the client's error (BAD_USER_INPUT naming the argument), whatever the cost of what it selects.
-      return Math.max(...asked.map(({ name, value }) => (typeof value === 'number' && Number.isFinite(value) ? checkPageSize(value, name) : maxPageSize)));
+      // A page over the maximum is the client's error (BAD_USER_INPUT naming the argument), whatever the cost of what it selects;
+      // a value that is no Int at all is left to graphql-js's coercion, which refuses it in its own words.
+      const isInt = (value: unknown): value is number => Number.isInteger(value) && Math.abs(value as number) < 2 ** 31;
+      return Math.max(...asked.map(({ name, value }) => (isInt(value) ? checkPageSize(value, name) : maxPageSize)));
     }
     const ids = argument('ids');
     if (Array.isArray(ids)) return ids.length;
