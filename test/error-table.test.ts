@@ -67,7 +67,7 @@ const provocations: Record<string, () => Promise<Answer>> = {
     expect(write.field).toBe('input.countryCode');
     return write;
   },
-  'UNAUTHENTICATED 200': () => post(service, { query: 'mutation { updatePlace(key: "place:ru", input: {}) { status } }' }),
+  'UNAUTHENTICATED 401': () => post(service, { query: 'mutation { updatePlace(key: "place:ru", input: {}) { status } }' }),
   'FORBIDDEN 200': () => post(service, { query: 'mutation { updatePlace(key: "place:ru", input: {}) { status } }' }, reader),
   'NOT_FOUND 200': () => post(service, { query: 'mutation { updatePlace(key: "place:ua:test-errors-nothing", input: { name: "X" }) { status } }' }, writer),
   'NOT_FOUND 404': () => answer(Promise.resolve(service.yoga.fetch('http://localhost/nowhere'))),
