@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -143,7 +143,21 @@ describe('protection for production', () => {
       expect(await persisted.json()).toEqual({ data: { place: { name: 'Russia' } } });
       const arbitrary = (await (await send({ query: operation })).json()) as GraphQLResponse['body'];
       expect(arbitrary.errors?.[0]?.message).toMatch(/persisted/i);
+      expect(arbitrary.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
       expect(arbitrary.data).toBeUndefined();
+      // GraphQL Code Generator's persisted documents: documentId, with its "sha256:" prefix or without.
+      for (const documentId of [`sha256:${hash}`, hash]) expect(await (await send({ documentId })).json()).toEqual({ data: { place: { name: 'Russia' } } });
+      const unknown = (await (await send({ documentId: `sha256:${'0'.repeat(64)}` })).json()) as GraphQLResponse['body'];
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      // A new list is read without a restart; one that does not parse leaves it in force.
+      const added = '{ place(key: "place:ua") { key } }';
+      const addedHash = createHash('sha256').update(added).digest('hex');
+      writeFileSync(file, JSON.stringify({ [hash]: operation, [`sha256:${addedHash}`]: added }));
+      utimesSync(file, new Date(), new Date(Date.now() + 2_000));
+      expect(await (await send({ documentId: addedHash })).json()).toEqual({ data: { place: { key: 'place:ua' } } });
+      writeFileSync(file, '{ not json');
+      utimesSync(file, new Date(), new Date(Date.now() + 4_000));
+      expect(await (await send({ documentId: addedHash })).json()).toEqual({ data: { place: { key: 'place:ua' } } });
     } finally {
       await allowList.close();
     }

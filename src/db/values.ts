@@ -14,9 +14,10 @@ export function toPlain(value: unknown): Plain {
   if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) return value.toNumber();
   if (neo4j.isPoint(value)) return { latitude: value.y, longitude: value.x };
+  // Instants in UTC to the millisecond ("2024-03-12T09:30:17.940Z"): stored ones may carry nanoseconds, which some parsers refuse.
+  if (neo4j.isDateTime(value)) return value.toStandardDate().toISOString();
   if (
     neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
     neo4j.isLocalDateTime(value) ||
     neo4j.isTime(value) ||
     neo4j.isLocalTime(value) ||

@@ -1,12 +1,12 @@
 import { fullTextIndexOf } from '../model';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, relationPrecisionField, scalarFields } from './scalar-fields';
 import { builder } from './builder';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';
+import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 
@@ -19,7 +19,7 @@ export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The actor aligned with.', resolve: (row) => row.entity }),
     from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
-    fromPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'fromPrecision') }),
+    fromPrecision: relationPrecisionField(t, 'from'),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
@@ -29,7 +29,7 @@ const ParticipationRef = builder.objectRef<Related>('Participation').implement({
   description: 'An event an actor took part in, and its role there.',
   fields: (t) => ({
     event: t.field({ type: EventRef, description: 'The event.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'Role in the event: ATTACKER, DEFENDER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
 });
@@ -63,7 +63,13 @@ const ActorFilter = builder.inputType('ActorFilter', {
     kinds: t.field({ type: [ActorKind], description: 'Only these kinds.' }),
     side: t.field({ type: Side, description: 'Only units of this side.' }),
     partOf: t.string({ description: 'Key of a formation or state: only units directly part of it.' }),
+    ...recordTimeFilterFields(t),
   }),
+});
+
+const ActorOrder = builder.enumType('ActorOrder', {
+  description: 'How to order actors.',
+  values: { NAME_ASC: { description: 'By name (the default).' }, ...changedOrderValue } as const,
 });
 
 builder.queryField('actors', (t) =>
@@ -71,17 +77,21 @@ builder.queryField('actors', (t) =>
     {
       type: ActorRef,
       description: 'Units, people and organizations, by name (by relevance when searching text).',
-      args: { filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }), asOf: asOfArg(t.arg) },
+      args: {
+        filter: t.arg({ type: ActorFilter, description: 'Conditions on the actors.' }),
+        orderBy: t.arg({ type: ActorOrder, defaultValue: 'NAME_ASC', description: 'The order.' }),
+        asOf: asOfArg(t.arg),
+      },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('kinds', filter.kinds, 'any(label IN labels(n) WHERE label IN $kinds)')
           .when('side', filter.side, 'n.side = $side')
           .when('partOf', filter.partOf, 'EXISTS { (n)-[:PART_OF]->(:Actor {key: $partOf}) }');
         return readPage(
           context.db,
           'actors.list',
-          { label: 'Actor', fullTextIndex: fullTextIndexOf.Unit, text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
+          { label: 'Actor', fullTextIndex: fullTextIndexOf.Unit, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { matchEntityByKey, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { relationText, type Related } from './entity';
@@ -7,13 +7,13 @@ import { topLevel } from '../read/scope';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { claimVisibilityArgs, type ClaimVisibility } from './visibility';
+import { changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput, SourceKind } from './source';
 import { EquipmentCategory, LossStatus } from './equipment';
-import { validateClaimRecord } from '../write/records';
+import { validateClaimRecord, validateClaimSources } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
 
@@ -85,11 +85,7 @@ const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
   description: 'Who made a claim, and how sure the attribution is.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The maker.', resolve: (row) => row.entity }),
-    attribution: t.string({
-      nullable: true,
-      description: 'EXPLICIT (named), IMPLICIT (the source itself), INFERRED, PRESUMED, or AMBIGUOUS (the source names several candidates).',
-      resolve: (row) => relationText(row, 'attribution'),
-    }),
+    attribution: relationEnumField(t, 'MADE_BY', 'attribution', 'How the source attributes the claim to it.'),
     asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
     note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
   }),
@@ -99,7 +95,7 @@ const SubjectRef = builder.objectRef<Related>('ClaimSubject').implement({
   description: 'Something a claim is about, and in what role.',
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'The entity.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'SUBJECT, OBJECT, PLACE, EVENT, TARGET, BENEFICIARY...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'ABOUT', 'role', 'Its role in the claim.'),
   }),
 });
 
@@ -134,7 +130,7 @@ const ClaimAboutRef = builder.objectRef<Related>('ClaimAbout').implement({
   description: 'A claim about an entity, and the entity\'s role in it.',
   fields: (t) => ({
     claim: t.field({ type: ClaimRef, description: 'The claim.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'The entity\'s role in the claim: SUBJECT, OBJECT, PLACE, EVENT...', resolve: (row) => relationText(row, 'role') }),
+    role: relationEnumField(t, 'ABOUT', 'role', "The entity's role in the claim."),
   }),
 });
 
@@ -217,6 +213,7 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     captor: t.string({ description: 'Key of an entity the claim is about in role CAPTOR.' }),
     evidenceKinds: t.field({ type: [SourceKind], description: 'Only claims with evidence (EVIDENCED_BY) of one of these kinds.' }),
     distinctItems: t.boolean({ description: 'Count each item once: hide a claim that a later claim about the same item (SAME_ITEM) names.' }),
+    ...recordTimeFilterFields(t),
   }),
 });
 
@@ -225,8 +222,11 @@ const ClaimOrder = builder.enumType('ClaimOrder', {
   values: {
     MADE_AT_DESC: { description: 'Most recently made first (the default).' },
     MADE_AT_ASC: { description: 'Earliest made first: a series of figures over time.' },
+    ...changedOrderValue,
   } as const,
 });
+
+const claimOrders = { MADE_AT_DESC: 'n.madeAt DESC, n.key', MADE_AT_ASC: 'n.madeAt, n.key', CHANGED_ASC: 'changed' } as const;
 
 builder.queryField('claims', (t) =>
   t.connection(
@@ -240,8 +240,9 @@ builder.queryField('claims', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
-          .add(topLevel.visibleRank('n'), { includeDeprecated: args.includeDeprecated ?? false, asOf: args.asOf ?? null })
+        const conditions = recordTimeConditions(new Conditions(), filter)
+          // A sync sees retractions: a deprecated claim is a changed one, not a vanished one.
+          .add(topLevel.visibleRank('n'), { includeDeprecated: (args.includeDeprecated ?? false) || args.orderBy === 'CHANGED_ASC', asOf: args.asOf ?? null })
           .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
           .when('types', filter.types, 'n.type IN $types')
           .when('stances', filter.stances, 'n.stance IN $stances')
@@ -282,7 +283,7 @@ builder.queryField('claims', (t) =>
         return readPage(
           context.db,
           'claims.list',
-          { label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, text: filter.text, start, conditions, orderBy: args.orderBy === 'MADE_AT_ASC' ? 'n.madeAt, n.key' : 'n.madeAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, text: filter.text, start, conditions, orderBy: claimOrders[args.orderBy ?? 'MADE_AT_DESC'], asOf: args.asOf, info },
           args,
         );
       },
@@ -295,20 +296,20 @@ const ClaimInput = propertiesInputType(
   'ClaimInput',
   'The properties of a claim; text is required.',
   entitySpecs.Claim.properties,
-  { type: ClaimType, stance: Stance, basis: Basis, lossStatus: LossStatus, equipmentCategory: EquipmentCategory },
+  entitySpecs.Claim.required,
   entityInputDescribe('Claim'),
 );
 
 /** An input for one kind of claim reference: the key it points at and the relationship's properties. */
-const referenceInput = (name: string, relationship: RelationshipType, description: string, extra: Record<string, unknown> = {}) =>
-  propertiesInputType(name, description, relationshipSpecs[relationship].properties, {}, (property) => `The ${relationship} relationship's \`${property}\` (docs/model.md).`, (t) => ({
+const referenceInput = (name: string, relationship: RelationshipType, description: string, relationshipName: string = relationship) =>
+  propertiesInputType(name, description, relationshipSpecs[relationship].properties, [], (property) => `The ${relationshipName} relationship's \`${property}\` (docs/model.md).`, (t) => ({
     key: t.string({ required: true, description: 'Key of the entity referred to.' }),
-    ...extra,
   }));
 
 const ClaimMakerInput = referenceInput('ClaimMakerInput', 'MADE_BY', 'Who made the claim, and how the source attributes it.');
 const ClaimSubjectInput = referenceInput('ClaimSubjectInput', 'ABOUT', 'What the claim is about, and in what role.');
-const ClaimLinkInput = referenceInput('ClaimLinkInput', 'SUPPORTS', 'Another claim, and why they are linked.');
+// SUPPORTS and CONTRADICTS carry the same properties: one input serves both.
+const ClaimLinkInput = referenceInput('ClaimLinkInput', 'SUPPORTS', 'Another claim, and why they are linked: SUPPORTS in `supports`, CONTRADICTS in `contradicts`.', 'SUPPORTS or CONTRADICTS');
 const ClaimSupersedesInput = referenceInput('ClaimSupersedesInput', 'SUPERSEDES', 'A claim this one replaces; it is kept, deprecated.');
 const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
   description: 'A source the claim appears in, with the exact quote; `source` creates the source if it does not exist yet.',
@@ -334,7 +335,10 @@ const ClaimEvidenceInput = builder.inputType('ClaimEvidenceInput', {
 const RecordClaimInput = builder.inputType('RecordClaimInput', {
   description: 'A claim with its makers, subjects, sources and links, recorded in one transaction: all of it or none.',
   fields: (t) => ({
-    key: t.string({ description: 'The claim\'s key, "claim:<maker>:<slug>"; by default one derived from the first maker, the text, the date and the sources, so a retry records the same claim.' }),
+    key: t.string({
+      description:
+        'The claim\'s key, "claim:<maker>:<slug>"; by default one derived from the first maker, the text and madeAt (not the sources), so a retry, or the claim sent again with more sources, records the same claim. Keep the key the payload returns: addClaimSources and setClaimRank take it.',
+    }),
     properties: t.field({ type: ClaimInput, required: true, description: 'The claim itself.' }),
     madeBy: t.field({ type: [ClaimMakerInput], required: true, description: 'Who made it: at least one; several with attribution AMBIGUOUS when the source is unclear.' }),
     about: t.field({ type: [ClaimSubjectInput], description: 'What it is about.' }),
@@ -348,12 +352,16 @@ const RecordClaimInput = builder.inputType('RecordClaimInput', {
 
 const ClaimPayload = payloadType('Claim', ClaimRef);
 
-/** The key a claim gets when none is given: stable for the same maker, text, date and sources. */
-function derivedClaimKey(input: { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] }): string | undefined {
+/**
+ * The key a claim gets when none is given: from what identifies it, its first maker, its text and
+ * the day it was made, never its sources, so a claim sent again with one more source is the same
+ * claim (its sources become the later record's).
+ */
+function derivedClaimKey(input: { properties: Record<string, unknown>; madeBy: { key?: unknown }[] }): string | undefined {
   const maker = input.madeBy[0]?.key;
   if (typeof maker !== 'string' || !maker.includes(':')) return undefined;
   const makerSlug = maker.slice(maker.indexOf(':') + 1).replaceAll(':', '-');
-  const fingerprint = JSON.stringify([input.properties.text, input.properties.madeAt ?? null, input.sources.map((source) => source.key).sort()]);
+  const fingerprint = JSON.stringify([input.properties.text, input.properties.madeAt ?? null]);
   return `claim:${makerSlug}:${createHash('sha256').update(fingerprint).digest('hex').slice(0, 16)}`;
 }
 
@@ -361,13 +369,30 @@ builder.mutationField('recordClaim', (t) =>
   t.field({
     type: ClaimPayload,
     description:
-      'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing.',
+      'Records a claim with its makers, subjects and sources (creating new sources), and its links to other claims, in one transaction: all of it lands or none of it. Recording the same claim again changes nothing; recorded again with other makers, subjects or sources, it states those instead (use addClaimSources to add a source and keep the others).',
     args: { input: t.arg({ type: RecordClaimInput, required: true, description: 'The claim.' }) },
     resolve: async (_root, args, context) => {
-      const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[]; sources: { key?: unknown }[] };
+      const input = args.input as unknown as Record<string, unknown> & { properties: Record<string, unknown>; madeBy: { key?: unknown }[] };
       const record = validateClaimRecord({ ...input, key: input.key ?? derivedClaimKey(input) }, 'input');
       const status = await writesOf(context).record('claim.record', record);
       return { status, entity: await freshEntity(context, record.key) };
+    },
+  }),
+);
+
+builder.mutationField('addClaimSources', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description:
+      "Adds sources (with their quotes, creating new sources) to a recorded claim, keeping its others, in one transaction; a source it already has gets the given quote and flags. NOT_FOUND when no claim has the key.",
+    args: {
+      key: t.arg.string({ required: true, description: "The claim's key, as recordClaim returned it." }),
+      sources: t.arg({ type: [ClaimSourceInput], required: true, description: 'The sources to add: at least one.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const sources = validateClaimSources(args.sources as unknown[], 'sources');
+      const { status, key } = await writesOf(context).addClaimSources(args.key, sources);
+      return { status, entity: await freshEntity(context, key) };
     },
   }),
 );

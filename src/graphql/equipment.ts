@@ -57,4 +57,4 @@ builder.node(EquipmentRef, {
 });
 
 addKeyLookup('equipment', EquipmentRef, 'Equipment');
-addEntityMutations('Equipment', EquipmentRef, { category: EquipmentCategory });
+addEntityMutations('Equipment', EquipmentRef);

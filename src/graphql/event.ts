@@ -1,6 +1,6 @@
 import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
@@ -11,7 +11,7 @@ import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
-import { asOfArg } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -30,8 +30,11 @@ const EventOrder = builder.enumType('EventOrder', {
   values: {
     START_DATE_DESC: { description: 'Latest start first (the default).' },
     START_DATE_ASC: { description: 'Earliest start first.' },
+    ...changedOrderValue,
   } as const,
 });
+
+const eventOrders = { START_DATE_DESC: 'n.startDate DESC, n.key', START_DATE_ASC: 'n.startDate, n.key', CHANGED_ASC: 'changed' } as const;
 
 const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
 const eventParticipants = hop({ tag: 'event.participants', from: 'Event', type: 'PARTICIPATED_IN', direction: 'in', to: 'Actor', order: ['r.role', 'item.key'], relatedAt: 'actor' });
@@ -43,7 +46,7 @@ const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
   description: 'Where an event happened, and how precisely that is known (after ACLED\'s geo-precision).',
   fields: (t) => ({
     place: t.field({ type: PlaceRef, description: 'The place.', resolve: (row) => row.entity }),
-    precision: t.string({ nullable: true, description: 'PLACE (at it), NEAR, DISTRICT, REGION or COUNTRY (only that area is known).', resolve: (row) => relationText(row, 'precision') }),
+    precision: relationEnumField(t, 'OCCURRED_AT', 'precision', 'How precisely the place is known.'),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
     note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
   }),
@@ -53,9 +56,9 @@ const ParticipantRef = builder.objectRef<Related>('Participant').implement({
   description: 'An actor in an event, with its role.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The actor.', resolve: (row) => row.entity }),
-    role: t.string({ nullable: true, description: 'ATTACKER, DEFENDER, SUPPORTER, TARGET, WITHDRAWING, ADVANCING...', resolve: (row) => relationText(row, 'role') }),
-    acledActor: t.string({ nullable: true, description: "ACLED's slot: ACTOR1, ACTOR2, ASSOC_ACTOR_1, ASSOC_ACTOR_2.", resolve: (row) => relationText(row, 'acledActor') }),
-    ploverRole: t.string({ nullable: true, description: "PLOVER's role: ACTOR or RECIPIENT.", resolve: (row) => relationText(row, 'ploverRole') }),
+    role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
+    acledActor: relationEnumField(t, 'PARTICIPATED_IN', 'acledActor', "ACLED's slot."),
+    ploverRole: relationEnumField(t, 'PARTICIPATED_IN', 'ploverRole', "PLOVER's role."),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
 });
@@ -80,7 +83,7 @@ builder.node(EventRef, {
 });
 
 addKeyLookup('event', EventRef, 'Event');
-addEntityMutations('Event', EventRef, { type: EventType });
+addEntityMutations('Event', EventRef);
 
 const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',
@@ -93,6 +96,7 @@ const EventFilter = builder.inputType('EventFilter', {
     near: t.field({ type: NearInput, description: 'Only events at a place whose point lies within this circle.' }),
     participant: t.string({ description: 'Key of an actor that took part.' }),
     side: t.field({ type: Side, description: 'Only events in which a unit of this side took part.' }),
+    ...recordTimeFilterFields(t),
   }),
 });
 
@@ -108,7 +112,7 @@ builder.queryField('events', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
           .when('to', filter.to, 'n.startDate <= date($to)')
@@ -129,7 +133,7 @@ builder.queryField('events', (t) =>
         return readPage(
           context.db,
           'events.list',
-          { label: 'Event', fullTextIndex: fullTextIndexOf.Event, text: filter.text, start, conditions, orderBy: args.orderBy === 'START_DATE_ASC' ? 'n.startDate, n.key' : 'n.startDate DESC, n.key', asOf: args.asOf, info },
+          { label: 'Event', fullTextIndex: fullTextIndexOf.Event, text: filter.text, start, conditions, orderBy: eventOrders[args.orderBy ?? 'START_DATE_DESC'], asOf: args.asOf, info },
           args,
         );
       },

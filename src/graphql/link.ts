@@ -14,14 +14,24 @@ const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   ) as Record<RelationshipType, { description: string }>,
 });
 
-/** Every relationship property, each checked against the type's own list when written. */
-const allRelationshipProperties: PropertySpecs = Object.assign({}, ...relationshipTypes.map((type) => relationshipSpecs[type].properties));
+/**
+ * Every relationship property, each checked against the type's own list when written. A name
+ * that two types give different vocabularies (`role`) is text here, one of either's values.
+ */
+const allRelationshipProperties: PropertySpecs = {};
+for (const type of relationshipTypes) {
+  for (const [name, spec] of Object.entries(relationshipSpecs[type].properties as PropertySpecs)) {
+    const seen = allRelationshipProperties[name];
+    allRelationshipProperties[name] =
+      seen?.kind === 'string' && spec.kind === 'string' && seen.enum !== spec.enum ? { kind: 'string', values: [...new Set([...(seen.values ?? []), ...(spec.values ?? [])])] } : spec;
+  }
+}
 
 const LinkPropertiesInput = propertiesInputType(
   'LinkPropertiesInput',
   'Properties of a relationship; each type takes only its own (docs/model.md, Relationships).',
   allRelationshipProperties,
-  {},
+  [],
   (property) => `The relationship's \`${property}\`.`,
 );
 

@@ -64,6 +64,31 @@ function decodeCursor(cursor: string, argument: 'after' | 'before'): number {
   return position;
 }
 
+/** When an entity last changed, in record time: its last update, else its recording. */
+export const changedAt = (variable: string) => `coalesce(${variable}.updatedAt, ${variable}.recordedAt)`;
+
+const changePrefix = 'changed:';
+/** A neo4j DATETIME as Cypher's toString writes it, to the nanosecond. */
+const changeTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A cursor of a list ordered by change (CHANGED_ASC): the change time and key of its item, not a
+ * position, so writes between two pages (which move items to the end) skip nothing and repeat
+ * nothing before it. The time is kept to the nanosecond, as stored.
+ */
+export const encodeChangeCursor = (changed: string, key: string) => Buffer.from(`${changePrefix}${changed}|${key}`, 'utf8').toString('base64url');
+
+function decodeChangeCursor(cursor: string): { changed: string; key: string } {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const separator = decoded.indexOf('|');
+  const changed = decoded.slice(changePrefix.length, separator);
+  const key = decoded.slice(separator + 1);
+  if (!decoded.startsWith(changePrefix) || separator < 0 || !changeTimePattern.test(changed) || key === '' || encodeChangeCursor(changed, key) !== cursor) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `"${cursor.slice(0, 60)}" is not a cursor of a list ordered by CHANGED_ASC (after).`, { extensions: { argument: 'after' } });
+  }
+  return { changed, key };
+}
+
 /** A page size within the maximum, or BAD_USER_INPUT naming the argument. */
 export function checkPageSize(size: number, argument: 'first' | 'last'): number {
   if (size < 0 || size > maxPageSize) {
@@ -98,8 +123,9 @@ export function needsTotalFirst(args: PageArgs): boolean {
   return args.last != null && !args.before;
 }
 
-export function toConnection<T>(nodes: T[], window: PageWindow, totalCount: number): Connection<T> {
-  const edges = nodes.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) }));
+/** With `cursors`, a page of a sync (changeCursor): `totalCount` counts what follows `after`. */
+export function toConnection<T>(nodes: T[], window: PageWindow, totalCount: number, cursors?: string[]): Connection<T> {
+  const edges = nodes.map((node, index) => ({ node, cursor: cursors?.[index] ?? encodeCursor(window.offset + index) }));
   return {
     edges,
     pageInfo: {
@@ -121,7 +147,8 @@ export interface ListQuery {
   /** Cypher that binds `n` when there is no text, instead of every node of the label. */
   start?: string;
   conditions: Conditions;
-  orderBy: string;
+  /** Cypher ORDER BY, or 'changed': by change in record time (a sync), with cursors that survive writes. */
+  orderBy: string | 'changed';
   /** Record time: only nodes recorded by then; the relationships below inherit it. */
   asOf?: string | null;
   /**
@@ -137,9 +164,19 @@ export interface ListQuery {
  */
 export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, args: PageArgs): Promise<Connection<Entity>> {
   if (query.asOf) query.conditions.add('n.recordedAt <= datetime($asOf)', { asOf: query.asOf });
+  const sync = query.orderBy === 'changed';
+  if (sync) {
+    if (args.last != null || args.before) {
+      throw new ClientError(ErrorCode.BAD_USER_INPUT, 'A list ordered by CHANGED_ASC pages forward only: give first and after, not last or before.', { extensions: { argument: args.last != null ? 'last' : 'before' } });
+    }
+    if (args.after) {
+      const after = decodeChangeCursor(args.after);
+      query.conditions.add(`(${changedAt('n')} > datetime($afterChanged) OR (${changedAt('n')} = datetime($afterChanged) AND n.key > $afterKey))`, { afterChanged: after.changed, afterKey: after.key });
+    }
+  }
   const parameters = { ...query.conditions.parameters };
   let start = query.start ?? `MATCH (n:${query.label})`;
-  let orderBy = query.orderBy;
+  let orderBy = sync ? `${changedAt('n')}, n.key` : query.orderBy;
   if (query.text) {
     start = `CALL db.index.fulltext.queryNodes('${query.fullTextIndex}', $lucene) YIELD node AS n, score`;
     parameters.lucene = toLuceneQuery(query.text);
@@ -151,7 +188,8 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
     const [row] = await db.read<{ total: number }>(`${tag}.count`, `${match} RETURN count(n) AS total`, parameters);
     total = row?.total ?? 0;
   }
-  const window = pageWindow(args, total);
+  // A sync's `after` is a condition: its page starts at the first item left.
+  const window = pageWindow(sync ? { first: args.first } : args, total);
   const asOf = query.asOf ?? null;
   const { info } = query;
   const { selected, nested } = planned(info.fieldNodes, info.returnType, ['edges', 'node'], info, asOf);
@@ -161,7 +199,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
        UNWIND range(0, size(${nodes}) - 1) AS position WITH ${nodes}[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect([${topLevel.entity('n')}, nested]) AS page`;
+       RETURN collect([${topLevel.entity('n')}, nested${sync ? `, toString(${changedAt('n')})` : ''}]) AS page`;
   // A list that starts from a place (`start`) is walked once and counted as it is collected; a
   // list of a whole label is counted from Neo4j's counts and only its page is sorted out.
   const cypher = query.start && !query.text
@@ -179,7 +217,12 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
     properties: selected.entity,
   });
   const read = { relation: { map: entityFromRow, nesting: { entityVariable: 'n', entityAt: [] } }, asOf, selected, nested };
-  return toConnection((row?.page ?? []).map((entry) => fromNestedRow<Entity>(read, entry)), window, row?.total ?? 0);
+  const entries = row?.page ?? [];
+  const nodes = entries.map((entry) => fromNestedRow<Entity>(read, entry));
+  const cursors = sync ? entries.map((entry, index) => encodeChangeCursor(String((entry as unknown[])[2]), nodes[index]!.key)) : undefined;
+  const connection = toConnection(nodes, window, row?.total ?? 0, cursors);
+  if (sync && args.after) connection.pageInfo.hasPreviousPage = true;
+  return connection;
 }
 
 /** The options every connection type shares: a description and the total over all pages. */

@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationPrecisionField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { hop } from '../read/relation';
@@ -15,9 +15,9 @@ const PositionRef = builder.objectRef<Related>('Position').implement({
     title: t.string({ description: 'The title: "Governor of Kursk Oblast".', resolve: (row) => relationText(row, 'title') ?? '' }),
     at: t.field({ type: EntityRef, description: 'The organization or place.', resolve: (row) => row.entity }),
     from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
-    fromPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'fromPrecision') }),
+    fromPrecision: relationPrecisionField(t, 'from'),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while held.', resolve: (row) => relationText(row, 'to') }),
-    toPrecision: t.string({ nullable: true, description: 'DAY, WEEK, MONTH or YEAR.', resolve: (row) => relationText(row, 'toPrecision') }),
+    toPrecision: relationPrecisionField(t, 'to'),
     basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
   }),
 });

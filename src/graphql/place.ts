@@ -1,7 +1,7 @@
 import type { Plain } from '../db/values';
-import { placeTypes, fullTextIndexOf } from '../model';
+import { placeTypes, fullTextIndexOf, valuesOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { known, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { entityFromRow, type Entity } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
@@ -10,7 +10,7 @@ import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { NearInput, nearCondition, nearParameters } from './geo';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 
 export const PlaceType = builder.enumType('PlaceType', {
@@ -41,7 +41,7 @@ const PlaceNameRef = builder.objectRef<PlaceName>('PlaceName').implement({
     language: t.exposeString('language', { nullable: true, description: 'Language, BCP 47 ("ru", "uk", "en").' }),
     script: t.exposeString('script', { nullable: true, description: 'Script, ISO 15924 ("Latn", "Cyrl").' }),
     scheme: t.exposeString('scheme', { nullable: true, description: 'Transliteration scheme, for transliterations ("BGN/PCGN").' }),
-    kind: t.exposeString('kind', { nullable: true, description: 'OFFICIAL, CONVENTIONAL, TRANSLITERATION, VARIANT, FORMER or AS_WRITTEN.' }),
+    kind: t.field({ type: 'PlaceNameKind' as never, nullable: true, description: 'What kind of name it is.', resolve: (name) => name.kind as never }),
   }),
 });
 
@@ -55,7 +55,7 @@ const placeNames = relation<PlaceName>({
   map: (value) => {
     const name = value as Record<string, Plain>;
     const optional = (field: string) => (typeof name[field] === 'string' ? (name[field] as string) : null);
-    return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: optional('kind') };
+    return { value: String(name.value), language: optional('language'), script: optional('script'), scheme: optional('scheme'), kind: known(optional('kind'), valuesOf('PlaceNameKind')) };
   },
   parameters: {},
 });
@@ -104,7 +104,7 @@ builder.node(PlaceRef, {
 });
 
 addKeyLookup('place', PlaceRef, 'Place');
-addEntityMutations('Place', PlaceRef, { type: PlaceType });
+addEntityMutations('Place', PlaceRef);
 
 const PlaceFilter = builder.inputType('PlaceFilter', {
   description: 'Which places to list; all conditions must hold.',
@@ -113,7 +113,13 @@ const PlaceFilter = builder.inputType('PlaceFilter', {
     types: t.field({ type: [PlaceType], description: 'Only these types.' }),
     within: t.string({ description: 'Key of a place: only places inside it, at any depth.' }),
     near: t.field({ type: NearInput, description: 'Only places whose point lies within this circle.' }),
+    ...recordTimeFilterFields(t),
   }),
+});
+
+const PlaceOrder = builder.enumType('PlaceOrder', {
+  description: 'How to order places.',
+  values: { NAME_ASC: { description: 'By name (the default).' }, ...changedOrderValue } as const,
 });
 
 builder.queryField('places', (t) =>
@@ -121,17 +127,21 @@ builder.queryField('places', (t) =>
     {
       type: PlaceRef,
       description: 'Places, by name (or by relevance when searching text).',
-      args: { filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }), asOf: asOfArg(t.arg) },
+      args: {
+        filter: t.arg({ type: PlaceFilter, description: 'Conditions on the places.' }),
+        orderBy: t.arg({ type: PlaceOrder, defaultValue: 'NAME_ASC', description: 'The order.' }),
+        asOf: asOfArg(t.arg),
+      },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
         if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
         return readPage(
           context.db,
           'places.list',
-          { label: 'Place', fullTextIndex: fullTextIndexOf.Place, text: filter.text, conditions, orderBy: 'n.name, n.key', asOf: args.asOf, info },
+          { label: 'Place', fullTextIndex: fullTextIndexOf.Place, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.name, n.key', asOf: args.asOf, info },
           args,
         );
       },

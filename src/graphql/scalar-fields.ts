@@ -5,10 +5,10 @@
  * the planner reads to know what a selection reads (`namesSelectedAt`).
  */
 import type { GeoPoint } from '../db/values';
-import { allPropertiesOf, entityInterfaces, type EntityInterface, type EntityType, type Exposure, type SystemPropertySpec } from '../model';
+import { allPropertiesOf, datePrecisions, entityInterfaces, relationshipSpecs, type RelationshipType, type EntityInterface, type EntityType, type Exposure, type SystemPropertySpec } from '../model';
 import { maxStringsItems } from '../write/validate';
 import type { BuilderTypes } from './builder';
-import { number, text, texts, type Entity } from './entity';
+import { number, relationText, text, texts, type Entity, type Related } from './entity';
 import { GeoPointRef } from './geo';
 import { listBound } from './pagination';
 
@@ -37,8 +37,17 @@ const graphqlTypes: Record<Spec['kind'], unknown> = {
   point: GeoPointRef,
 };
 
+/** The enum name of an enumeration's spec, and its values. */
+const enumeration = (spec: SystemPropertySpec) => (spec.kind === 'string' && spec.enum && spec.values ? { name: spec.enum, values: spec.values } : undefined);
+
+/** A stored value of an enumeration, or null for one outside it (written before the vocabulary was), which the enum could not serialize. */
+export const known = (value: string | null, values: readonly string[]) => (value !== null && values.includes(value) ? value : null);
+
 /** The stored value, if it has the property's kind; else null. */
-function stored(entity: Entity, property: string, kind: Spec['kind']): unknown {
+function stored(entity: Entity, property: string, spec: Spec): unknown {
+  const { kind } = spec;
+  const vocabulary = enumeration(spec);
+  if (vocabulary) return known(text(entity, property), vocabulary.values);
   if (kind === 'strings') return texts(entity, property);
   if (kind === 'int' || kind === 'float') return number(entity, property);
   const value = entity.properties[property];
@@ -69,22 +78,49 @@ export function scalarFields(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes
     const name = spec.field ?? property;
     const fallback = spec.fallback;
     fields[name] = t.field({
-      type: (spec.enum ?? graphqlTypes[spec.kind]) as never,
+      type: (enumeration(spec)?.name ?? graphqlTypes[spec.kind]) as never,
       nullable: fallback === undefined && spec.kind !== 'strings',
       description: spec.description,
       extensions: { property, ...(spec.kind === 'strings' ? listBound(maxStringsItems) : {}) } satisfies FieldReads,
-      resolve: (entity: Entity) => stored(entity, property, spec.kind) ?? (fallback === 'key' ? entity.key : fallback?.value) ?? null,
+      resolve: (entity: Entity) => stored(entity, property, spec) ?? (fallback === 'key' ? entity.key : fallback?.value) ?? null,
     } as never);
     if (spec.kind === 'date') {
       const precision = `${property}Precision`;
       fields[`${name}Precision`] = t.field({
-        type: 'String',
+        type: 'DatePrecision',
         nullable: true,
-        description: 'DAY, WEEK, MONTH or YEAR.',
+        description: `How precise ${name} is.`,
         extensions: { property: precision } satisfies FieldReads,
-        resolve: (entity: Entity) => text(entity, precision),
+        resolve: (entity: Entity) => known(text(entity, precision), datePrecisions),
       } as never);
     }
   }
   return fields;
+}
+
+/**
+ * A field of a relationship's row that reads an enumeration of the catalogue: typed as its enum,
+ * named in `extensions.relationshipProperty` for the test that no known set reads as a String.
+ */
+export function relationEnumField(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes, Related>, 'field'>, relationship: RelationshipType, property: string, description: string) {
+  const spec = (relationshipSpecs[relationship].properties as Record<string, SystemPropertySpec>)[property];
+  const vocabulary = spec && enumeration(spec);
+  if (!vocabulary) throw new Error(`${relationship}.${property} is no enumeration of the catalogue.`);
+  return t.field({
+    type: vocabulary.name as never,
+    nullable: true,
+    description,
+    extensions: { relationshipProperty: `${relationship}.${property}` },
+    resolve: (row: Related) => known(relationText(row, property), vocabulary.values),
+  } as never);
+}
+
+/** The precision of a relationship's date property (`from` → `fromPrecision`). */
+export function relationPrecisionField(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes, Related>, 'field'>, date: string) {
+  return t.field({
+    type: 'DatePrecision' as never,
+    nullable: true,
+    description: `How precise ${date} is.`,
+    resolve: (row: Related) => known(relationText(row, `${date}Precision`), datePrecisions),
+  } as never);
 }

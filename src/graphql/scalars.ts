@@ -46,4 +46,4 @@ function scalar(name: 'Date' | 'DateTime', description: string, pattern: RegExp,
 }
 
 scalar('Date', 'A calendar date, ISO 8601: "2024-03-12". Its precision, where it matters, is in a sibling field.', datePattern, '2024-03-12');
-scalar('DateTime', 'An instant, ISO 8601 with a time zone: "2024-03-12T09:30:00Z".', dateTimePattern, '2024-03-12T09:30:00Z');
+scalar('DateTime', 'An instant, ISO 8601 with a time zone: "2024-03-12T09:30:00Z". Read back in UTC to the millisecond: "2024-03-12T09:30:00.000Z".', dateTimePattern, '2024-03-12T09:30:00Z');

@@ -1,5 +1,6 @@
 import { builder } from './builder';
 import './scalars';
+import './vocabulary-enums';
 import './database-info';
 import './entity-interface';
 import './actor';

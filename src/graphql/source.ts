@@ -1,6 +1,6 @@
 import { sourceKinds, reliabilities, fullTextIndexOf } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationEnumField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
@@ -8,7 +8,7 @@ import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, claimVisibilityArgs, type ClaimVisibility } from './visibility';
+import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
 
 export const SourceKind = builder.enumType('SourceKind', {
@@ -58,7 +58,7 @@ const Publisher = builder.objectRef<Related>('SourcePublisher').implement({
   description: 'Who published a source, and how sure that attribution is.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The publisher.', resolve: (row) => row.entity }),
-    attribution: t.string({ nullable: true, description: 'EXPLICIT, IMPLICIT, INFERRED, PRESUMED or AMBIGUOUS.', resolve: (row) => relationText(row, 'attribution') }),
+    attribution: relationEnumField(t, 'PUBLISHED_BY', 'attribution', 'How sure it is that this actor published it.'),
     asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
   }),
 });
@@ -83,7 +83,7 @@ builder.node(SourceRef, {
 });
 
 addKeyLookup('source', SourceRef, 'Source');
-export const SourceInput = addEntityMutations('Source', SourceRef, { kind: SourceKind, reliability: Reliability });
+export const SourceInput = addEntityMutations('Source', SourceRef);
 
 const SourceFilter = builder.inputType('SourceFilter', {
   description: 'Which sources to list; all conditions must hold.',
@@ -94,7 +94,13 @@ const SourceFilter = builder.inputType('SourceFilter', {
     publishedFrom: t.field({ type: 'Date', description: 'Only sources published on or after this day.' }),
     publishedTo: t.field({ type: 'Date', description: 'Only sources published on or before this day.' }),
     publisher: t.string({ description: 'Key of the actor that published it.' }),
+    ...recordTimeFilterFields(t),
   }),
+});
+
+const SourceOrder = builder.enumType('SourceOrder', {
+  description: 'How to order sources.',
+  values: { PUBLISHED_AT_DESC: { description: 'Latest publication first (the default).' }, ...changedOrderValue } as const,
 });
 
 builder.queryField('sources', (t) =>
@@ -102,10 +108,14 @@ builder.queryField('sources', (t) =>
     {
       type: SourceRef,
       description: 'Sources, latest publication first (by relevance when searching text).',
-      args: { filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }), asOf: asOfArg(t.arg) },
+      args: {
+        filter: t.arg({ type: SourceFilter, description: 'Conditions on the sources.' }),
+        orderBy: t.arg({ type: SourceOrder, defaultValue: 'PUBLISHED_AT_DESC', description: 'The order.' }),
+        asOf: asOfArg(t.arg),
+      },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
+        const conditions = recordTimeConditions(new Conditions(), filter)
           .when('kinds', filter.kinds, 'n.kind IN $kinds')
           .when('reliability', filter.reliability, 'n.reliability IN $reliability')
           .when('publishedFrom', filter.publishedFrom, 'n.publishedAt >= date($publishedFrom)')
@@ -114,7 +124,7 @@ builder.queryField('sources', (t) =>
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: fullTextIndexOf.Source, text: filter.text, conditions, orderBy: 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Source', fullTextIndex: fullTextIndexOf.Source, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

@@ -38,4 +38,4 @@ builder.node(UnitRef, {
 });
 
 addKeyLookup('unit', UnitRef, 'Unit');
-addEntityMutations('Unit', UnitRef, { side: Side });
+addEntityMutations('Unit', UnitRef);

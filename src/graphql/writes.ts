@@ -53,7 +53,6 @@ export async function freshEntity(context: Context, key: string): Promise<Entity
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 type FieldBuilder = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
-type EnumOverrides = Record<string, Parameters<FieldBuilder['field']>[0]['type']>;
 
 const kindHints: Record<PropertySpecs[string]['kind'], string> = {
   string: 'Text.',
@@ -68,14 +67,14 @@ const kindHints: Record<PropertySpecs[string]['kind'], string> = {
 };
 
 /**
- * The input type of one property map: a field per property (null removes it), dates with their
- * `<name>Precision`, enumerations as the schema's own enums where given.
+ * The input type of one property map: a field per property (null removes it, but not a required
+ * one), dates with their `<name>Precision`, enumerations as the catalogue's enums.
  */
 export function propertiesInputType(
   name: string,
   description: string,
   specs: PropertySpecs,
-  enums: EnumOverrides = {},
+  required: readonly string[] = [],
   describe = (property: string) => `See docs/model.md, "${property}".`,
   extraFields: (t: FieldBuilder) => Record<string, unknown> = () => ({}),
 ) {
@@ -84,9 +83,11 @@ export function propertiesInputType(
     fields: (t) => {
       const fields: Record<string, unknown> = extraFields(t);
       for (const [property, spec] of Object.entries(specs)) {
-        const hint = `${describe(property)} ${kindHints[spec.kind]}${spec.kind === 'string' && spec.values && !enums[property] ? ` One of ${spec.values.join(', ')}.` : ''} Null removes it.`;
-        const enumType = enums[property];
-        if (enumType) fields[property] = t.field({ type: enumType, description: hint });
+        const enumType = spec.kind === 'string' && spec.values ? spec.enum : undefined;
+        const values = spec.kind === 'string' && spec.values && !enumType ? ` One of ${spec.values.join(', ')}.` : '';
+        const removal = required.includes(property) ? 'Required: null is refused.' : 'Null removes it.';
+        const hint = `${describe(property)} ${kindHints[spec.kind]}${values} ${removal}`;
+        if (enumType) fields[property] = t.field({ type: enumType as never, description: hint });
         else if (spec.kind === 'int') fields[property] = t.int({ description: hint });
         else if (spec.kind === 'float') fields[property] = t.float({ description: hint });
         else if (spec.kind === 'boolean') fields[property] = t.boolean({ description: hint });
@@ -123,9 +124,9 @@ export const entityInputDescribe = (type: EntityType) => (property: string) => `
  * `create<Type>`, `update<Type>` and `upsert<Type>` for one entity type, by stable key, each in
  * one transaction. Returns the type's input, for mutations that embed one (a claim's new source).
  */
-export function addEntityMutations(type: Exclude<EntityType, 'Claim'>, ref: typeof UnitRef, enums: EnumOverrides = {}) {
+export function addEntityMutations(type: Exclude<EntityType, 'Claim'>, ref: typeof UnitRef) {
   const spec = entitySpecs[type];
-  const input = propertiesInputType(`${type}Input`, `The properties of a ${type.toLowerCase()}; only those given are written.`, spec.properties, enums, entityInputDescribe(type));
+  const input = propertiesInputType(`${type}Input`, `The properties of a ${type.toLowerCase()}; only those given are written.`, spec.properties, spec.required, entityInputDescribe(type));
   const payload = payloadType(type, ref);
   const modes = {
     create: `Creates a ${type.toLowerCase()}; CONFLICT if the key is taken. Required: ${spec.required.join(', ')}.`,

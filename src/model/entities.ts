@@ -7,7 +7,7 @@
  * docs/model.md explains each property's meaning.
  */
 import { countryCode, enumOf, grade, language, longText, names, shortText, type ExposedSpecs, type ExposedSystemSpecs } from './properties';
-import { bases, claimTypes, equipmentCategories, eventTypes, lossStatuses, placeTypes, rankReasons, reliabilities, sides, sourceKinds, stances } from './vocabularies';
+import { bases, claimTypes, equipmentCategories, eventTypes, lossStatuses, placeTypes, rankReasons, ranks, reliabilities, sides, sourceKinds, stances, valuesOf } from './vocabularies';
 
 export interface EntityDeclaration {
   /** Node labels, the most general first; the last is the type's own. Keys are unique on each. */
@@ -54,7 +54,7 @@ export const entitySpecs = {
     required: ['name'],
     properties: {
       ...actorProperties,
-      side: { ...enumOf(...sides), enum: 'Side', description: 'The side it fights on.' },
+      side: { ...enumOf('Side', sides), description: 'The side it fights on.' },
       countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of the state whose forces it is, if any.' },
     },
     indexes: ['side'],
@@ -77,7 +77,7 @@ export const entitySpecs = {
     required: ['name'],
     properties: {
       ...actorProperties,
-      type: { ...enumOf('STATE', 'MEDIA', 'ANALYST'), description: 'STATE, MEDIA, ANALYST or another kind of organization.' },
+      type: { ...enumOf('OrganizationType', valuesOf('OrganizationType')), description: 'What kind of organization it is.' },
       countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of its country.' },
     },
     fullText: actorNames,
@@ -90,10 +90,10 @@ export const entitySpecs = {
       name: { ...shortText, description: 'Conventional English name.', fallback: 'key' },
       // The field `names` lists the place's PlaceName nodes; this list also keeps the names of records merged into it.
       names: { ...names, field: 'spellings', description: 'Every spelling that a text search matches: its name, its recorded names, and those of records merged into it.' },
-      type: { ...enumOf(...placeTypes), enum: 'PlaceType', description: 'Country, region, district, city, town, village...' },
+      type: { ...enumOf('PlaceType', placeTypes), description: 'Country, region, district, city, town, village...' },
       countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of the country it is in.' },
       location: { kind: 'point', description: 'A WGS-84 point that stands for the place (see locationPrecision).' },
-      locationPrecision: { ...enumOf('SETTLEMENT', 'ADMIN_CENTRE', 'CENTROID', 'DISTRICT_CENTRE_PROXY'), description: 'What the point is: SETTLEMENT, ADMIN_CENTRE, CENTROID...' },
+      locationPrecision: { ...enumOf('LocationPrecision', valuesOf('LocationPrecision')), description: 'What the point stands for (see location).' },
       locationUncertaintyKm: { kind: 'float', min: 0, max: 20_000, description: 'Rough radius, in kilometres, within which the place lies around its point.' },
       locationSourceKey: { kind: 'key', description: 'Key of the source the point comes from.' },
       geonamesId: { kind: 'int', min: 1, description: 'GeoNames id, where known.' },
@@ -110,8 +110,8 @@ export const entitySpecs = {
     properties: {
       name: { ...shortText, description: 'A short name.', fallback: 'key' },
       description: { ...longText, description: 'What happened, in a few sentences.' },
-      category: { ...enumOf('CONFLICT', 'POLITICAL'), description: 'CONFLICT (political violence, coded after ACLED) or POLITICAL (context, no ACLED type).' },
-      type: { ...enumOf(...eventTypes), enum: 'EventType', description: 'ACLED event type; null for context events such as elections.' },
+      category: { ...enumOf('EventCategory', valuesOf('EventCategory')), description: 'Political violence (coded after ACLED) or political context.' },
+      type: { ...enumOf('EventType', eventTypes), description: 'ACLED event type; null for context events such as elections.' },
       subType: {
         kind: 'string',
         max: 60,
@@ -138,9 +138,9 @@ export const entitySpecs = {
       text: { ...longText, description: 'The statement, in the words of its first source (or a faithful paraphrase).', fallback: { value: '' } },
       originalText: { ...longText, description: 'The statement in its original language, where known.' },
       language: { ...language, description: 'Language of the text, BCP 47.' },
-      type: { ...enumOf(...claimTypes), enum: 'ClaimType', description: 'What it is about.' },
-      stance: { ...enumOf(...stances), enum: 'Stance', description: 'Asserts or denies.' },
-      basis: { ...enumOf(...bases), enum: 'Basis', description: 'What it rests on.' },
+      type: { ...enumOf('ClaimType', claimTypes), description: 'What it is about.' },
+      stance: { ...enumOf('Stance', stances), description: 'Asserts or denies.' },
+      basis: { ...enumOf('Basis', bases), description: 'What it rests on.' },
       madeAt: { kind: 'date', description: 'When it was made (see madeAtPrecision).' },
       validFrom: { kind: 'date', description: 'Start of the period it is about (valid time).' },
       validTo: { kind: 'date', description: 'End of the period it is about (valid time).' },
@@ -158,18 +158,17 @@ export const entitySpecs = {
       amountQualifier: { kind: 'string', max: 100, description: 'How the maker qualified the figure: "about", "more than".' },
       cumulative: { kind: 'boolean', description: 'Whether the figure is a running total since validFrom.' },
       frontSector: { ...shortText, description: 'The front sector the maker named, as written.' },
-      lossStatus: { ...enumOf(...lossStatuses), enum: 'LossStatus', description: 'For a LOSSES claim about materiel: what became of it (the captor is the subject with role CAPTOR).' },
+      lossStatus: { ...enumOf('LossStatus', lossStatuses), description: 'For a LOSSES claim about materiel: what became of it (the captor is the subject with role CAPTOR).' },
       equipmentCategory: {
-        ...enumOf(...equipmentCategories),
-        enum: 'EquipmentCategory',
+        ...enumOf('EquipmentCategory', equipmentCategories),
         description: "For a LOSSES claim about materiel: the category counted, as the maker counts it (a per-item claim's equipment has its own).",
       },
       note,
     },
     // Set by setClaimRank (and by a superseding claim), never by a claim's input.
     systemProperties: {
-      rank: { ...enumOf('PREFERRED', 'NORMAL', 'DEPRECATED'), enum: 'Rank', description: 'Preferred, normal or deprecated.', fallback: { value: 'NORMAL' } },
-      rankReason: { ...enumOf(...rankReasons), description: 'Why it has that rank (for a deprecated claim, why it was retracted).' },
+      rank: { ...enumOf('Rank', ranks), description: 'Preferred, normal or deprecated.', fallback: { value: 'NORMAL' } },
+      rankReason: { ...enumOf('RankReason', rankReasons), description: 'Why it has that rank (for a deprecated claim, why it was retracted).' },
       rankNote: { ...longText, description: 'A note on why it has that rank.' },
       rankedAt: { kind: 'datetime', description: 'Record time of the last change of its rank.' },
     },
@@ -182,16 +181,16 @@ export const entitySpecs = {
     prefix: 'source',
     required: ['kind'],
     properties: {
-      kind: { ...enumOf(...sourceKinds), enum: 'SourceKind', description: 'What kind of document it is.' },
+      kind: { ...enumOf('SourceKind', sourceKinds), description: 'What kind of document it is.' },
       title: { kind: 'string', max: 2_000, description: 'Title or headline.' },
       url: { kind: 'url', description: 'Where it was published, when known.' },
       urlNote: { ...longText, description: 'Why the URL is missing, or how the title was obtained.' },
       language: { ...language, description: 'Language, as a BCP 47 code ("en", "ru", "uk").' },
-      translation: { ...enumOf('MACHINE_PROBABLE', 'MACHINE', 'HUMAN'), description: 'Whether the text held is a translation: MACHINE_PROBABLE, MACHINE or HUMAN; null if it is the original.' },
+      translation: { ...enumOf('Translation', valuesOf('Translation')), description: 'Whether the text held is a translation, and what kind; null if it is the original.' },
       translationNote: { ...longText, description: 'What is known of the original language and wording.' },
       publishedAt: { kind: 'date', description: 'Publication date (see publishedAtPrecision).' },
       dateDerivation: { ...longText, description: 'How the publication date was worked out.' },
-      reliability: { ...enumOf(...reliabilities), enum: 'Reliability', description: 'Admiralty grade of the source, A to F.' },
+      reliability: { ...enumOf('Reliability', reliabilities), description: 'Admiralty grade of the source, A to F.' },
       reliabilityNote: { ...longText, description: 'Why it has that grade.' },
       credibility: { ...grade, description: 'Admiralty credibility of its information, 1 to 6, where graded.' },
       frontSector: { ...shortText, description: 'The front sector an official statement names, as written.' },
@@ -207,7 +206,7 @@ export const entitySpecs = {
     properties: {
       name: { ...shortText, description: 'The conventional name of the system, model or family ("T-90M", "2S19 Msta-S").', fallback: 'key' },
       aliases: { ...names, description: 'Other names and spellings in any script ("Т-90М", "Msta-S"): a text search matches them.' },
-      category: { ...enumOf(...equipmentCategories), enum: 'EquipmentCategory', description: 'What kind of materiel it is.' },
+      category: { ...enumOf('EquipmentCategory', equipmentCategories), description: 'What kind of materiel it is.' },
       countryCode: { ...countryCode, description: 'ISO 3166-1 alpha-2 code of its country of origin.' },
       description: { ...longText, description: 'What it is, in a sentence.' },
       note,

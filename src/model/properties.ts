@@ -4,7 +4,8 @@
  */
 
 export type PropertySpec =
-  | { kind: 'string'; max?: number; pattern?: RegExp; patternHint?: string; values?: readonly string[] }
+  /** With `values`, an enumeration: `enum` names its GraphQL enum, input and output. */
+  | { kind: 'string'; max?: number; pattern?: RegExp; patternHint?: string; values?: readonly string[]; enum?: string }
   | { kind: 'strings'; max?: number }
   | { kind: 'int'; min?: number; max?: number }
   | { kind: 'float'; min?: number; max?: number }
@@ -25,7 +26,8 @@ export const names = { kind: 'strings', max: 300 } as const;
 export const countryCode = { kind: 'string', pattern: /^[A-Z]{2}$/, patternHint: 'an ISO 3166-1 alpha-2 code in capitals, such as "UA"' } as const;
 export const language = { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a BCP 47 tag, such as "en" or "uk"' } as const;
 export const grade = { kind: 'int', min: 1, max: 6 } as const;
-export const enumOf = (...values: string[]) => ({ kind: 'string', values }) as const;
+/** An enumeration, and the name of the GraphQL enum that carries it. */
+export const enumOf = (name: string, values: readonly string[]) => ({ kind: 'string', values, enum: name }) as const;
 
 /**
  * How a property of an entity reads through GraphQL: the field's description (byte for byte what
@@ -36,8 +38,6 @@ export interface Exposure {
   description: string;
   /** The field's name, where it is not the property's (a field `nativeName` reads `nameNative`). */
   field?: string;
-  /** The name of the GraphQL enum the field returns (declared in `src/graphql/`), for a string with values. */
-  enum?: string;
   /** Non-null: what the field reads when the property is absent, a value or the entity's key. */
   fallback?: { value: string | boolean } | 'key';
 }

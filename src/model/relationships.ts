@@ -5,13 +5,14 @@
  */
 import { enumOf, longText, shortText, type PropertySpecs } from './properties';
 import { entityTypes, type EntityType } from './entities';
+import { valuesOf } from './vocabularies';
 
 const actors: readonly EntityType[] = ['Unit', 'Person', 'Organization'];
 const anyEntity: readonly EntityType[] = entityTypes;
 const period = { from: { kind: 'date' }, to: { kind: 'date' } } as const;
 const basis = { basisSourceKey: { kind: 'key' }, note: longText } as const;
-const attribution = enumOf('EXPLICIT', 'AMBIGUOUS', 'INFERRED', 'IMPLICIT', 'PRESUMED');
-const confidence = enumOf('HIGH', 'MEDIUM', 'LOW');
+const attribution = enumOf('Attribution', valuesOf('Attribution'));
+const confidence = enumOf('Confidence', valuesOf('Confidence'));
 const claimLink = { condition: longText, note: longText, assessedBy: shortText } as const;
 
 export interface RelationshipDeclaration {
@@ -27,14 +28,14 @@ export const relationshipSpecs = {
   ALIGNED_WITH: { from: actors, to: actors, properties: { ...period, ...basis } },
   HOLDS_POSITION: { from: ['Person'], to: ['Organization', 'Place'], properties: { title: shortText, ...period, confidence, ...basis } },
   LOCATED_IN: { from: ['Place'], to: ['Place'], properties: { confidence, ...basis }, hierarchy: true },
-  OCCURRED_AT: { from: ['Event'], to: ['Place'], properties: { precision: enumOf('PLACE', 'NEAR', 'DISTRICT', 'REGION', 'COUNTRY'), ...basis } },
+  OCCURRED_AT: { from: ['Event'], to: ['Place'], properties: { precision: enumOf('EventPlacePrecision', valuesOf('EventPlacePrecision')), ...basis } },
   PARTICIPATED_IN: {
     from: actors,
     to: ['Event'],
     properties: {
-      role: enumOf('ATTACKER', 'DEFENDER', 'SUPPORTER', 'WITHDRAWING', 'ADVANCING', 'TARGET', 'VICTIM'),
-      acledActor: enumOf('ACTOR1', 'ACTOR2', 'ASSOC_ACTOR_1', 'ASSOC_ACTOR_2'),
-      ploverRole: enumOf('ACTOR', 'RECIPIENT'),
+      role: enumOf('ParticipantRole', valuesOf('ParticipantRole')),
+      acledActor: enumOf('AcledActorSlot', valuesOf('AcledActorSlot')),
+      ploverRole: enumOf('PloverRole', valuesOf('PloverRole')),
       ...basis,
     },
   },
@@ -44,7 +45,7 @@ export const relationshipSpecs = {
     from: ['Claim'],
     to: anyEntity,
     // A loss: EQUIPMENT (what was lost), OWNER (the side that lost it) and CAPTOR (who took it).
-    properties: { role: enumOf('SUBJECT', 'OBJECT', 'EVENT', 'PLACE', 'TARGET', 'AUDIENCE', 'BENEFICIARY', 'CONTROLLER_CANDIDATE', 'EQUIPMENT', 'OWNER', 'CAPTOR') },
+    properties: { role: enumOf('SubjectRole', valuesOf('SubjectRole')) },
   },
   EVIDENCED_BY: { from: ['Claim'], to: ['Source'], properties: { note: longText } },
   /** From a later claim to an earlier one about the same physical item (damaged, then captured): counted once. */

@@ -19,6 +19,9 @@ export const ErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   RATE_LIMITED: 'RATE_LIMITED',
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  // With PERSISTED_OPERATIONS_FILE (src/server/persisted.ts): a request that is no persisted operation, and an id not in the list.
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -30,8 +30,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
-import { ErrorCode } from './errors';
-import { defaultPageSize, maxPageSize, type ListBound } from '../graphql/pagination';
+import { ClientError, ErrorCode } from './errors';
+import { checkPageSize, defaultPageSize, maxPageSize, type ListBound } from '../graphql/pagination';
 
 export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES'>;
 
@@ -71,7 +71,14 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
       addValidationRule((context: ValidationContext) => depthAliasDirectiveRule(context, limits));
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const { cost } = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName ?? undefined);
+      let cost: number;
+      try {
+        ({ cost } = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName ?? undefined));
+      } catch (error) {
+        if (!(error instanceof ClientError)) throw error;
+        setResultAndStopExecution({ errors: [error] });
+        return;
+      }
       if (cost > limits.MAX_COST) {
         setResultAndStopExecution({
           errors: [
@@ -324,9 +331,12 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     const pageArguments = definition.args.filter((arg) => arg.name === 'first' || arg.name === 'last');
     if (pageArguments.length > 0) {
       // Variables are not coerced yet: a page size that is not a number is priced as the largest page it could be.
-      const asked = pageArguments.map((arg) => argument(arg.name)).filter((value) => value !== undefined && value !== null);
+      const asked = pageArguments.map((arg) => ({ name: arg.name as 'first' | 'last', value: argument(arg.name) })).filter(({ value }) => value !== undefined && value !== null);
       if (asked.length === 0) return Math.max(...pageArguments.map((arg) => (typeof arg.defaultValue === 'number' ? arg.defaultValue : defaultPageSize)));
-      return Math.max(...asked.map((value) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), maxPageSize) : maxPageSize)));
+      // A page over the maximum is the client's error (BAD_USER_INPUT naming the argument), whatever the cost of what it selects;
+      // a value that is no Int at all is left to graphql-js's coercion, which refuses it in its own words.
+      const isInt = (value: unknown): value is number => Number.isInteger(value) && Math.abs(value as number) < 2 ** 31;
+      return Math.max(...asked.map(({ name, value }) => (isInt(value) ? checkPageSize(value, name) : maxPageSize)));
     }
     const ids = argument('ids');
     if (Array.isArray(ids)) return ids.length;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError, ValuesOfCorrectTypeRule, type ValidationContext, type ValidationRule } from 'graphql';
 import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
@@ -14,6 +12,7 @@ import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
 import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { ErrorCode } from './errors';
+import { usePersistedAllowList } from './persisted';
 import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
 
@@ -91,7 +90,6 @@ export function createYogaApp(dependencies: YogaDependencies) {
   const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
-  const persisted = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : undefined;
   const yoga = createYoga({
     schema,
     context: (initial) => createContext(services, initial),
@@ -117,7 +115,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
     plugins: [
       useCsrfPrevention(),
       ...(config.READ_ACCESS === 'authenticated' ? [useSchemaClosedToAnonymous(authenticate)] : []),
-      ...(persisted ? [usePersistedOperations({ getPersistedOperation: (hash: string) => persisted.get(hash) ?? null, allowArbitraryOperations: false })] : []),
+      ...(config.PERSISTED_OPERATIONS_FILE ? [usePersistedAllowList(config.PERSISTED_OPERATIONS_FILE, logger)] : []),
       useOperationLimits(config),
       inputErrorCodes,
       metrics.plugin,
@@ -204,11 +202,5 @@ const inputErrorCodes: Plugin = {
     },
   }),
 };
-
-/** The allow-list: a JSON object of operation hash (sha256 hex) to operation text. */
-function loadPersistedOperations(file: string): Map<string, string> {
-  const operations = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  return new Map(Object.entries(operations).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
 
 export type YogaApp = ReturnType<typeof createYogaApp>;

@@ -9,9 +9,9 @@ import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../server/errors';
 import { longText, type rankReasons } from '../model';
 import { mergeEntities, type MergeResult } from './merge';
-import { writeEntity, writeRecords, type EntityWriteMode, type GraphRecord, type RecordOutcome, type RelationshipRecord } from './records';
+import { writeEntity, writeRecords, type ClaimReference, type EntityWriteMode, type GraphRecord, type RecordOutcome, type RelationshipRecord } from './records';
 import { validateKey, ValidationError } from './validate';
-import { resolveKeys, unlinkEntities, updateEntities, type Author, type WriteStatus } from './writer';
+import { resolveKeys, unlinkEntities, updateEntities, type Author, type PropertyMap, type WriteStatus } from './writer';
 import type { EntityType } from '../model';
 
 export type ClaimRank = 'PREFERRED' | 'NORMAL' | 'DEPRECATED';
@@ -67,6 +67,27 @@ export class GraphWrites {
     });
     if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
     return { status, key };
+  }
+
+  /**
+   * Adds sources to a recorded claim, creating those whose key names nothing, in one
+   * transaction; the claim keeps its other sources. NOT_FOUND when no claim has the key.
+   */
+  async addClaimSources(keyInput: unknown, sources: { references: ClaimReference[]; newSources: Map<string, PropertyMap> }): Promise<{ status: WriteStatus; key: string }> {
+    const key = validateKey(keyInput, 'key', ['Claim']);
+    return this.gateway.writeTransaction('claim.add-sources', async (tx) => {
+      const current = await resolveKeys(tx, [key, ...sources.newSources.keys()]);
+      const claim = current.get(key);
+      if (!claim) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
+      const records: GraphRecord[] = [
+        ...[...sources.newSources].filter(([source]) => !current.has(source)).map(([source, properties]): GraphRecord => ({ record: 'entity', type: 'Source', key: source, properties })),
+        ...sources.references.map((reference): GraphRecord => ({ record: 'relationship', type: 'STATED_IN', from: claim, to: reference.key, properties: reference.properties, field: reference.field.replace(/\.key$/, '') })),
+      ];
+      const outcomes = await writeRecords(tx, records, this.author);
+      const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (rejected?.status === 'rejected') throw rejected.error;
+      return { status: outcomes.some((outcome) => outcome.status !== 'unchanged') ? 'updated' : 'unchanged', key: claim };
+    });
   }
 
   /** Merges a duplicate record of an entity into the one that remains (see merge.ts). */

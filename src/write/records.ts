@@ -98,6 +98,23 @@ export function validateRelationshipRecord(type: unknown, from: unknown, to: unk
   return { record: 'relationship', type: relationshipType, from: fromKey, to: toKey, properties: asProperties(changes), field };
 }
 
+/** A claim's references of one kind, each `{key, ...relationship properties}`; a source or evidence may carry `source: {...}` to create it. */
+function validateReferences(items: unknown, type: RelationshipType, at: string, claimKey: string | undefined, newSources: Map<string, PropertyMap>): ClaimReference[] {
+  return listAt(items, at).map((item, index) => {
+    const field = `${at}[${index}]`;
+    const { key, source, ...relationProperties } = objectAt(item, field);
+    const spec = relationshipSpecs[type];
+    const checkedKey = validateKey(key, `${field}.key`, spec.to);
+    if (checkedKey === claimKey) throw selfLoop(`${field}.key`, type, checkedKey);
+    if (source !== undefined && source !== null) {
+      if (type !== 'STATED_IN' && type !== 'EVIDENCED_BY') throw new ValidationError(`${field}.source`, 'only a source or evidence reference can create its source.');
+      newSources.set(checkedKey, validateEntityRecord('Source', checkedKey, source, `${field}.source`, { requireAll: true }).properties);
+    }
+    const changes = validateProperties(spec.properties, relationProperties, field);
+    return { type, key: checkedKey, properties: asProperties(changes), field: `${field}.key` };
+  });
+}
+
 /**
  * Validates a claim: its properties, and each reference as `{key, ...relationship properties}`;
  * a source reference may carry `source: {...}` to create that source when it is new.
@@ -105,23 +122,8 @@ export function validateRelationshipRecord(type: unknown, from: unknown, to: unk
 export function validateClaimRecord(input: Record<string, unknown>, field: string): ClaimRecord {
   onlyFields(input, ['record', 'key', 'properties', ...Object.keys(claimReferenceFields)], field);
   const base = validateEntityRecord('Claim', input.key, input.properties, field, { requireAll: true });
-  const references: ClaimReference[] = [];
   const newSources = new Map<string, PropertyMap>();
-  for (const [name, type] of Object.entries(claimReferenceFields)) {
-    listAt(input[name], `${field}.${name}`).forEach((item, index) => {
-      const at = `${field}.${name}[${index}]`;
-      const { key, source, ...relationProperties } = objectAt(item, at);
-      const spec = relationshipSpecs[type];
-      const checkedKey = validateKey(key, `${at}.key`, spec.to);
-      if (checkedKey === base.key) throw selfLoop(`${at}.key`, type, checkedKey);
-      if (source !== undefined && source !== null) {
-        if (type !== 'STATED_IN' && type !== 'EVIDENCED_BY') throw new ValidationError(`${at}.source`, 'only a source or evidence reference can create its source.');
-        newSources.set(checkedKey, validateEntityRecord('Source', checkedKey, source, `${at}.source`, { requireAll: true }).properties);
-      }
-      const changes = validateProperties(spec.properties, relationProperties, at);
-      references.push({ type, key: checkedKey, properties: asProperties(changes), field: `${at}.key` });
-    });
-  }
+  const references = Object.entries(claimReferenceFields).flatMap(([name, type]) => validateReferences(input[name], type, `${field}.${name}`, base.key, newSources));
   if (!references.some((reference) => reference.type === 'MADE_BY')) throw new ValidationError(`${field}.madeBy`, 'a claim needs at least one maker.');
   if (!references.some((reference) => reference.type === 'STATED_IN')) throw new ValidationError(`${field}.sources`, 'a claim needs at least one source.');
   return { record: 'claim', key: base.key, properties: base.properties, references, newSources };
@@ -140,6 +142,14 @@ export function statingAsLast(record: ClaimRecord, last: ClaimRecord): ClaimReco
     references: [...record.references.filter((reference) => !stated(reference)), ...last.references.filter(stated)],
     newSources: new Map([...record.newSources, ...last.newSources]),
   };
+}
+
+/** Sources to add to a recorded claim (`addClaimSources`): at least one, as a claim record gives them. */
+export function validateClaimSources(input: unknown[], field: string): { references: ClaimReference[]; newSources: Map<string, PropertyMap> } {
+  const newSources = new Map<string, PropertyMap>();
+  const references = validateReferences(input, 'STATED_IN', field, undefined, newSources);
+  if (references.length === 0) throw new ValidationError(field, 'give at least one source.');
+  return { references, newSources };
 }
 
 /** Validates one record of a bundle, as parsed JSON. */
