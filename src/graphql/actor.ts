@@ -11,8 +11,8 @@ import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 
 const actorAlignments = hop({ tag: 'actor.aligned-with', from: 'Actor', type: 'ALIGNED_WITH', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
-const actorEvents = hop({ tag: 'actor.events', from: 'Actor', type: 'PARTICIPATED_IN', direction: 'out', to: 'Event', order: ['item.startDate DESC', 'item.key'], relatedAt: 'event' });
-const actorClaimsMade = (includeDeprecated: boolean) => hop({ tag: 'actor.claims-made', from: 'Actor', type: 'MADE_BY', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated } });
+const actorEvents = hop({ tag: 'actor.events', from: 'Actor', type: 'PARTICIPATED_IN', direction: 'out', to: 'Event', order: ['item.startDateEarliest DESC', 'item.key'], relatedAt: 'event' });
+const actorClaimsMade = (includeDeprecated: boolean) => hop({ tag: 'actor.claims-made', from: 'Actor', type: 'MADE_BY', direction: 'in', to: 'Claim', order: ['item.madeAtEarliest', 'item.key'], claims: { includeDeprecated } });
 
 export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   description: 'An actor fighting on the side of another, over a period.',

@@ -8,7 +8,8 @@ import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
-import { Conditions, maxHierarchyDepth } from '../read/conditions';
+import { Conditions, maxHierarchyDepth, type StoredInterval } from '../read/conditions';
+import { TimeMode } from './time-mode';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
 import { Reliability, SourceInput, SourceKind } from './source';
@@ -78,8 +79,8 @@ const links: Record<LinkDirection, { type: 'SUPPORTS' | 'CONTRADICTS' | 'SUPERSE
   '<SAME_ITEM': { type: 'SAME_ITEM', direction: 'in' },
 };
 const claimLinks = (direction: LinkDirection, includeDeprecated: boolean) =>
-  hop({ tag: `claim.links ${direction}`, from: 'Claim', ...links[direction], to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
-const claimsAbout = (includeDeprecated: boolean) => hop({ tag: 'entity.claims', from: 'Entity', type: 'ABOUT', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
+  hop({ tag: `claim.links ${direction}`, from: 'Claim', ...links[direction], to: 'Claim', order: ['item.madeAtEarliest', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
+const claimsAbout = (includeDeprecated: boolean) => hop({ tag: 'entity.claims', from: 'Entity', type: 'ABOUT', direction: 'in', to: 'Claim', order: ['item.madeAtEarliest', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
 
 const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
   description: 'Who made a claim, and how sure the attribution is.',
@@ -182,7 +183,7 @@ addKeyLookup('claim', ClaimRef, 'Claim');
 builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
   t.field({
     type: [ClaimAboutRef],
-    description: 'Claims about it, oldest first.',
+    description: 'Claims about it, oldest first (by madeAtEarliest).',
     args: { ...claimVisibilityArgs(t.arg), ...relationPageArg(t.arg) },
     ...relationField((args: ClaimVisibility) => claimsAbout(args.includeDeprecated ?? false)),
   }),
@@ -198,10 +199,11 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     stances: t.field({ type: [Stance], description: 'Only these stances.' }),
     bases: t.field({ type: [Basis], description: 'Only these bases.' }),
     sourceReliability: t.field({ type: [Reliability], description: 'Only claims stated in at least one source with one of these grades.' }),
-    from: t.field({ type: 'Date', description: 'Only claims about a period that reaches this day or later (valid time).' }),
-    to: t.field({ type: 'Date', description: 'Only claims about a period that starts by this day (valid time).' }),
-    madeFrom: t.field({ type: 'Date', description: 'Only claims made on or after this day.' }),
-    madeTo: t.field({ type: 'Date', description: 'Only claims made on or before this day.' }),
+    from: t.field({ type: 'Date', description: 'Only claims about a period (validFrom to validTo, else made at) that reaches this day or later (valid time; see timeMode).' }),
+    to: t.field({ type: 'Date', description: 'Only claims about a period that starts by this day (valid time; see timeMode).' }),
+    madeFrom: t.field({ type: 'Date', description: 'Only claims made on or after this day (see timeMode).' }),
+    madeTo: t.field({ type: 'Date', description: 'Only claims made on or before this day (see timeMode).' }),
+    timeMode: t.field({ type: TimeMode, defaultValue: 'OVERLAPS', description: 'How from/to and madeFrom/madeTo read dates less precise than a day.' }),
     measures: t.stringList({ description: 'Only claims stating a figure for one of these measures ("personnel", "tank").' }),
     equipment: t.string({ description: 'Key of an equipment: only claims about it (role EQUIPMENT) or about any model of its family, at any depth of VARIANT_OF.' }),
     equipmentCategories: t.field({
@@ -217,16 +219,20 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
   }),
 });
 
+/** A claim's valid period: validFrom to validTo; without them, when it was made. */
+const validPeriod: StoredInterval = { start: 'coalesce(n.validFromEarliest, n.madeAtEarliest)', end: 'coalesce(n.validToLatest, n.validFromLatest, n.madeAtLatest)' };
+const madePeriod: StoredInterval = { start: 'n.madeAtEarliest', end: 'n.madeAtLatest' };
+
 const ClaimOrder = builder.enumType('ClaimOrder', {
-  description: 'How to order claims.',
+  description: 'How to order claims: by the first day their madeAt may denote (madeAtEarliest).',
   values: {
-    MADE_AT_DESC: { description: 'Most recently made first (the default).' },
-    MADE_AT_ASC: { description: 'Earliest made first: a series of figures over time.' },
+    MADE_AT_DESC: { description: 'Most recently made first (the default), by madeAtEarliest.' },
+    MADE_AT_ASC: { description: 'Earliest made first, by madeAtEarliest: a series of figures over time.' },
     ...changedOrderValue,
   } as const,
 });
 
-const claimOrders = { MADE_AT_DESC: 'n.madeAt DESC, n.key', MADE_AT_ASC: 'n.madeAt, n.key', CHANGED_ASC: 'changed' } as const;
+const claimOrders = { MADE_AT_DESC: 'n.madeAtEarliest DESC, n.key', MADE_AT_ASC: 'n.madeAtEarliest, n.key', CHANGED_ASC: 'changed' } as const;
 
 builder.queryField('claims', (t) =>
   t.connection(
@@ -248,10 +254,8 @@ builder.queryField('claims', (t) =>
           .when('stances', filter.stances, 'n.stance IN $stances')
           .when('bases', filter.bases, 'n.basis IN $bases')
           .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
-          .when('from', filter.from, 'coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)')
-          .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)')
-          .when('madeFrom', filter.madeFrom, 'n.madeAt >= date($madeFrom)')
-          .when('madeTo', filter.madeTo, 'n.madeAt <= date($madeTo)')
+          .period(validPeriod, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
+          .period(madePeriod, { from: 'madeFrom', to: 'madeTo' }, { from: filter.madeFrom, to: filter.madeTo }, filter.timeMode ?? 'OVERLAPS')
           .when('measures', filter.measures, 'n.measure IN $measures')
           .when(
             'equipmentCategories',

@@ -12,6 +12,7 @@ import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
 import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
+import { TimeMode } from './time-mode';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -26,7 +27,7 @@ export const EventType = builder.enumType('EventType', {
 });
 
 const EventOrder = builder.enumType('EventOrder', {
-  description: 'How to order events.',
+  description: 'How to order events: by the first day their startDate may denote (startDateEarliest).',
   values: {
     START_DATE_DESC: { description: 'Latest start first (the default).' },
     START_DATE_ASC: { description: 'Earliest start first.' },
@@ -34,13 +35,13 @@ const EventOrder = builder.enumType('EventOrder', {
   } as const,
 });
 
-const eventOrders = { START_DATE_DESC: 'n.startDate DESC, n.key', START_DATE_ASC: 'n.startDate, n.key', CHANGED_ASC: 'changed' } as const;
+const eventOrders = { START_DATE_DESC: 'n.startDateEarliest DESC, n.key', START_DATE_ASC: 'n.startDateEarliest, n.key', CHANGED_ASC: 'changed' } as const;
 
 const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
 const eventParticipants = hop({ tag: 'event.participants', from: 'Event', type: 'PARTICIPATED_IN', direction: 'in', to: 'Actor', order: ['r.role', 'item.key'], relatedAt: 'actor' });
-const eventSources = hop({ tag: 'event.sources', from: 'Event', type: 'REPORTED_IN', direction: 'out', to: 'Source', order: ['item.publishedAt', 'item.key'] });
+const eventSources = hop({ tag: 'event.sources', from: 'Event', type: 'REPORTED_IN', direction: 'out', to: 'Source', order: ['item.publishedAtEarliest', 'item.key'] });
 const eventParent = hop({ tag: 'event.parent', from: 'Event', type: 'PART_OF', direction: 'out', to: 'Event' });
-const eventSubEvents = hop({ tag: 'event.sub-events', from: 'Event', type: 'PART_OF', direction: 'in', to: 'Event', order: ['item.startDate', 'item.key'] });
+const eventSubEvents = hop({ tag: 'event.sub-events', from: 'Event', type: 'PART_OF', direction: 'in', to: 'Event', order: ['item.startDateEarliest', 'item.key'] });
 
 const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
   description: 'Where an event happened, and how precisely that is known (after ACLED\'s geo-precision).',
@@ -90,8 +91,9 @@ const EventFilter = builder.inputType('EventFilter', {
   fields: (t) => ({
     text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
     types: t.field({ type: [EventType], description: 'Only these ACLED types.' }),
-    from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time).' }),
-    to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time).' }),
+    from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time; see timeMode).' }),
+    to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time; see timeMode).' }),
+    timeMode: t.field({ type: TimeMode, defaultValue: 'OVERLAPS', description: 'How from and to read dates less precise than a day.' }),
     inPlace: t.string({ description: 'Key of a place: events there or in any place inside it.' }),
     near: t.field({ type: NearInput, description: 'Only events at a place whose point lies within this circle.' }),
     participant: t.string({ description: 'Key of an actor that took part.' }),
@@ -114,8 +116,7 @@ builder.queryField('events', (t) =>
         const filter = args.filter ?? {};
         const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
-          .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
-          .when('to', filter.to, 'n.startDate <= date($to)')
+          .period({ start: 'n.startDateEarliest', end: 'coalesce(n.endDateLatest, n.startDateLatest)' }, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
           .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
           .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
         let start: string | undefined;

@@ -5,7 +5,7 @@ import type { BuilderTypes } from './builder';
 import type { Conditions } from '../read/conditions';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityFromRow, type Entity } from './entity';
-import { topLevel } from '../read/scope';
+import { topLevelAsOf } from '../read/scope';
 import { fromNestedRow, planned } from './relations';
 import { nestedCypher } from '../read/compose';
 import { toLuceneQuery } from './search-text';
@@ -199,7 +199,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
        UNWIND range(0, size(${nodes}) - 1) AS position WITH ${nodes}[position] AS n, position
        ${inner.subqueries}
        WITH n, position, [${inner.columns.join(', ')}] AS nested ORDER BY position
-       RETURN collect([${topLevel.entity('n')}, nested${sync ? `, toString(${changedAt('n')})` : ''}]) AS page`;
+       RETURN collect([${topLevelAsOf(asOf).entity('n')}, nested${sync ? `, toString(${changedAt('n')})` : ''}]) AS page`;
   // A list that starts from a place (`start`) is walked once and counted as it is collected; a
   // list of a whole label is counted from Neo4j's counts and only its page is sorted out.
   const cypher = query.start && !query.text
@@ -215,6 +215,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
     offset: neo4jInt(window.offset),
     limit: neo4jInt(window.limit),
     properties: selected.entity,
+    asOf,
   });
   const read = { relation: { map: entityFromRow, nesting: { entityVariable: 'n', entityAt: [] } }, asOf, selected, nested };
   const entries = row?.page ?? [];

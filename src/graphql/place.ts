@@ -73,7 +73,7 @@ const placeEvents = (includeDescendants: boolean) =>
      }
      WITH e WHERE ${scope.knownAsOf('e')}`,
     value: (scope) => scope.entity('e'),
-    order: 'e.startDate DESC, e.key',
+    order: 'e.startDateEarliest DESC, e.key',
     nesting: { entityVariable: 'e', entityAt: [] },
     map: entityFromRow,
     parameters: { includeDescendants },

@@ -1,4 +1,5 @@
-import { toPlain } from '../db/values';
+import { toPlain, type Plain } from '../db/values';
+import { revisionBeforePrefix } from '../model';
 import { builder } from './builder';
 import { listBound, maxPageSize } from './pagination';
 import { relationField, relationPageArg } from './relations';
@@ -11,7 +12,41 @@ interface Revision {
   operation: string;
   changed: string[];
   values: string | null;
+  keepsBefore?: boolean;
+  /** And the values before, as `before_<name>` (`revisionBeforePrefix`). */
+  [before: string]: Plain | undefined;
 }
+
+interface Change {
+  property: string;
+  before: Plain;
+  after: Plain;
+  beforeKnown: boolean;
+}
+
+/** What a value was written as, from a revision's `values` (JSON of what the write wrote). */
+function written(revision: Revision): Record<string, Plain> {
+  try {
+    const values = JSON.parse(revision.values ?? '{}') as unknown;
+    return values !== null && typeof values === 'object' && !Array.isArray(values) ? (values as Record<string, Plain>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const ChangeRef = builder.objectRef<Change>('RevisionChange').implement({
+  description: 'One property a revision changed: its value before and after, each as JSON.',
+  fields: (t) => ({
+    property: t.string({ description: 'The property.', resolve: (change) => change.property }),
+    before: t.string({
+      nullable: true,
+      description: 'Its value before the change, as JSON; null when it had none, or when the revision did not keep it (beforeKnown).',
+      resolve: (change) => (change.before === null ? null : JSON.stringify(change.before)),
+    }),
+    after: t.string({ nullable: true, description: 'Its value after the change, as JSON; null when the change removed it.', resolve: (change) => (change.after === null ? null : JSON.stringify(change.after)) }),
+    beforeKnown: t.boolean({ description: 'Whether the revision kept the value before: updates recorded before revisions kept them did not.', resolve: (change) => change.beforeKnown }),
+  }),
+});
 
 const RevisionRef = builder.objectRef<Revision>('Revision').implement({
   description: 'One change to an entity: who made it, when, and what it wrote.',
@@ -24,6 +59,21 @@ const RevisionRef = builder.objectRef<Revision>('Revision').implement({
     }),
     changed: t.stringList({ description: 'Names of the properties that changed.', extensions: listBound(maxPageSize), resolve: (revision) => revision.changed }),
     values: t.string({ nullable: true, description: 'What was written, as JSON (for MERGED: every property of the retired record).', resolve: (revision) => revision.values }),
+    changes: t.field({
+      type: [ChangeRef],
+      description: 'Each changed property, before → after.',
+      extensions: listBound(maxPageSize),
+      resolve: (revision) => {
+        const after = written(revision);
+        const beforeKnown = revision.keepsBefore === true;
+        return revision.changed.map((property) => ({
+          property,
+          before: beforeKnown ? (revision[`${revisionBeforePrefix}${property}`] ?? null) : null,
+          after: after[property] ?? null,
+          beforeKnown,
+        }));
+      },
+    }),
   }),
 });
 

@@ -1,11 +1,11 @@
 /**
  * The scalar fields of the entity types and interfaces, from the model catalogue: one field per
- * property (two for a date: the day and its precision), named, described, typed and defaulted as
+ * property (four for a date: the day, its precision, and the first and last day it denotes), named, described, typed and defaulted as
  * the property's declaration says. Each field names its property in `extensions.property`, which
  * the planner reads to know what a selection reads (`namesSelectedAt`).
  */
 import type { GeoPoint } from '../db/values';
-import { allPropertiesOf, datePrecisions, entityInterfaces, relationshipSpecs, type RelationshipType, type EntityInterface, type EntityType, type Exposure, type SystemPropertySpec } from '../model';
+import { allPropertiesOf, datePrecisions, dateSiblings, entityInterfaces, relationshipSpecs, type RelationshipType, type EntityInterface, type EntityType, type Exposure, type SystemPropertySpec } from '../model';
 import { maxStringsItems } from '../write/validate';
 import type { BuilderTypes } from './builder';
 import { number, relationText, text, texts, type Entity, type Related } from './entity';
@@ -85,14 +85,26 @@ export function scalarFields(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes
       resolve: (entity: Entity) => stored(entity, property, spec) ?? (fallback === 'key' ? entity.key : fallback?.value) ?? null,
     } as never);
     if (spec.kind === 'date') {
-      const precision = `${property}Precision`;
+      const siblings = dateSiblings(property);
       fields[`${name}Precision`] = t.field({
         type: 'DatePrecision',
         nullable: true,
         description: `How precise ${name} is.`,
-        extensions: { property: precision } satisfies FieldReads,
-        resolve: (entity: Entity) => known(text(entity, precision), datePrecisions),
+        extensions: { property: siblings.precision } satisfies FieldReads,
+        resolve: (entity: Entity) => known(text(entity, siblings.precision), datePrecisions),
       } as never);
+      for (const [bound, description] of [
+        ['earliest', `The first day ${name} may denote: the first day of its period (time filters and orders use it).`],
+        ['latest', `The last day ${name} may denote: the last day of its period or range.`],
+      ] as const) {
+        fields[`${name}${bound === 'earliest' ? 'Earliest' : 'Latest'}`] = t.field({
+          type: 'Date',
+          nullable: true,
+          description,
+          extensions: { property: siblings[bound] } satisfies FieldReads,
+          resolve: (entity: Entity) => text(entity, siblings[bound]),
+        } as never);
+      }
     }
   }
   return fields;

@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
-import { fullTextIndexOf } from '../model';
+import { entitySpecs, fullTextIndexOf } from '../model';
+import { bestMatch, uncertainNameKey, type SearchMatch } from './search-match';
 import { builder } from './builder';
 import { entityFromRow, entityTypeNames, selectedProperties, type Entity, type EntityTypeName } from './entity';
-import { topLevel } from '../read/scope';
+import { topLevel, topLevelAsOf } from '../read/scope';
 import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -20,6 +21,26 @@ const EntityKind = builder.enumType('EntityKind', {
 interface SearchHit {
   entity: Entity;
   score: number;
+  matched: SearchMatch | null;
+}
+
+const SearchMatchRef = builder.objectRef<SearchMatch>('SearchMatch').implement({
+  description: 'Which name, alias, spelling or text of a hit the search matched.',
+  fields: (t) => ({
+    property: t.string({ description: 'The property matched: name, aliases, uncertainAliases, names (a place\'s spellings), text...', resolve: (match) => match.property }),
+    value: t.string({ description: 'The value matched: the name, alias or spelling as recorded.', resolve: (match) => match.value }),
+    uncertain: t.boolean({
+      description: 'Whether the value is an uncertain alias: a name that may denote this entity or others (all of them rank alike).',
+      resolve: (match) => match.uncertain,
+    }),
+  }),
+});
+
+/** The full-text properties of the kinds searched, and which of them hold uncertain names. */
+function searchedProperties(kinds: readonly EntityTypeName[]) {
+  const properties = new Set(kinds.flatMap((kind) => entitySpecs[kind].fullText.properties));
+  const uncertain = new Set(kinds.flatMap((kind) => (entitySpecs[kind].fullText as { uncertain?: readonly string[] }).uncertain ?? []));
+  return { properties: [...properties].sort(), uncertain };
 }
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
@@ -27,7 +48,8 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'What was found.', resolve: (hit) => hit.entity }),
     kind: t.field({ type: EntityKind, description: 'Its kind.', resolve: (hit) => hit.entity.typename }),
-    score: t.float({ description: 'Relevance within its index; higher is better.', resolve: (hit) => hit.score }),
+    score: t.float({ description: 'Relevance within its index; higher is better. Hits matched by the same uncertain alias have the same.', resolve: (hit) => hit.score }),
+    matched: t.field({ type: SearchMatchRef, nullable: true, description: 'Which of its names, aliases, spellings or texts the search matched.', resolve: (hit) => hit.matched }),
   }),
 });
 
@@ -55,17 +77,37 @@ builder.queryField('search', (t) =>
           UNWIND hits AS hit RETURN hit.node AS node, hit.score AS score, hit.score / best AS relative`,
       );
       const properties = selectedProperties(info, ['entity']);
-      const rows = await context.db.read<{ node: unknown; score: number }>(
+      const searched = searchedProperties(kinds);
+      const rows = await context.db.read<{ node: unknown; score: number; rank: number; searched: unknown[] }>(
         'search',
         `CALL () { ${queries.join(' UNION ALL ')} }
          WITH node, score, relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score, relative * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS rank
-         WITH node, score ORDER BY rank DESC, score DESC, node.key LIMIT $first
-         RETURN ${topLevel.entity('node')} AS node, score`,
-        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties },
+         WITH node, score, rank ORDER BY rank DESC, score DESC, node.key LIMIT $first
+         RETURN ${topLevelAsOf(args.asOf).entity('node')} AS node, score, rank, [name IN $searched | node[name]] AS searched`,
+        { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties, searched: searched.properties },
       );
-      return rows.map((row) => ({ entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }), score: row.score }));
+      const hits = rows.map((row) => ({
+        entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }),
+        score: row.score,
+        rank: row.rank,
+        matched: bestMatch(
+          args.text,
+          searched.properties.map((property, index) => ({ property, value: row.searched[index], uncertain: searched.uncertain.has(property) })),
+        ),
+      }));
+      // A name recorded as uncertain for several entities says nothing to prefer one: they rank alike.
+      const best = new Map<string, { score: number; rank: number }>();
+      for (const hit of hits) {
+        const name = uncertainNameKey(hit.matched);
+        if (name === null) continue;
+        const top = best.get(name);
+        best.set(name, { score: Math.max(top?.score ?? hit.score, hit.score), rank: Math.max(top?.rank ?? hit.rank, hit.rank) });
+      }
+      for (const hit of hits) Object.assign(hit, best.get(uncertainNameKey(hit.matched) ?? '') ?? {});
+      hits.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.entity.key < b.entity.key ? -1 : 1));
+      return hits.map(({ entity, score, matched }) => ({ entity, score, matched }));
     },
   }),
 );

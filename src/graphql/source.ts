@@ -6,6 +6,7 @@ import { relationText, type Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
+import { TimeMode } from './time-mode';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
@@ -42,8 +43,8 @@ export const Reliability = builder.enumType('Reliability', {
 const sourcePublisher = hop({ tag: 'source.publisher', from: 'Source', type: 'PUBLISHED_BY', direction: 'out', to: 'Actor', relatedAt: 'actor' });
 const sourceQuotes = hop({ tag: 'source.quotes', from: 'Source', type: 'QUOTES', direction: 'out', to: 'Source', order: ['item.key'] });
 const sourceQuotedBy = hop({ tag: 'source.quoted-by', from: 'Source', type: 'QUOTES', direction: 'in', to: 'Source', order: ['item.key'] });
-const sourceClaims = (includeDeprecated: boolean) => hop({ tag: 'source.claims', from: 'Source', type: 'STATED_IN', direction: 'in', to: 'Claim', order: ['item.madeAt', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
-const sourceEvents = hop({ tag: 'source.events', from: 'Source', type: 'REPORTED_IN', direction: 'in', to: 'Event', order: ['item.startDate', 'item.key'] });
+const sourceClaims = (includeDeprecated: boolean) => hop({ tag: 'source.claims', from: 'Source', type: 'STATED_IN', direction: 'in', to: 'Claim', order: ['item.madeAtEarliest', 'item.key'], claims: { includeDeprecated }, relatedAt: 'claim' });
+const sourceEvents = hop({ tag: 'source.events', from: 'Source', type: 'REPORTED_IN', direction: 'in', to: 'Event', order: ['item.startDateEarliest', 'item.key'] });
 
 const SourceClaim = builder.objectRef<Related>('SourceClaim').implement({
   description: 'A claim as a source states it.',
@@ -91,8 +92,9 @@ const SourceFilter = builder.inputType('SourceFilter', {
     text: t.string({ description: 'Words of its title; tolerant of small misspellings.' }),
     kinds: t.field({ type: [SourceKind], description: 'Only these kinds.' }),
     reliability: t.field({ type: [Reliability], description: 'Only these Admiralty grades.' }),
-    publishedFrom: t.field({ type: 'Date', description: 'Only sources published on or after this day.' }),
-    publishedTo: t.field({ type: 'Date', description: 'Only sources published on or before this day.' }),
+    publishedFrom: t.field({ type: 'Date', description: 'Only sources published on or after this day (see timeMode).' }),
+    publishedTo: t.field({ type: 'Date', description: 'Only sources published on or before this day (see timeMode).' }),
+    timeMode: t.field({ type: TimeMode, defaultValue: 'OVERLAPS', description: 'How publishedFrom and publishedTo read dates less precise than a day.' }),
     publisher: t.string({ description: 'Key of the actor that published it.' }),
     ...recordTimeFilterFields(t),
   }),
@@ -118,13 +120,12 @@ builder.queryField('sources', (t) =>
         const conditions = recordTimeConditions(new Conditions(), filter)
           .when('kinds', filter.kinds, 'n.kind IN $kinds')
           .when('reliability', filter.reliability, 'n.reliability IN $reliability')
-          .when('publishedFrom', filter.publishedFrom, 'n.publishedAt >= date($publishedFrom)')
-          .when('publishedTo', filter.publishedTo, 'n.publishedAt <= date($publishedTo)')
+          .period({ start: 'n.publishedAtEarliest', end: 'n.publishedAtLatest' }, { from: 'publishedFrom', to: 'publishedTo' }, { from: filter.publishedFrom, to: filter.publishedTo }, filter.timeMode ?? 'OVERLAPS')
           .when('publisher', filter.publisher, 'EXISTS { (n)-[:PUBLISHED_BY]->(:Actor {key: $publisher}) }');
         return readPage(
           context.db,
           'sources.list',
-          { label: 'Source', fullTextIndex: fullTextIndexOf.Source, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.publishedAt DESC, n.key', asOf: args.asOf, info },
+          { label: 'Source', fullTextIndex: fullTextIndexOf.Source, text: filter.text, conditions, orderBy: args.orderBy === 'CHANGED_ASC' ? 'changed' : 'n.publishedAtEarliest DESC, n.key', asOf: args.asOf, info },
           args,
         );
       },

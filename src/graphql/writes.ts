@@ -20,11 +20,13 @@ export const WriteStatusEnum = builder.enumType('WriteStatus', {
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
-  description: 'How precise a date is; the stored date is the first day of the period.',
-  values: Object.fromEntries(datePrecisions.map((precision) => [precision, { description: `The ${precision.toLowerCase()} that contains the date.` }])) as Record<
-    (typeof datePrecisions)[number],
-    { description: string }
-  >,
+  description: 'How precise a date is; the stored date is the first day of the period, and its Earliest and Latest fields bound what it may denote.',
+  values: Object.fromEntries(
+    datePrecisions.map((precision) => [
+      precision,
+      { description: precision === 'RANGE' ? 'Some day between a first and a last day ("2024-03-12..2024-03-14").' : `The ${precision.toLowerCase()} that contains the date.` },
+    ]),
+  ) as Record<(typeof datePrecisions)[number], { description: string }>,
 });
 
 export const GeoPointInput = builder.inputType('GeoPointInput', {
@@ -60,7 +62,7 @@ const kindHints: Record<PropertySpecs[string]['kind'], string> = {
   int: 'A whole number.',
   float: 'A number.',
   boolean: 'True or false.',
-  date: 'An ISO date: "2024-03-11" (a day), "2024-W11" (a week), "2024-03" (a month) or "2024" (a year).',
+  date: 'An ISO date: "2024-03-11" (a day), "2024-W11" (a week), "2024-03" (a month), "2024-Q1" (a quarter), "2024" (a year) or "2024-03-12..2024-03-14" (some day of a range).',
   point: 'A WGS-84 point.',
   url: 'An http or https URL.',
   key: 'The key of another entity.',

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { entitySpecs, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from '../model';
+import { dateSiblings, entitySpecs, entityTypes, labelsOf, relationshipSpecs, relationshipTypes, type EntityType, type PropertySpec, type PropertySpecs, type RelationshipType } from '../model';
 import type { PropertyMap } from '../write/writer';
 
 /** The CSV files of `neo4j-admin database import full` for the offline import: one group per label set and relationship type. */
@@ -42,10 +42,14 @@ const column = (field: string, type: CsvType, header?: string): Column => ({
   header: header ?? (type === 'string' ? field : type === 'point' ? `${field}:point{crs:WGS-84}` : `${field}:${type}`),
 });
 
-/** A property's columns: a date has its precision beside it. */
+/** A property's columns: a date has its siblings beside it. */
+const dateColumns = (name: string) => {
+  const siblings = dateSiblings(name);
+  return [column(name, 'date'), column(siblings.precision, 'string'), column(siblings.earliest, 'date'), column(siblings.latest, 'date')];
+};
 const propertyColumns = (specs: PropertySpecs): Column[] =>
   Object.entries(specs)
-    .flatMap(([name, spec]) => (spec.kind === 'date' ? [column(name, 'date'), column(`${name}Precision`, 'string')] : [column(name, csvTypes[spec.kind])]))
+    .flatMap(([name, spec]) => (spec.kind === 'date' ? dateColumns(name) : [column(name, csvTypes[spec.kind])]))
     .map((property) => ({ ...property, property: true }));
 
 const recorded = [column('recordedAt', 'datetime'), column('recordedBy', 'string')];

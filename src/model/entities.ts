@@ -20,11 +20,14 @@ export interface EntityDeclaration {
   /** Properties, or lists of them for a composite, with a range index on the type's own label. */
   indexes?: readonly (string | readonly string[])[];
   pointIndexes?: readonly string[];
-  /** The full-text index that searches of this type use, and what it covers (standard-folding analyzer). */
-  fullText: { index: string; properties: readonly string[] };
+  /**
+   * The full-text index that searches of this type use, and what it covers (standard-folding
+   * analyzer); `uncertain`: those of its properties that hold names that may denote others too.
+   */
+  fullText: { index: string; properties: readonly string[]; uncertain?: readonly string[] };
 }
 
-const actorNames = { index: 'actor_names_fulltext', properties: ['name', 'aliases', 'uncertainAliases'] } as const;
+const actorNames = { index: 'actor_names_fulltext', properties: ['name', 'aliases', 'uncertainAliases'], uncertain: ['uncertainAliases'] } as const;
 
 /** Properties the service writes on every entity: its key, and who wrote it when. */
 export const systemProperties = {
@@ -36,6 +39,12 @@ export const systemProperties = {
   formerKeys: { kind: 'strings', description: 'Keys of the records merged into it; each still resolves to it.' },
 } as const satisfies ExposedSystemSpecs;
 
+/**
+ * A revision of an entity's update keeps each changed property's value before it under this
+ * prefix (`before_name`), so reads `asOf` an earlier record time show the values of then.
+ */
+export const revisionBeforePrefix = 'before_';
+
 const note = { ...longText, description: "The recorder's note: caveats, derivations, what is uncertain." } as const;
 
 const actorProperties = {
@@ -43,6 +52,9 @@ const actorProperties = {
   nameNative: { ...shortText, field: 'nativeName', description: 'Its name in its own language and script.' },
   aliases: { ...names, description: 'Other names, spellings and garbled renderings found in reports.' },
   uncertainAliases: { ...names, description: 'Names that may denote this actor or another: kept apart from aliases.' },
+  uncertainAliasesNote: { ...longText, description: 'Why the uncertain aliases are uncertain, and which other actors they may denote.' },
+  aliasesAsWrittenInArticle: { ...names, description: 'The names by which the seed article refers to it, verbatim.' },
+  mentionedInArticle: { kind: 'boolean', description: 'Whether the seed article names or describes it; false when it is known from background sources only.' },
   description: { ...longText, description: 'What it is, in a sentence.' },
   note,
 } as const satisfies ExposedSpecs;
@@ -68,6 +80,7 @@ export const entitySpecs = {
       ...actorProperties,
       identitySourceKey: { kind: 'key', description: 'Key of the source that identifies the person.' },
       identityNote: { ...longText, description: 'How the person was identified.' },
+      describedInArticleAs: { ...shortText, description: 'How the seed article refers to the person, verbatim, when it does not name them.' },
     },
     fullText: actorNames,
   },
@@ -96,7 +109,10 @@ export const entitySpecs = {
       locationPrecision: { ...enumOf('LocationPrecision', valuesOf('LocationPrecision')), description: 'What the point stands for (see location).' },
       locationUncertaintyKm: { kind: 'float', min: 0, max: 20_000, description: 'Rough radius, in kilometres, within which the place lies around its point.' },
       locationSourceKey: { kind: 'key', description: 'Key of the source the point comes from.' },
+      locationNote: { ...longText, description: 'How the point was chosen, and what it stands for when it is not the place itself.' },
       geonamesId: { kind: 'int', min: 1, description: 'GeoNames id, where known.' },
+      geonamesIdSourceKey: { kind: 'key', description: 'Key of the source of the GeoNames id.' },
+      inArticleAs: { ...names, description: 'The spellings the seed article uses, verbatim.' },
       note,
     },
     indexes: ['type', 'countryCode'],
@@ -121,13 +137,16 @@ export const entitySpecs = {
       },
       startDate: { kind: 'date', description: 'First day (see startDatePrecision).' },
       endDate: { kind: 'date', description: 'Last day; null if ongoing or unknown.' },
+      startDateSourceKey: { kind: 'key', description: 'Key of the source the start date comes from.' },
+      endDateSourceKey: { kind: 'key', description: 'Key of the source the end date comes from.' },
       dateDerivation: { ...longText, description: 'How the dates were worked out from the sources.' },
       fatalities: { kind: 'int', min: 0, description: 'Reported fatalities; null when none were reported (not zero).' },
       fatalitiesNote: { ...longText, description: 'What the sources say about casualties.' },
       codingNote: { ...longText, description: 'Who coded its type, and why.' },
       note,
     },
-    indexes: ['startDate', 'endDate', 'type', 'subType'],
+    // Time filters and orders read the intervals' days (`dateSiblings`).
+    indexes: ['startDate', 'endDate', 'type', 'subType', 'startDateEarliest', 'endDateLatest'],
     fullText: { index: 'event_text_fulltext', properties: ['name', 'description'] },
   },
   Claim: {
@@ -173,7 +192,7 @@ export const entitySpecs = {
       rankedAt: { kind: 'datetime', description: 'Record time of the last change of its rank.' },
     },
     // The composite index serves claim series.
-    indexes: ['madeAt', 'validFrom', 'validTo', 'type', 'stance', 'basis', 'rank', ['measure', 'madeAt'], 'lossStatus', 'equipmentCategory'],
+    indexes: ['madeAt', 'validFrom', 'validTo', 'type', 'stance', 'basis', 'rank', ['measure', 'madeAt'], 'lossStatus', 'equipmentCategory', 'madeAtEarliest', 'madeAtLatest', 'validFromEarliest', 'validToLatest'],
     fullText: { index: 'claim_text_fulltext', properties: ['text', 'interpretation'] },
   },
   Source: {
@@ -183,6 +202,7 @@ export const entitySpecs = {
     properties: {
       kind: { ...enumOf('SourceKind', sourceKinds), description: 'What kind of document it is.' },
       title: { kind: 'string', max: 2_000, description: 'Title or headline.' },
+      seedFile: { kind: 'string', max: 300, description: 'For a source the seed was read from: its text file, under shared/.' },
       url: { kind: 'url', description: 'Where it was published, when known.' },
       urlNote: { ...longText, description: 'Why the URL is missing, or how the title was obtained.' },
       language: { ...language, description: 'Language, as a BCP 47 code ("en", "ru", "uk").' },
@@ -196,7 +216,7 @@ export const entitySpecs = {
       frontSector: { ...shortText, description: 'The front sector an official statement names, as written.' },
       note,
     },
-    indexes: ['publishedAt', 'kind', 'reliability'],
+    indexes: ['publishedAt', 'kind', 'reliability', 'publishedAtEarliest', 'publishedAtLatest'],
     fullText: { index: 'source_title_fulltext', properties: ['title'] },
   },
   Equipment: {

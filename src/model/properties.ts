@@ -10,7 +10,7 @@ export type PropertySpec =
   | { kind: 'int'; min?: number; max?: number }
   | { kind: 'float'; min?: number; max?: number }
   | { kind: 'boolean' }
-  /** A DATE with a sibling `<name>Precision` (DAY, WEEK, MONTH, YEAR). */
+  /** A DATE (the first day of its period) with the siblings `dateSiblings` names. */
   | { kind: 'date' }
   /** A WGS-84 point, given as {latitude, longitude}. */
   | { kind: 'point' }
@@ -19,6 +19,16 @@ export type PropertySpec =
   | { kind: 'key' };
 
 export type PropertySpecs = Record<string, PropertySpec>;
+
+/**
+ * What a date is stored with beside its day: its precision, and the first and last day it may
+ * denote, derived from both when it is written (docs/model.md, "Time"), so that time filters
+ * compare intervals rather than first days.
+ */
+export const dateSiblings = (name: string) => ({ precision: `${name}Precision`, earliest: `${name}Earliest`, latest: `${name}Latest` }) as const;
+
+/** A property's name and, for a date, its siblings' names: what a node or relationship may store for it. */
+export const storedNames = (name: string, spec: { kind: string }): string[] => (spec.kind === 'date' ? [name, ...Object.values(dateSiblings(name))] : [name]);
 
 export const shortText = { kind: 'string', max: 300 } as const;
 export const longText = { kind: 'string', max: 20_000 } as const;

@@ -1,6 +1,7 @@
 /** The values of the model's enumerations; GraphQL enums and validation both use these lists. */
 
-export const datePrecisions = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
+/** RANGE: an explicit first and last day ("2024-03-12..2024-03-14"), where no one period says what is known. */
+export const datePrecisions = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'RANGE'] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 
 export const sides = ['UKRAINE', 'RUSSIA', 'OTHER'] as const;

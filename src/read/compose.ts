@@ -7,7 +7,7 @@
 import { matchEntityByKey } from '../model';
 import type { Selected } from '../graphql/entity';
 import type { Relation } from './relation';
-import { CypherScope, topLevel } from './scope';
+import { CypherScope, topLevelAsOf } from './scope';
 
 /** A relation read inside its parent's query: for which field, as of when, which properties, and what is nested below it. */
 export interface NestedRead {
@@ -65,7 +65,7 @@ export function nestedCypher(variable: string | null, reads: readonly NestedRead
   const columns: string[] = [];
   const subqueries = reads.map((read, index) => {
     const own = `${prefix}${index}_`;
-    const scope = new CypherScope(own);
+    const scope = new CypherScope(own, read.asOf !== null);
     const start = `${own}node`;
     const inner = nestedCypher(entityVariableOf(read.relation), read.nested, own);
     Object.assign(parameters, inner.parameters, scope.parameters(readParameters(read)));
@@ -92,7 +92,7 @@ export function batchedRead(read: Omit<NestedRead, 'responseKey'>): { cypher: st
   const cypher = `UNWIND $keys AS key
     CALL (key) {
       ${startByKey(read.relation.from)}
-      ${itemsOf(read, topLevel, 'n', inner)}
+      ${itemsOf(read, topLevelAsOf(read.asOf), 'n', inner)}
       RETURN value
     }
     RETURN key, value`;

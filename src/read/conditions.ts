@@ -5,6 +5,18 @@
  */
 export const maxHierarchyDepth = 16;
 
+/** How a time filter compares a stored interval with the asked one: may it touch it, or is it certainly inside? */
+export type TimeMode = 'OVERLAPS' | 'WITHIN';
+
+/**
+ * A stored interval, as Cypher expressions over a node's dates' first and last days (`<date>Earliest`,
+ * `<date>Latest`): a week-precise date overlaps each of its seven days, and lies within none.
+ */
+export interface StoredInterval {
+  start: string;
+  end: string;
+}
+
 /**
  * The WHERE clause of a list query, assembled from the code's own Cypher fragments; the user's
  * values only ever travel as parameters.
@@ -24,6 +36,15 @@ export class Conditions {
   when(name: string, value: unknown, clause: string): this {
     const given = Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== '';
     return given ? this.add(clause, { [name]: value }) : this;
+  }
+
+  /**
+   * Time filters `from`/`to` (either may be absent) on a stored interval: OVERLAPS keeps what may
+   * fall in [from, to], WITHIN only what certainly does. Values go as parameters under `names`.
+   */
+  period(interval: StoredInterval, names: { from: string; to: string }, values: { from?: string | null; to?: string | null }, mode: TimeMode = 'OVERLAPS'): this {
+    const [fromSide, toSide] = mode === 'WITHIN' ? [interval.start, interval.end] : [interval.end, interval.start];
+    return this.when(names.from, values.from, `${fromSide} >= date($${names.from})`).when(names.to, values.to, `${toSide} <= date($${names.to})`);
   }
 
   get where(): string {

@@ -1,10 +1,16 @@
+import { revisionBeforePrefix } from '../model';
+
 /**
  * The names one read uses in Cypher. A relation read inside another query gets a prefix of its
  * own, and every parameter it refers to goes through `param`, so nested levels never share a
  * parameter: by construction, not by rewriting the text afterwards.
  */
 export class CypherScope {
-  constructor(readonly prefix = '') {}
+  /** `readsAsOf`: the read has a record time, so entities' values are read as of it (`values`). */
+  constructor(
+    readonly prefix = '',
+    readonly readsAsOf = false,
+  ) {}
 
   /** The parameter `name` of this read: `$<prefix>name`. */
   param(name: string): string {
@@ -40,7 +46,21 @@ export class CypherScope {
    * took. Lists, not maps: the driver decodes a map's keys on every row.
    */
   entity(node: string): string {
-    return `[labels(${node}), [name IN ${this.param('properties')} | ${node}[name]]]`;
+    return `[labels(${node}), ${this.values(node)}]`;
+  }
+
+  /**
+   * The selected properties' values; in a read with a record time, as of `asOf`: a property an
+   * update changed later reads the value that update's revision kept from before it (the earliest
+   * such update decides; `[value]` wrapped, as the value before may have been none). Only reads
+   * with a record time carry the subquery: it would weigh on the planning of every other read.
+   */
+  private values(node: string): string {
+    if (!this.readsAsOf) return `[name IN ${this.param('properties')} | ${node}[name]]`;
+    const later = `COLLECT { MATCH (${node})<-[:REVISES]-(laterRevision:Revision)
+        WHERE laterRevision.keepsBefore AND laterRevision.at > datetime(${this.param('asOf')}) AND name IN laterRevision.changed
+        RETURN [laterRevision['${revisionBeforePrefix}' + name]] AS before ORDER BY laterRevision.at LIMIT 1 }`;
+    return `[name IN ${this.param('properties')} | head(${later} + [[${node}[name]]])[0]]`;
   }
 
   /** The selected properties of a relationship (`relationProperties`). */
@@ -50,9 +70,12 @@ export class CypherScope {
 
   /** A node and the relationship that leads to it, with their selected properties. */
   related(node: string, relationship: string): string {
-    return `[labels(${node}), [name IN ${this.param('properties')} | ${node}[name]], ${this.relationship(relationship)}]`;
+    return `[labels(${node}), ${this.values(node)}, ${this.relationship(relationship)}]`;
   }
 }
 
 /** The scope of a top-level read: parameters under their own names. */
 export const topLevel = new CypherScope();
+
+/** The scope of a top-level read with this record time (none: `topLevel`). */
+export const topLevelAsOf = (asOf: string | null | undefined) => (asOf ? new CypherScope('', true) : topLevel);

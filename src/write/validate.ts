@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { ClientError, ErrorCode } from '../server/errors';
 import {
+  dateSiblings,
   datePrecisions,
+  storedNames,
   entitySpecs,
   entityTypeOfKey,
   keyPattern,
@@ -77,19 +79,19 @@ export function validateProperties(
   for (const [name, value] of Object.entries(input)) {
     if (value === undefined) continue;
     const precisionOf = name.endsWith('Precision') ? name.slice(0, -'Precision'.length) : undefined;
+    // A date's siblings are derived from it; only its precision may be given beside it.
     if (precisionOf && specOf(specs, precisionOf)?.kind === 'date') continue;
     const spec = specOf(specs, name);
     if (!spec) throw new ValidationError(`${field}.${name}`, `is not a property here; known properties: ${Object.keys(specs).join(', ')}.`);
     if (value === null) {
       if (kept.includes(name)) throw new ValidationError(`${field}.${name}`, 'is required: it can be changed, not removed.');
-      changes.remove.push(name);
-      if (spec.kind === 'date') changes.remove.push(`${name}Precision`);
+      changes.remove.push(...storedNames(name, spec));
       continue;
     }
     if (spec.kind === 'date') {
-      const { date, precision } = parseDate(value, input[`${name}Precision`], `${field}.${name}`);
-      changes.set[name] = date;
-      changes.set[`${name}Precision`] = precision;
+      const { date, precision, earliest, latest } = parseDate(value, input[`${name}Precision`], `${field}.${name}`);
+      const siblings = dateSiblings(name);
+      Object.assign(changes.set, { [name]: date, [siblings.precision]: precision, [siblings.earliest]: earliest, [siblings.latest]: latest });
     } else {
       changes.set[name] = convert(spec, value, `${field}.${name}`);
     }
@@ -168,25 +170,78 @@ function checkRange(value: number, min: number | undefined, max: number | undefi
   }
 }
 
+/** A date as stored: its first day, its precision, and the first and last day it may denote. */
+export interface StoredDate {
+  date: InstanceType<typeof neo4j.types.Date>;
+  precision: DatePrecision;
+  earliest: InstanceType<typeof neo4j.types.Date>;
+  latest: InstanceType<typeof neo4j.types.Date>;
+}
+
+const dateForms = '"2024-03-11", "2024-W11", "2024-03", "2024-Q1", "2024" or a range "2024-03-12..2024-03-14"';
+
+const toNeo4jDate = (day: Date) => new neo4j.types.Date(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+
+/** The last day of the period of this precision that starts on `first`. */
+function lastDayOf(first: Date, precision: Exclude<DatePrecision, 'RANGE'>): Date {
+  const [year, month, day] = [first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()];
+  switch (precision) {
+    case 'DAY':
+      return first;
+    case 'WEEK':
+      return new Date(Date.UTC(year, month, day + 6));
+    case 'MONTH':
+      return new Date(Date.UTC(year, month + 1, 0));
+    case 'QUARTER':
+      return new Date(Date.UTC(year, month + 3, 0));
+    case 'YEAR':
+      return new Date(Date.UTC(year, 12, 0));
+  }
+}
+
 /**
- * An ISO date with its precision. "2024", "2024-03", "2024-W11" and "2024-03-11" give YEAR,
- * MONTH, WEEK and DAY; a full date with a coarser precision must be the period's first day,
- * as docs/model.md stores it.
+ * An ISO date with its precision, stored as the first day of its period with the first and last
+ * day it denotes. "2024", "2024-Q1", "2024-03", "2024-W11" and "2024-03-11" give YEAR, QUARTER,
+ * MONTH, WEEK and DAY; a full date with a coarser precision must be the period's first day, as
+ * docs/model.md stores it. "from..to" (each end any of those forms) gives RANGE: from the first
+ * day of `from` to the last day of `to`.
  */
-export function parseDate(value: unknown, precisionInput: unknown, field: string): { date: InstanceType<typeof neo4j.types.Date>; precision: DatePrecision } {
-  if (typeof value !== 'string') throw new ValidationError(field, 'must be an ISO date string, such as "2024-03-11", "2024-W11", "2024-03" or "2024".');
+export function parseDate(value: unknown, precisionInput: unknown, field: string): StoredDate {
+  if (typeof value !== 'string') throw new ValidationError(field, `must be an ISO date string, such as ${dateForms}.`);
   if (precisionInput !== undefined && precisionInput !== null && !datePrecisions.includes(precisionInput as DatePrecision)) {
     throw new ValidationError(`${field}Precision`, `must be one of ${datePrecisions.join(', ')}.`);
   }
-  const given = precisionInput as DatePrecision | undefined | null;
+  const given = (precisionInput ?? undefined) as DatePrecision | undefined;
+  const ends = value.split('..');
+  if (ends.length === 2) {
+    if (given && given !== 'RANGE') throw new ValidationError(`${field}Precision`, `${given} does not fit "${value.slice(0, 40)}", a RANGE.`);
+    const [from, to] = ends.map((end) => parsePeriod(end, undefined, field, value)) as [Period, Period];
+    if (from.first > to.last) throw new ValidationError(field, `"${value}" ends before it starts.`);
+    return { date: toNeo4jDate(from.first), precision: 'RANGE', earliest: toNeo4jDate(from.first), latest: toNeo4jDate(to.last) };
+  }
+  if (given === 'RANGE') throw new ValidationError(field, `a RANGE is written "from..to", such as "2024-03-12..2024-03-14" (got "${value.slice(0, 40)}").`);
+  const period = parsePeriod(value, given, field, value);
+  return { date: toNeo4jDate(period.first), precision: period.precision, earliest: toNeo4jDate(period.first), latest: toNeo4jDate(period.last) };
+}
+
+interface Period {
+  first: Date;
+  last: Date;
+  precision: Exclude<DatePrecision, 'RANGE'>;
+}
+
+function parsePeriod(value: string, given: Exclude<DatePrecision, 'RANGE'> | undefined, field: string, whole: string): Period {
   let year: number;
   let month = 1;
   let day = 1;
-  let inferred: DatePrecision;
+  let inferred: Period['precision'];
   let match: RegExpMatchArray | null;
   if ((match = value.match(/^(\d{4})$/))) {
     year = Number(match[1]);
     inferred = 'YEAR';
+  } else if ((match = value.match(/^(\d{4})-Q([1-4])$/))) {
+    [year, month] = [Number(match[1]), (Number(match[2]) - 1) * 3 + 1];
+    inferred = 'QUARTER';
   } else if ((match = value.match(/^(\d{4})-(\d{2})$/))) {
     [year, month] = [Number(match[1]), Number(match[2])];
     inferred = 'MONTH';
@@ -198,7 +253,7 @@ export function parseDate(value: unknown, precisionInput: unknown, field: string
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     inferred = given ?? 'DAY';
   } else {
-    throw new ValidationError(field, `"${value.slice(0, 40)}" is not an ISO date such as "2024-03-11", "2024-W11", "2024-03" or "2024".`);
+    throw new ValidationError(field, `"${whole.slice(0, 40)}" is not an ISO date such as ${dateForms}.`);
   }
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (year < 1 || month < 1 || month > 12 || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
@@ -208,8 +263,9 @@ export function parseDate(value: unknown, precisionInput: unknown, field: string
   const precision = given ?? inferred;
   if (precision === 'WEEK' && calendar.getUTCDay() !== 1) throw new ValidationError(field, `a WEEK is stored as its Monday; "${value}" is not a Monday.`);
   if (precision === 'MONTH' && day !== 1) throw new ValidationError(field, `a MONTH is stored as its first day; "${value}" is not.`);
+  if (precision === 'QUARTER' && (day !== 1 || (month - 1) % 3 !== 0)) throw new ValidationError(field, `a QUARTER is stored as its first day; "${value}" is not.`);
   if (precision === 'YEAR' && (day !== 1 || month !== 1)) throw new ValidationError(field, `a YEAR is stored as 1 January; "${value}" is not.`);
-  return { date: new neo4j.types.Date(year, month, day), precision };
+  return { first: calendar, last: lastDayOf(calendar, precision), precision };
 }
 
 function isoWeekMonday(year: number, week: number, field: string): Date {

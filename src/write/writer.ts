@@ -6,7 +6,7 @@
 import type { ObservedTransaction } from '../db/gateway';
 import { toPlain } from '../db/values';
 import { Hierarchy } from './decisions';
-import { entityTypeOfKey, labelsOf, type EntityType, type RelationshipType } from '../model';
+import { entityTypeOfKey, labelsOf, revisionBeforePrefix, type EntityType, type RelationshipType } from '../model';
 
 /** Who writes and when: every node, relationship and revision written carries both. */
 export interface Author {
@@ -35,12 +35,23 @@ export interface LinkRow {
 const changedKeys = (target: string) =>
   `[k IN keys(row.properties) WHERE NOT coalesce(${target}[k] = row.properties[k], ${target}[k] IS NULL AND row.properties[k] IS NULL)]`;
 
-/** Records a revision of `target` (a node) when `created` or `changed` says something happened. */
-const revision = (target: string, operation: string) =>
+/**
+ * Records a revision of `target` (a node) when `created` or `changed` says something happened.
+ * With `before` (the changed properties' values before the write, in `changed`'s order), the
+ * revision keeps each as `before_<name>` and is marked `keepsBefore`: what `asOf` reads and
+ * `history` shows (an absent `before_<name>` of a changed property: it had none).
+ */
+const revision = (target: string, operation: string, before?: string) =>
   `FOREACH (_ IN CASE WHEN created OR size(changed) > 0 THEN [1] ELSE [] END |
-     CREATE (${target})<-[:REVISES]-(:Revision {at: datetime($now), by: $principal,
+     CREATE (${target})<-[:REVISES]-(revision:Revision {at: datetime($now), by: $principal,
        operation: CASE WHEN created THEN '${operation}_CREATED' ELSE '${operation}_UPDATED' END,
-       changed: changed, values: row.values}))`;
+       changed: changed, values: row.values})${
+         before
+           ? `
+     SET revision.keepsBefore = true
+     FOREACH (i IN range(0, size(changed) - 1) | SET revision['${revisionBeforePrefix}' + changed[i]] = ${before}[i]))`
+           : ')'
+       }`;
 
 /** What a row writes, as the JSON of its revision's `values`. */
 export const revisionValues = (row: { properties: PropertyMap; to?: string }): string =>
@@ -127,9 +138,10 @@ export async function updateEntities(tx: ObservedTransaction, type: EntityType, 
      WITH index, $rows[index] AS row
      MATCH (n:${label} {key: row.key})
      WITH index, row, n, false AS created, ${changedKeys('n')} AS changed
+     WITH index, row, n, created, changed, [k IN changed | n[k]] AS before
      FOREACH (_ IN CASE WHEN size(changed) > 0 THEN [1] ELSE [] END |
        SET n += row.properties, n.updatedAt = datetime($now), n.updatedBy = $principal)
-     ${revision('n', 'ENTITY')}
+     ${revision('n', 'ENTITY', 'before')}
      RETURN index, changed`,
     { rows: rows.map(withValues), ...author },
   );

@@ -76,6 +76,17 @@ describe('relation reads composed from declarations', () => {
     expect(folded(cypher)).not.toContain('ORDER BY');
   });
 
+  it('reads entities as of a record time only in a read that has one: their values from the revision of the first later update', () => {
+    const asOfRead = { ...read('parents', parents), asOf: '2026-11-25T00:00:00Z' };
+    const { subqueries } = nestedCypher('n', [asOfRead], 'n');
+    expect(folded(subqueries)).toContain(
+      folded(`[name IN $n0_properties | head(COLLECT { MATCH (item)<-[:REVISES]-(laterRevision:Revision)
+        WHERE laterRevision.keepsBefore AND laterRevision.at > datetime($n0_asOf) AND name IN laterRevision.changed
+        RETURN [laterRevision['before_' + name]] AS before ORDER BY laterRevision.at LIMIT 1 } + [[item[name]]])[0]]`),
+    );
+    expect(batchedRead(asOfRead).cypher).toContain('datetime($asOf) AND name IN laterRevision.changed');
+  });
+
   it('refuses to nest below items that are no entities', () => {
     expect(() => nestedCypher(null, [read('parents', parents)], 'n')).toThrow('Relations nest only below an entity');
   });

@@ -52,3 +52,23 @@ describe('Conditions: the WHERE clause of a list query', () => {
     expect(conditions.parameters).toEqual({ within: injection, types: [injection], asOf: injection });
   });
 });
+
+describe('Conditions.period: time filters on stored intervals', () => {
+  const interval = { start: 'n.startEarliest', end: 'n.endLatest' };
+  it('OVERLAPS compares the end with from and the start with to', () => {
+    const conditions = new Conditions().period(interval, { from: 'from', to: 'to' }, { from: '2024-03-14', to: '2024-03-14' });
+    expect(conditions.where).toBe(' WHERE n.endLatest >= date($from) AND n.startEarliest <= date($to)');
+    expect(conditions.parameters).toEqual({ from: '2024-03-14', to: '2024-03-14' });
+  });
+
+  it('WITHIN compares the start with from and the end with to', () => {
+    const conditions = new Conditions().period(interval, { from: 'from', to: 'to' }, { from: '2024-03-01', to: '2024-03-31' }, 'WITHIN');
+    expect(conditions.where).toBe(' WHERE n.startEarliest >= date($from) AND n.endLatest <= date($to)');
+  });
+
+  it('leaves out a bound that is not given, and never puts a value in the Cypher', () => {
+    const conditions = new Conditions().period(interval, { from: 'madeFrom', to: 'madeTo' }, { to: injection });
+    expect(conditions.where).toBe(' WHERE n.startEarliest <= date($madeTo)');
+    expect(conditions.parameters).toEqual({ madeTo: injection });
+  });
+});
