@@ -6,8 +6,8 @@ import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions, maxHierarchyDepth } from '../read/conditions';
+import { NearInput } from './geo';
+import { eventFilterQuery } from '../read/filters';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
@@ -82,7 +82,7 @@ builder.node(EventRef, {
 addKeyLookup('event', EventRef, 'Event');
 addEntityMutations('Event', EventRef, { type: EventType });
 
-const EventFilter = builder.inputType('EventFilter', {
+export const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',
   fields: (t) => ({
     text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
@@ -108,24 +108,7 @@ builder.queryField('events', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = new Conditions()
-          .when('types', filter.types, 'n.type IN $types')
-          .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
-          .when('to', filter.to, 'n.startDate <= date($to)')
-          .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
-          .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
-        let start: string | undefined;
-        if (filter.inPlace) {
-          // Without text, start from the place's index seek and walk inward; with text, from the full-text hits.
-          if (filter.text) conditions.when('inPlace', filter.inPlace, `EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(:Place {key: $inPlace}) }`);
-          else {
-            start = `MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n`;
-            conditions.parameters.inPlace = filter.inPlace;
-          }
-        }
-        if (filter.near) {
-          conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
-        }
+        const { conditions, start } = eventFilterQuery(filter);
         return readPage(
           context.db,
           'events.list',

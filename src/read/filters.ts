@@ -1,0 +1,114 @@
+import { matchEntityByKey } from '../model';
+import { nearCondition, nearParameters } from '../graphql/geo';
+import { Conditions, maxHierarchyDepth } from './conditions';
+import { topLevel } from './scope';
+
+/**
+ * What a list's filter input becomes: its conditions on `n`, and, when a filter gives a better
+ * starting point than every node of the label, the Cypher that binds `n` from it. The list and
+ * its aggregates both read their filter through here, so they always select the same nodes.
+ */
+export interface FilterQuery {
+  conditions: Conditions;
+  start?: string;
+}
+
+export interface ClaimFilterValues {
+  text?: string | null;
+  about?: string | null;
+  madeBy?: string | null;
+  types?: readonly string[] | null;
+  stances?: readonly string[] | null;
+  bases?: readonly string[] | null;
+  sourceReliability?: readonly string[] | null;
+  from?: string | null;
+  to?: string | null;
+  madeFrom?: string | null;
+  madeTo?: string | null;
+  measures?: readonly string[] | null;
+  equipment?: string | null;
+  equipmentCategories?: readonly string[] | null;
+  lossStatuses?: readonly string[] | null;
+  owner?: string | null;
+  captor?: string | null;
+  evidenceKinds?: readonly string[] | null;
+  distinctItems?: boolean | null;
+}
+
+/** The conditions of a `ClaimFilter`, with the claims' visibility (deprecated ones, record time). */
+export function claimFilterQuery(filter: ClaimFilterValues, visibility: { includeDeprecated?: boolean | null; asOf?: string | null }): FilterQuery {
+  const conditions = new Conditions()
+    .add(topLevel.visibleRank('n'), { includeDeprecated: visibility.includeDeprecated ?? false, asOf: visibility.asOf ?? null })
+    .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
+    .when('types', filter.types, 'n.type IN $types')
+    .when('stances', filter.stances, 'n.stance IN $stances')
+    .when('bases', filter.bases, 'n.basis IN $bases')
+    .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
+    .when('from', filter.from, 'coalesce(n.validTo, n.validFrom, n.madeAt) >= date($from)')
+    .when('to', filter.to, 'coalesce(n.validFrom, n.madeAt) <= date($to)')
+    .when('madeFrom', filter.madeFrom, 'n.madeAt >= date($madeFrom)')
+    .when('madeTo', filter.madeTo, 'n.madeAt <= date($madeTo)')
+    .when('measures', filter.measures, 'n.measure IN $measures')
+    .when(
+      'equipmentCategories',
+      filter.equipmentCategories,
+      "(n.equipmentCategory IN $equipmentCategories OR EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) WHERE e.category IN $equipmentCategories })",
+    )
+    .when('lossStatuses', filter.lossStatuses, 'n.lossStatus IN $lossStatuses')
+    .when('owner', filter.owner, "EXISTS { MATCH (n)-[:ABOUT {role: 'OWNER'}]->(owner) WHERE owner.key = $owner }")
+    .when('captor', filter.captor, "EXISTS { MATCH (n)-[:ABOUT {role: 'CAPTOR'}]->(captor) WHERE captor.key = $captor }")
+    .when('evidenceKinds', filter.evidenceKinds, 'EXISTS { MATCH (n)-[:EVIDENCED_BY]->(s:Source) WHERE s.kind IN $evidenceKinds }');
+  // A later listing of the same item hides this one, unless that listing is deprecated or recorded after asOf.
+  if (filter.distinctItems) {
+    conditions.add(`NOT EXISTS { MATCH (n)<-[r:SAME_ITEM]-(later:Claim) WHERE coalesce(later.rank, 'NORMAL') <> 'DEPRECATED' AND ${topLevel.knownAsOf('later', 'r')} }`);
+  }
+  let start: string | undefined;
+  if (filter.about) {
+    // Without text, start from the subject's index seek; with text, from the full-text hits.
+    if (filter.text) conditions.when('about', filter.about, 'EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
+    else {
+      start = `WITH $about AS key ${matchEntityByKey} WITH n AS subject MATCH (n:Claim)-[:ABOUT]->(subject)`;
+      conditions.parameters.about = filter.about;
+    }
+  }
+  if (filter.equipment && !filter.text && !start) {
+    // Start from the family's seek and its models: far fewer claims than a whole label.
+    start = `MATCH (:Equipment {key: $equipment})<-[:VARIANT_OF*0..${maxHierarchyDepth}]-(model:Equipment) WITH DISTINCT model MATCH (n:Claim)-[:ABOUT {role: 'EQUIPMENT'}]->(model) WITH DISTINCT n`;
+    conditions.parameters.equipment = filter.equipment;
+  } else conditions.when('equipment', filter.equipment, `EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(:Equipment)-[:VARIANT_OF*0..${maxHierarchyDepth}]->(:Equipment {key: $equipment}) }`);
+  return { conditions, start };
+}
+
+export interface EventFilterValues {
+  text?: string | null;
+  types?: readonly string[] | null;
+  from?: string | null;
+  to?: string | null;
+  inPlace?: string | null;
+  near?: { latitude: number; longitude: number; withinKm: number } | null;
+  participant?: string | null;
+  side?: string | null;
+}
+
+/** The conditions of an `EventFilter`. */
+export function eventFilterQuery(filter: EventFilterValues): FilterQuery {
+  const conditions = new Conditions()
+    .when('types', filter.types, 'n.type IN $types')
+    .when('from', filter.from, 'coalesce(n.endDate, n.startDate) >= date($from)')
+    .when('to', filter.to, 'n.startDate <= date($to)')
+    .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
+    .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
+  let start: string | undefined;
+  if (filter.inPlace) {
+    // Without text, start from the place's index seek and walk inward; with text, from the full-text hits.
+    if (filter.text) conditions.when('inPlace', filter.inPlace, `EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(:Place {key: $inPlace}) }`);
+    else {
+      start = `MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n`;
+      conditions.parameters.inPlace = filter.inPlace;
+    }
+  }
+  if (filter.near) {
+    conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
+  }
+  return { conditions, start };
+}
