@@ -16,5 +16,6 @@ import './search';
 import './link';
 import './revision';
 import './import-report';
+import './aggregate';
 
 export const schema = builder.toSchema({ sortSchema: true });
