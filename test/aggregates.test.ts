@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/project-root';
 import { generateLossBundle, lossKeys } from '../bench/generate-losses';
 import { importBundle } from '../src/import/bundle';
 import { createTestService } from './support/service';
@@ -301,5 +304,19 @@ describe('event aggregates', () => {
     // e2 lies in no district: its bucket is the null one.
     const districts = await data<typeof regional.data>(query, { groupBy: [{ dimension: 'PLACE', placeType: 'DISTRICT' }] });
     expect(new Map(districts.data.eventAggregate.buckets.map((bucket) => [bucket.keys[0]!.value, bucket.count]))).toEqual(new Map([[`place:${namespace}:district`, 3], [null, 1]]));
+  });
+});
+
+describe('the README', () => {
+  it("runs its aggregate examples, each in one round trip and one for the buckets' claims", async () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([^`]*?claimAggregate[^`]*?)```/g)].map((match) => match[1]!);
+    expect(examples).toHaveLength(3);
+    for (const example of examples) {
+      const response = await service.graphql(example);
+      expect(response.body.errors, example).toBeUndefined();
+      expect(response.roundTrips[0]).toBe('claims.aggregate');
+      expect(response.roundTrips.length).toBeLessThanOrEqual(2);
+    }
   });
 });

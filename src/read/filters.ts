@@ -71,6 +71,10 @@ export function claimFilterQuery(filter: ClaimFilterValues, visibility: { includ
       conditions.parameters.about = filter.about;
     }
   }
+  if (filter.owner && !filter.text && !start) {
+    // The owner's seek and its claims: one side's losses without reading the other's.
+    start = `WITH $owner AS key ${matchEntityByKey} WITH n AS owner MATCH (n:Claim)-[:ABOUT {role: 'OWNER'}]->(owner) WITH DISTINCT n`;
+  }
   if (filter.equipment && !filter.text && !start) {
     // Start from the family's seek and its models: far fewer claims than a whole label.
     start = `MATCH (:Equipment {key: $equipment})<-[:VARIANT_OF*0..${maxHierarchyDepth}]-(model:Equipment) WITH DISTINCT model MATCH (n:Claim)-[:ABOUT {role: 'EQUIPMENT'}]->(model) WITH DISTINCT n`;
