@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { relationEnumField, scalarFields } from './scalar-fields';
-import { matchEntityByKey, fullTextIndexOf } from '../model';
+import { fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { relationText, type Related } from './entity';
-import { topLevel } from '../read/scope';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
-import { Conditions, maxHierarchyDepth, type StoredInterval } from '../read/conditions';
+import { changedOrderValue, claimVisibilityArgs, recordTimeFilterFields, type ClaimVisibility } from './visibility';
+import { claimFilterQuery } from '../read/filters';
 import { TimeMode } from './time-mode';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, ClaimRef, EntityRef, SourceRef } from './refs';
@@ -189,7 +188,7 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
   }),
 );
 
-const ClaimFilter = builder.inputType('ClaimFilter', {
+export const ClaimFilter = builder.inputType('ClaimFilter', {
   description: 'Which claims to list; all conditions must hold.',
   fields: (t) => ({
     text: t.string({ description: 'Words of the claim; tolerant of small misspellings.' }),
@@ -219,10 +218,6 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
   }),
 });
 
-/** A claim's valid period: validFrom to validTo; without them, when it was made. */
-const validPeriod: StoredInterval = { start: 'coalesce(n.validFromEarliest, n.madeAtEarliest)', end: 'coalesce(n.validToLatest, n.validFromLatest, n.madeAtLatest)' };
-const madePeriod: StoredInterval = { start: 'n.madeAtEarliest', end: 'n.madeAtLatest' };
-
 const ClaimOrder = builder.enumType('ClaimOrder', {
   description: 'How to order claims: by the first day their madeAt may denote (madeAtEarliest).',
   values: {
@@ -246,44 +241,7 @@ builder.queryField('claims', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = recordTimeConditions(new Conditions(), filter)
-          // A sync sees retractions: a deprecated claim is a changed one, not a vanished one.
-          .add(topLevel.visibleRank('n'), { includeDeprecated: (args.includeDeprecated ?? false) || args.orderBy === 'CHANGED_ASC', asOf: args.asOf ?? null })
-          .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
-          .when('types', filter.types, 'n.type IN $types')
-          .when('stances', filter.stances, 'n.stance IN $stances')
-          .when('bases', filter.bases, 'n.basis IN $bases')
-          .when('reliabilities', filter.sourceReliability, 'EXISTS { MATCH (n)-[:STATED_IN]->(s:Source) WHERE s.reliability IN $reliabilities }')
-          .period(validPeriod, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
-          .period(madePeriod, { from: 'madeFrom', to: 'madeTo' }, { from: filter.madeFrom, to: filter.madeTo }, filter.timeMode ?? 'OVERLAPS')
-          .when('measures', filter.measures, 'n.measure IN $measures')
-          .when(
-            'equipmentCategories',
-            filter.equipmentCategories,
-            "(n.equipmentCategory IN $equipmentCategories OR EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) WHERE e.category IN $equipmentCategories })",
-          )
-          .when('lossStatuses', filter.lossStatuses, 'n.lossStatus IN $lossStatuses')
-          .when('owner', filter.owner, "EXISTS { MATCH (n)-[:ABOUT {role: 'OWNER'}]->(owner) WHERE owner.key = $owner }")
-          .when('captor', filter.captor, "EXISTS { MATCH (n)-[:ABOUT {role: 'CAPTOR'}]->(captor) WHERE captor.key = $captor }")
-          .when('evidenceKinds', filter.evidenceKinds, 'EXISTS { MATCH (n)-[:EVIDENCED_BY]->(s:Source) WHERE s.kind IN $evidenceKinds }');
-        // A later listing of the same item hides this one, unless that listing is deprecated or recorded after asOf.
-        if (filter.distinctItems) {
-          conditions.add(`NOT EXISTS { MATCH (n)<-[r:SAME_ITEM]-(later:Claim) WHERE coalesce(later.rank, 'NORMAL') <> 'DEPRECATED' AND ${topLevel.knownAsOf('later', 'r')} }`);
-        }
-        let start: string | undefined;
-        if (filter.about) {
-          // Without text, start from the subject's index seek; with text, from the full-text hits.
-          if (filter.text) conditions.when('about', filter.about, 'EXISTS { MATCH (n)-[:ABOUT]->(subject) WHERE subject.key = $about }');
-          else {
-            start = `WITH $about AS key ${matchEntityByKey} WITH n AS subject MATCH (n:Claim)-[:ABOUT]->(subject)`;
-            conditions.parameters.about = filter.about;
-          }
-        }
-        if (filter.equipment && !filter.text && !start) {
-          // Start from the family's seek and its models: far fewer claims than a whole label.
-          start = `MATCH (:Equipment {key: $equipment})<-[:VARIANT_OF*0..${maxHierarchyDepth}]-(model:Equipment) WITH DISTINCT model MATCH (n:Claim)-[:ABOUT {role: 'EQUIPMENT'}]->(model) WITH DISTINCT n`;
-          conditions.parameters.equipment = filter.equipment;
-        } else conditions.when('equipment', filter.equipment, `EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(:Equipment)-[:VARIANT_OF*0..${maxHierarchyDepth}]->(:Equipment {key: $equipment}) }`);
+        const { conditions, start } = claimFilterQuery(filter, args);
         return readPage(
           context.db,
           'claims.list',

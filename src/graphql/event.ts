@@ -6,12 +6,12 @@ import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions, maxHierarchyDepth } from '../read/conditions';
+import { NearInput } from './geo';
+import { eventFilterQuery } from '../read/filters';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
-import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeFilterFields } from './visibility';
 import { TimeMode } from './time-mode';
 
 export const EventType = builder.enumType('EventType', {
@@ -86,7 +86,7 @@ builder.node(EventRef, {
 addKeyLookup('event', EventRef, 'Event');
 addEntityMutations('Event', EventRef);
 
-const EventFilter = builder.inputType('EventFilter', {
+export const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',
   fields: (t) => ({
     text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
@@ -114,23 +114,7 @@ builder.queryField('events', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = recordTimeConditions(new Conditions(), filter)
-          .when('types', filter.types, 'n.type IN $types')
-          .period({ start: 'n.startDateEarliest', end: 'coalesce(n.endDateLatest, n.startDateLatest)' }, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
-          .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
-          .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
-        let start: string | undefined;
-        if (filter.inPlace) {
-          // Without text, start from the place's index seek and walk inward; with text, from the full-text hits.
-          if (filter.text) conditions.when('inPlace', filter.inPlace, `EXISTS { (n)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(:Place {key: $inPlace}) }`);
-          else {
-            start = `MATCH (:Place {key: $inPlace})<-[:LOCATED_IN*0..${maxHierarchyDepth}]-(:Place)<-[:OCCURRED_AT]-(n:Event) WITH DISTINCT n`;
-            conditions.parameters.inPlace = filter.inPlace;
-          }
-        }
-        if (filter.near) {
-          conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
-        }
+        const { conditions, start } = eventFilterQuery(filter);
         return readPage(
           context.db,
           'events.list',

@@ -24,10 +24,12 @@ export interface ListBound {
   maxItems: number;
   /** The size to price it at, when the items of several such lists share one bound; else maxItems. */
   pricedAs?: number;
+  /** The argument that sets its size, if one does (up to maxItems; pricedAs when not given). */
+  sizeArgument?: string;
 }
 
 /** Field extensions that declare a list's bound. */
-export const listBound = (maxItems: number, pricedAs?: number) => ({ listBound: { maxItems, pricedAs } satisfies ListBound });
+export const listBound = (maxItems: number, pricedAs?: number, sizeArgument?: string) => ({ listBound: { maxItems, pricedAs, sizeArgument } satisfies ListBound });
 
 export interface PageArgs {
   first?: number | null;
@@ -159,11 +161,25 @@ export interface ListQuery {
 }
 
 /**
+ * The Cypher that binds a list's `n` (and `score`, when searching text) with its conditions, and
+ * its parameters: what a page and an aggregate of the same list both start from.
+ */
+export function listMatch(query: Omit<ListQuery, 'orderBy' | 'info'>): { match: string; parameters: Record<string, unknown> } {
+  if (query.asOf) query.conditions.add('n.recordedAt <= datetime($asOf)', { asOf: query.asOf });
+  const parameters = { ...query.conditions.parameters };
+  let start = query.start ?? `MATCH (n:${query.label})`;
+  if (query.text) {
+    start = `CALL db.index.fulltext.queryNodes('${query.fullTextIndex}', $lucene) YIELD node AS n, score`;
+    parameters.lucene = toLuceneQuery(query.text);
+  }
+  return { match: `${start}${query.conditions.where}`, parameters };
+}
+
+/**
  * One page of a stably ordered list and its total, in one round trip. The Cypher is built only
  * from the code's own fragments; every value arrives as a parameter.
  */
 export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, args: PageArgs): Promise<Connection<Entity>> {
-  if (query.asOf) query.conditions.add('n.recordedAt <= datetime($asOf)', { asOf: query.asOf });
   const sync = query.orderBy === 'changed';
   if (sync) {
     if (args.last != null || args.before) {
@@ -174,15 +190,9 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
       query.conditions.add(`(${changedAt('n')} > datetime($afterChanged) OR (${changedAt('n')} = datetime($afterChanged) AND n.key > $afterKey))`, { afterChanged: after.changed, afterKey: after.key });
     }
   }
-  const parameters = { ...query.conditions.parameters };
-  let start = query.start ?? `MATCH (n:${query.label})`;
-  let orderBy = sync ? `${changedAt('n')}, n.key` : query.orderBy;
-  if (query.text) {
-    start = `CALL db.index.fulltext.queryNodes('${query.fullTextIndex}', $lucene) YIELD node AS n, score`;
-    parameters.lucene = toLuceneQuery(query.text);
-    orderBy = `score DESC, ${orderBy}`;
-  }
-  const match = `${start}${query.conditions.where}`;
+  const { match, parameters } = listMatch(query);
+  const order = sync ? `${changedAt('n')}, n.key` : query.orderBy;
+  const orderBy = query.text ? `score DESC, ${order}` : order;
   let total: number | undefined;
   if (needsTotalFirst(args)) {
     const [row] = await db.read<{ total: number }>(`${tag}.count`, `${match} RETURN count(n) AS total`, parameters);

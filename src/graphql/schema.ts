@@ -17,5 +17,6 @@ import './search';
 import './link';
 import './revision';
 import './import-report';
+import './aggregate';
 
 export const schema = builder.toSchema({ sortSchema: true });

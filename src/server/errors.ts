@@ -17,6 +17,8 @@ export const ErrorCode = {
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** An aggregate's grouping forms more buckets than `aggregateLimits.maxGroupedBuckets`. */
+  TOO_MANY_BUCKETS: 'TOO_MANY_BUCKETS',
   RATE_LIMITED: 'RATE_LIMITED',
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   // With PERSISTED_OPERATIONS_FILE (src/server/persisted.ts): a request that is no persisted operation, and an id not in the list.

@@ -44,6 +44,21 @@ export type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES'
 export const textCostPerWord = 500;
 export const textCostPerCharacter = 10;
 
+/**
+ * Aggregates (src/graphql/aggregate.ts): dimensions at once, buckets returned (`limit`, priced
+ * like a page of that size), and buckets a grouping may form before it is ordered and limited:
+ * more is refused with TOO_MANY_BUCKETS rather than sent or held. An aggregate reads every node
+ * its filter selects, whatever it returns: it costs `aggregateCost` besides its buckets, as
+ * much as a full page of a hundred items with ten nested reads each.
+ */
+export const aggregateLimits = {
+  maxDimensions: 3,
+  defaultBuckets: 100,
+  maxBuckets: 1_000,
+  maxGroupedBuckets: 10_000,
+  aggregateCost: 1_000,
+} as const;
+
 const limitError = (code: ErrorCode, message: string, limit: number, found: number) =>
   new GraphQLError(message, { extensions: { code, limit, found, http: { status: 400 } } });
 
@@ -313,9 +328,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     const filter = argument('filter');
     const searched = textCost(argument('text')) + textCost(typeof filter === 'object' && filter !== null ? (filter as { text?: unknown }).text : undefined);
     if (!isCompositeType(named)) return searched;
+    const fixed = typeof definition.extensions.fixedCost === 'number' ? definition.extensions.fixedCost : 0;
     const listed = `${parent.name}.${name}`;
     const itemCost = 1 + costOf(field.selectionSet, named, listed === '__Schema.types' || (everyType && enumeratingEveryItem.has(listed)), visiting);
-    return searched + listSize(field, definition, parent, everyType, argument) * itemCost;
+    return searched + fixed + listSize(field, definition, parent, everyType, argument) * itemCost;
   };
 
   /** How many items a field's value holds, at most: 1 for a field of one value. */
@@ -344,6 +360,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     // A connection's edges are its page: the page size above already counts them.
     if (parent.name.endsWith('Connection') && field.name.value === 'edges') return 1;
     const bound = definition.extensions.listBound as ListBound | undefined;
+    if (bound?.sizeArgument) {
+      const asked = argument(bound.sizeArgument);
+      return typeof asked === 'number' && Number.isFinite(asked) ? Math.min(Math.max(asked, 0), bound.maxItems) : asked === undefined || asked === null ? (bound.pricedAs ?? bound.maxItems) : bound.maxItems;
+    }
     return bound ? (bound.pricedAs ?? bound.maxItems) : maxPageSize;
   };
 
