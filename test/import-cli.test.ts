@@ -9,6 +9,7 @@ import { ImportFailure, importBundle, repeatedClaims, type ImportOptions, type I
 import { BatchSize } from '../src/import/batch-size';
 import { projectRoot } from '../src/project-root';
 import { ClientError, ErrorCode } from '../src/server/errors';
+import { transactionMemoryLimit } from '../src/db/gateway';
 import { runImport, type ImportCliOptions } from '../scripts/support/run-import';
 import { createTestService } from './support/service';
 
@@ -152,6 +153,19 @@ describe('batches that fit their time limit', () => {
     const report = await importBundle(service.gateway, bundleOf(records), { author, timeoutMs: Infinity, commit });
     expect(report).toMatchObject({ records: 12, created: 12, rejected: 0, transactions: 3, committedThrough: 13 });
     // 12 and 6 time out; 3 commits, then it grows, short of what timed out.
+    expect(attempts).toEqual([12, 6, 3, 5, 4]);
+  });
+
+  it('halves a batch that Neo4j refuses for its memory and retries it, as one that ran out of time', async () => {
+    const attempts: number[] = [];
+    const commit: ImportOptions['commit'] = async (batch, write) => {
+      attempts.push(batch.length);
+      if (batch.length > 5) throw new ClientError(ErrorCode.QUERY_TOO_COSTLY, 'refused for memory', { extensions: { limit: transactionMemoryLimit } });
+      return write();
+    };
+    const ownRecords = records.map((record) => ({ ...record, key: record.key.replace('shrink', 'shrink-memory') }));
+    const report = await importBundle(service.gateway, bundleOf(ownRecords), { author, timeoutMs: Infinity, commit });
+    expect(report).toMatchObject({ records: 12, created: 12, rejected: 0, transactions: 3, committedThrough: 13 });
     expect(attempts).toEqual([12, 6, 3, 5, 4]);
   });
 

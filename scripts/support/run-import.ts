@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/server/config';
 import { ClientError, ErrorCode } from '../../src/server/errors';
 import { applyScripts, cypherDir, loadScripts } from '../../src/cypher/runner';
 import { openDatabaseForTool, type Database } from '../../src/db/connect';
+import { transactionMemoryLimit } from '../../src/db/gateway';
 import { ImportFailure, importBundle, repeatedClaims, type ImportOptions, type ImportReport, type RepeatedClaims } from '../../src/import/bundle';
 import type { BundleLineText } from '../../src/import/lines';
 import path from 'node:path';
@@ -101,6 +102,7 @@ export function failureMessage({ report, cause }: ImportFailure, reportFile: str
   const through = report.committedThrough ?? 0;
   const from = report.failure?.fromLine ?? through + 1;
   const timedOut = cause instanceof ClientError && cause.extensions.code === ErrorCode.TIMEOUT;
+  const refusedForMemory = cause instanceof ClientError && cause.extensions.limit === transactionMemoryLimit;
   return [
     `import failed at the batch from line ${from}: ${report.failure?.reason}`,
     through > (report.resumedFrom ?? 1) - 1
@@ -109,6 +111,7 @@ export function failureMessage({ report, cause }: ImportFailure, reportFile: str
     `not written: line ${from} to the end`,
     `to go on: the same command with --resume-from ${from} (running it again from the start is also safe: what is written stays unchanged)`,
     ...(timedOut ? ['a batch ran out of time even at a smaller size: raise IMPORT_TIMEOUT_MS, or check the database (docs/bundle-format.md, "Batches")'] : []),
+    ...(refusedForMemory ? ["a batch was refused for its memory even at a smaller size: give the database more (the local Neo4j's NEO4J_LOCAL_HEAP_MB), or pass a smaller --batch-size"] : []),
     `report: ${reportFile}`,
   ].join('\n');
 }

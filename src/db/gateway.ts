@@ -171,11 +171,14 @@ export const memoryCodes = new Set([
   'Neo.TransientError.General.OutOfMemoryError',
 ]);
 
+/** `extensions.limit` of a refusal for memory: a smaller transaction may pass (the importer retries at half size). */
+export const transactionMemoryLimit = 'neo4j transaction memory';
+
 function memoryLimitError(tag: string, cause: Neo4jError): ClientError {
   return new ClientError(
     ErrorCode.QUERY_TOO_COSTLY,
     'The database refused the query: it needed more memory than a query may use. Ask for less (smaller pages, fewer nested lists); retrying it unchanged will fail again.',
-    { extensions: { operation: tag, limit: 'neo4j transaction memory' }, cause },
+    { extensions: { operation: tag, limit: transactionMemoryLimit }, cause },
   );
 }
 

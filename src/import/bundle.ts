@@ -1,4 +1,4 @@
-import type { Neo4jGateway } from '../db/gateway';
+import { transactionMemoryLimit, type Neo4jGateway } from '../db/gateway';
 import { GraphWrites } from '../write/facade';
 import { statingAsLast, validateClaimRecord, validateRecord, type ClaimRecord, type GraphRecord, type RecordOutcome } from '../write/records';
 import { ClientError, ErrorCode } from '../server/errors';
@@ -187,10 +187,10 @@ export async function importBundle(
       try {
         if (records.length > 0) outcomes = await commit(records, () => writes.records('import.batch', records, { relationshipRevisions: false }));
       } catch (error) {
-        // Only batches that adapt to a time limit are retried; the importBundle mutation answers TIMEOUT at once.
-        if (!isTimeout(error) || options.timeoutMs === undefined || attempts >= BatchSize.maxAttempts) throw error;
+        // Only batches that adapt to a time limit are retried; the importBundle mutation answers at once.
+        if (!isTooLarge(error) || options.timeoutMs === undefined || attempts >= BatchSize.maxAttempts) throw error;
         attempts += 1;
-        sizes.timedOut(part.length);
+        sizes.tooLarge(part.length);
         continue;
       }
       sizes.committed(part.length, performance.now() - started);
@@ -247,7 +247,13 @@ function withLastStatements(item: BundleLine, repeated: RepeatedClaims | undefin
   return last && last.line > item.line ? { line: item.line, record: statingAsLast(item.record, last.record) } : item;
 }
 
-const isTimeout = (error: unknown) => error instanceof ClientError && error.extensions.code === ErrorCode.TIMEOUT;
+/**
+ * A batch too large for the database: out of time, or refused for its memory (a transaction's
+ * state grows with its batch; at 100k loss records and the local Neo4j's default heap, a
+ * 16,000-line batch was refused). Either way a smaller one may pass.
+ */
+const isTooLarge = (error: unknown) =>
+  error instanceof ClientError && (error.extensions.code === ErrorCode.TIMEOUT || (error.extensions.code === ErrorCode.QUERY_TOO_COSTLY && error.extensions.limit === transactionMemoryLimit));
 
 function checkHeader(text: string, line: number) {
   let header: { format?: unknown; version?: unknown };
