@@ -85,6 +85,20 @@ const provocations: Record<string, () => Promise<Answer>> = {
   },
   'PERSISTED_QUERY_ONLY 200': () => post(allowList(), { query: '{ __typename }' }),
   'PERSISTED_QUERY_NOT_FOUND 200': () => post(allowList(), { documentId: `sha256:${'0'.repeat(64)}` }),
+  'TOO_MANY_BUCKETS 200': async () => {
+    // 10,001 days of claims, each its own bucket of a daily series: one more than an aggregate may form.
+    await service.gateway.write(
+      'test.errors.buckets',
+      `UNWIND range(0, 10000) AS day
+       WITH date('1900-01-01') + duration({days: day}) AS madeAt, day
+       CREATE (:Claim {key: 'claim:test-errors-buckets-' + day, text: 'A figure', type: 'OTHER', madeAt: madeAt, madeAtEarliest: madeAt, madeAtLatest: madeAt, recordedAt: datetime(), recordedBy: 'test'})`,
+    );
+    try {
+      return await post(service, { query: '{ claimAggregate(filter: { madeFrom: "1900-01-01", madeTo: "1930-01-01" }, groupBy: [{ dimension: TIME, date: MADE, interval: DAY }]) { bucketCount } }' });
+    } finally {
+      await service.gateway.write('test.errors.buckets.clear', "MATCH (c:Claim) WHERE c.key STARTS WITH 'claim:test-errors-buckets-' DELETE c");
+    }
+  },
   'CSRF_HEADER_REQUIRED 403': () => answer(Promise.resolve(service.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } }))),
   'UNAVAILABLE 200': () => post(serviceWith({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_CONNECT_TIMEOUT_MS: '300' }), { query: '{ place(key: "place:ru") { name } }' }),
   'INTERNAL_SERVER_ERROR 200': () => {

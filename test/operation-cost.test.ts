@@ -43,7 +43,8 @@ describe('the cost and shape of an operation, measured in one pass', () => {
     const { shape, cost } = measure(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
     const everyType = Object.keys(schema.getTypeMap()).length;
     expect(cost.cost).toBeGreaterThan(everyType * 10);
-    expect(cost.cost).toBeLessThan(50_000 / 4);
+    // Half the default MAX_COST: GraphiQL's introspection passes with room for the schema to grow.
+    expect(cost.cost).toBeLessThan(50_000 / 2);
     expect(shape.depth).toBe(1);
   });
 
