@@ -335,7 +335,7 @@ builder.queryField('claimAggregate', (t) =>
       return runAggregate(
         context,
         info,
-        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures, itemsOrder: 'n.madeAt DESC, n.key', items: 'claims' },
+        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures, itemsOrder: 'n.madeAtEarliest DESC, n.key', items: 'claims' },
         (args.groupBy ?? []) as Grouping[],
         args.subjectRole ?? null,
       );
@@ -359,7 +359,7 @@ builder.queryField('eventAggregate', (t) =>
       return runAggregate(
         context,
         info,
-        { tag: 'events.aggregate', label: 'Event', text: filter.text, filter: eventFilterQuery(filter), asOf: args.asOf ?? null, dimensions: eventDimensions, measures: eventMeasures, itemsOrder: 'n.startDate DESC, n.key', items: 'events' },
+        { tag: 'events.aggregate', label: 'Event', text: filter.text, filter: eventFilterQuery(filter), asOf: args.asOf ?? null, dimensions: eventDimensions, measures: eventMeasures, itemsOrder: 'n.startDateEarliest DESC, n.key', items: 'events' },
         (args.groupBy ?? []) as Grouping[],
         args.subjectRole ?? null,
       );
