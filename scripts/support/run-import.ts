@@ -59,8 +59,8 @@ export async function runImport(source: ImportSource, options: ImportCliOptions)
     if (source.again) {
       let scanned = 0;
       bar = startProgressBar(source, 'claims given twice ', '{records} lines read');
-      let records = 0;
-      repeated = await repeatedClaims(textOf(source.again(), (size) => bar?.update((scanned += size), { records: ++records })));
+      let lines = 0;
+      repeated = await repeatedClaims(textOf(source.again(), (size) => bar?.update((scanned += size), { records: ++lines })));
       bar.update(source.total);
       bar.stop();
     }
