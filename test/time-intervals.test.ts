@@ -163,6 +163,33 @@ describe('a test per precision at each boundary', () => {
   });
 });
 
+describe('events without an end', () => {
+  it('an event without endDate may still be going on: `from` keeps it, WITHIN a bounded period does not', async () => {
+    const ongoing = 'event:2024-01-test-time-ongoing';
+    const ended = 'event:2024-01-test-time-ended';
+    await data(
+      `mutation { a: upsertEvent(key: "${ongoing}", input: { name: "Test time ongoing", startDate: "2024-01-10" }) { status }
+                  b: upsertEvent(key: "${ended}", input: { name: "Test time ended", startDate: "2024-01-10", endDate: "2024-02-01" }) { status } }`,
+      {},
+      writer,
+    );
+    const keysOf = (list: { edges: { node: { key: string } }[] }) => list.edges.map((edge) => edge.node.key).filter((key) => key === ongoing || key === ended).sort();
+    type List = { edges: { node: { key: string } }[] };
+    const answer = await data<{ later: List; laterWithin: List; early: List; earlyWithin: List }>(
+      `{ later: events(filter: { from: "2025-06-01" }, first: 100) { edges { node { key } } }
+         laterWithin: events(filter: { from: "2025-06-01", timeMode: WITHIN }, first: 100) { edges { node { key } } }
+         early: events(filter: { from: "2024-01-20", to: "2024-03-01" }, first: 100) { edges { node { key } } }
+         earlyWithin: events(filter: { from: "2024-01-01", to: "2024-03-01", timeMode: WITHIN }, first: 100) { edges { node { key } } } }`,
+    );
+    expect({ later: keysOf(answer.later), laterWithin: keysOf(answer.laterWithin), early: keysOf(answer.early), earlyWithin: keysOf(answer.earlyWithin) }).toEqual({
+      later: [ongoing],
+      laterWithin: [],
+      early: [ended, ongoing],
+      earlyWithin: [ended],
+    });
+  });
+});
+
 describe('bad dates', () => {
   it.each<[string, string, string?]>([
     ['a range that ends before it starts', '2024-03-14..2024-03-12'],

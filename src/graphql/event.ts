@@ -91,7 +91,7 @@ export const EventFilter = builder.inputType('EventFilter', {
   fields: (t) => ({
     text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
     types: t.field({ type: [EventType], description: 'Only these ACLED types.' }),
-    from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time; see timeMode).' }),
+    from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time; see timeMode). An event without endDate may still be going on: OVERLAPS keeps it, WITHIN with `to` does not.' }),
     to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time; see timeMode).' }),
     timeMode: t.field({ type: TimeMode, defaultValue: 'OVERLAPS', description: 'How from and to read dates less precise than a day.' }),
     inPlace: t.string({ description: 'Key of a place: events there or in any place inside it.' }),

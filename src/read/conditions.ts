@@ -15,6 +15,8 @@ export type TimeMode = 'OVERLAPS' | 'WITHIN';
 export interface StoredInterval {
   start: string;
   end: string;
+  /** A null end is open (an event still going on, or whose end is not known): it may reach any later day, and is certainly within no period. */
+  openEnd?: boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export class Conditions {
    */
   period(interval: StoredInterval, names: { from: string; to: string }, values: { from?: string | null; to?: string | null }, mode: TimeMode = 'OVERLAPS'): this {
     const [fromSide, toSide] = mode === 'WITHIN' ? [interval.start, interval.end] : [interval.end, interval.start];
-    return this.when(names.from, values.from, `${fromSide} >= date($${names.from})`).when(names.to, values.to, `${toSide} <= date($${names.to})`);
+    const fromClause = `${fromSide} >= date($${names.from})`;
+    const fromKeepsOpenEnd = interval.openEnd === true && fromSide === interval.end;
+    return this.when(names.from, values.from, fromKeepsOpenEnd ? `(${fromSide} IS NULL OR ${fromClause})` : fromClause).when(names.to, values.to, `${toSide} <= date($${names.to})`);
   }
 
   get where(): string {

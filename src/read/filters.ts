@@ -104,7 +104,7 @@ export interface EventFilterValues extends RecordTimeFilter {
 export function eventFilterQuery(filter: EventFilterValues): FilterQuery {
   const conditions = recordTimeConditions(new Conditions(), filter)
     .when('types', filter.types, 'n.type IN $types')
-    .period({ start: 'n.startDateEarliest', end: 'coalesce(n.endDateLatest, n.startDateLatest)' }, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
+    .period({ start: 'n.startDateEarliest', end: 'n.endDateLatest', openEnd: true }, { from: 'from', to: 'to' }, filter, filter.timeMode ?? 'OVERLAPS')
     .when('participant', filter.participant, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(:Actor {key: $participant}) }')
     .when('side', filter.side, 'EXISTS { (n)<-[:PARTICIPATED_IN]-(u:Unit) WHERE u.side = $side }');
   let start: string | undefined;
