@@ -117,6 +117,52 @@ describe('the questions analysts ask about the article', () => {
     expect(result.places.edges.map((edge) => edge.node.key)).not.toContain('place:ru');
   });
 
+  it('near reads a place\'s uncertainty: WITHIN only what certainly lies in the circle, OVERLAPS what may', async () => {
+    type Place = { key: string; location: { latitude: number; longitude: number } | null; locationUncertaintyKm: number | null };
+    const circle = { latitude: 48.139, longitude: 37.743, withinKm: 60 };
+    const all = await data<{ places: { edges: { node: Place }[] } }>(`{ places(first: 100) { edges { node { key location { latitude longitude } locationUncertaintyKm } } } }`);
+    // Great-circle distance computed here, apart from the service's Cypher.
+    const km = (point: { latitude: number; longitude: number }) => {
+      const radians = (degrees: number) => (degrees * Math.PI) / 180;
+      const a =
+        Math.sin(radians(point.latitude - circle.latitude) / 2) ** 2 +
+        Math.cos(radians(point.latitude)) * Math.cos(radians(circle.latitude)) * Math.sin(radians(point.longitude - circle.longitude) / 2) ** 2;
+      return 2 * 6371 * Math.asin(Math.sqrt(a));
+    };
+    const placed = all.places.edges.map((edge) => edge.node).filter((place) => place.location && place.key.startsWith('place:'));
+    const margins = placed.map((place) => ({ key: place.key, near: km(place.location!) - (place.locationUncertaintyKm ?? 0), far: km(place.location!) + (place.locationUncertaintyKm ?? 0) }));
+    // No seeded place sits on an edge, where two formulas for the earth's radius could disagree.
+    expect(margins.every((place) => Math.abs(place.near - circle.withinKm) > 2 && Math.abs(place.far - circle.withinKm) > 2)).toBe(true);
+    const expected = {
+      WITHIN: margins.filter((place) => place.far <= circle.withinKm).map((place) => place.key).sort(),
+      OVERLAPS: margins.filter((place) => place.near <= circle.withinKm).map((place) => place.key).sort(),
+    };
+    expect(expected.WITHIN).toContain('place:ua:avdiivka');
+    expect(expected.OVERLAPS).toEqual(expect.arrayContaining(['place:ua:avdiivka', 'place:ua:donetsk-oblast']));
+    expect(expected.WITHIN).not.toContain('place:ua:donetsk-oblast');
+    type Events = { edges: { node: { key: string; places: { place: { key: string } }[] } }[] };
+    const answer = await data<{ within: { edges: { node: { key: string } }[] }; overlaps: { edges: { node: { key: string } }[] }; events: Events; eventsOverlapping: Events; allEvents: Events }>(
+      `query ($near: NearInput!, $overlapping: NearInput!) {
+         within: places(filter: { near: $near }, first: 100) { edges { node { key } } }
+         overlaps: places(filter: { near: $overlapping }, first: 100) { edges { node { key } } }
+         events(filter: { near: $near }, first: 100) { edges { node { key places { place { key } } } } }
+         eventsOverlapping: events(filter: { near: $overlapping }, first: 100) { edges { node { key places { place { key } } } } }
+         allEvents: events(first: 100) { edges { node { key places { place { key } } } } } }`,
+      { near: circle, overlapping: { ...circle, mode: 'OVERLAPS' } },
+    );
+    const keys = (list: { edges: { node: { key: string } }[] }) => list.edges.map((edge) => edge.node.key).filter((key) => key.startsWith('place:')).sort();
+    expect({ WITHIN: keys(answer.within), OVERLAPS: keys(answer.overlaps) }).toEqual(expected);
+    // Events follow their places: those at a place of each expected set, and no others.
+    const eventsAt = (places: string[]) =>
+      answer.allEvents.edges.filter((edge) => edge.node.places.some((at) => places.includes(at.place.key))).map((edge) => edge.node.key).sort();
+    const eventKeys = (list: Events) => list.edges.map((edge) => edge.node.key).filter((key) => !key.includes('test')).sort();
+    expect({ WITHIN: eventKeys(answer.events), OVERLAPS: eventKeys(answer.eventsOverlapping) }).toEqual({
+      WITHIN: eventsAt(expected.WITHIN).filter((key) => !key.includes('test')),
+      OVERLAPS: eventsAt(expected.OVERLAPS).filter((key) => !key.includes('test')),
+    });
+    expect(eventKeys(answer.eventsOverlapping).length).toBeGreaterThan(0);
+  });
+
   it('search finds the village under every spelling, with its kind', async () => {
     for (const text of ['Lozovaya', 'Losovaya', 'Lozova', 'Лозовая', 'lozovaya rudka']) {
       const result = await data<{ search: { kind: string; entity: { key: string } }[] }>(

@@ -95,7 +95,7 @@ export const EventFilter = builder.inputType('EventFilter', {
     to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time; see timeMode).' }),
     timeMode: t.field({ type: TimeMode, defaultValue: 'OVERLAPS', description: 'How from and to read dates less precise than a day.' }),
     inPlace: t.string({ description: 'Key of a place: events there or in any place inside it.' }),
-    near: t.field({ type: NearInput, description: 'Only events at a place whose point lies within this circle.' }),
+    near: t.field({ type: NearInput, description: 'Only events at a place in this circle, by its point and its uncertainty (see NearInput.mode).' }),
     participant: t.string({ description: 'Key of an actor that took part.' }),
     side: t.field({ type: Side, description: 'Only events in which a unit of this side took part.' }),
     ...recordTimeFilterFields(t),

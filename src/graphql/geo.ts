@@ -10,17 +10,38 @@ export const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
   }),
 });
 
+/** How a place, a point with its rough radius of uncertainty, is compared with the asked circle. */
+const NearMode = builder.enumType('NearMode', {
+  description: "How `near` reads a place's point and its locationUncertaintyKm (a region stood for by its centre is uncertain by its own size).",
+  values: {
+    WITHIN: { description: 'Places that lie certainly inside the circle: the point and its radius of uncertainty (the default). A place without locationUncertaintyKm counts as its point.' },
+    OVERLAPS: { description: 'Places that may lie inside the circle: the circle of uncertainty around the point touches it.' },
+  } as const,
+});
+
 export const NearInput = builder.inputType('NearInput', {
   description: 'A circle on the earth: a WGS-84 point and a radius.',
   fields: (t) => ({
     latitude: t.float({ required: true, description: 'Degrees north, -90 to 90.' }),
     longitude: t.float({ required: true, description: 'Degrees east, -180 to 180.' }),
     withinKm: t.float({ required: true, description: 'Radius in kilometres, more than 0 and at most 20,000.' }),
+    mode: t.field({ type: NearMode, defaultValue: 'WITHIN', description: "How a place's uncertainty counts." }),
   }),
 });
 
-/** Checks a circle and gives it as Cypher parameters (metres for Neo4j's point.distance). */
-export function nearParameters(near: { latitude: number; longitude: number; withinKm: number }) {
+export interface Near {
+  latitude: number;
+  longitude: number;
+  withinKm: number;
+  mode?: 'WITHIN' | 'OVERLAPS' | null;
+}
+
+/**
+ * Cypher condition that the place bound to `place` lies in the circle (checked first, and given
+ * as parameters in metres for Neo4j's point.distance). WITHIN keeps the plain distance test too,
+ * so that the point index can still narrow the places.
+ */
+export function nearCondition(place: string, near: Near): { clause: string; parameters: Record<string, unknown> } {
   const problems = [
     Math.abs(near.latitude) > 90 && `latitude must be between -90 and 90 (got ${near.latitude})`,
     Math.abs(near.longitude) > 180 && `longitude must be between -180 and 180 (got ${near.longitude})`,
@@ -29,9 +50,9 @@ export function nearParameters(near: { latitude: number; longitude: number; with
   if (problems.length > 0) {
     throw new ClientError(ErrorCode.BAD_USER_INPUT, `near: ${problems.join('; ')}.`, { extensions: { argument: 'near' } });
   }
-  return { nearLatitude: near.latitude, nearLongitude: near.longitude, nearMetres: near.withinKm * 1000 };
+  const distance = `point.distance(${place}.location, point({latitude: $nearLatitude, longitude: $nearLongitude}))`;
+  const uncertainty = `coalesce(${place}.locationUncertaintyKm, 0) * 1000`;
+  const clause =
+    near.mode === 'OVERLAPS' ? `${distance} - ${uncertainty} <= $nearMetres` : `${distance} <= $nearMetres AND ${distance} + ${uncertainty} <= $nearMetres`;
+  return { clause, parameters: { nearLatitude: near.latitude, nearLongitude: near.longitude, nearMetres: near.withinKm * 1000 } };
 }
-
-/** Cypher condition: node variable's location lies within the circle of `nearParameters`. */
-export const nearCondition = (location: string) =>
-  `point.distance(${location}, point({latitude: $nearLatitude, longitude: $nearLongitude})) <= $nearMetres`;

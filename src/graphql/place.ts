@@ -7,7 +7,7 @@ import { entityFromRow, type Entity } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput, nearCondition, nearParameters } from './geo';
+import { NearInput, nearCondition } from './geo';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
@@ -112,7 +112,7 @@ const PlaceFilter = builder.inputType('PlaceFilter', {
     text: t.string({ description: 'Words of any of its names, in any script; tolerant of small misspellings.' }),
     types: t.field({ type: [PlaceType], description: 'Only these types.' }),
     within: t.string({ description: 'Key of a place: only places inside it, at any depth.' }),
-    near: t.field({ type: NearInput, description: 'Only places whose point lies within this circle.' }),
+    near: t.field({ type: NearInput, description: 'Only places in this circle, by their point and its uncertainty (see NearInput.mode).' }),
     ...recordTimeFilterFields(t),
   }),
 });
@@ -137,7 +137,10 @@ builder.queryField('places', (t) =>
         const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
-        if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
+        if (filter.near) {
+          const near = nearCondition('n', filter.near);
+          conditions.add(near.clause, near.parameters);
+        }
         return readPage(
           context.db,
           'places.list',

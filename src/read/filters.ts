@@ -1,5 +1,5 @@
 import { matchEntityByKey } from '../model';
-import { nearCondition, nearParameters } from '../graphql/geo';
+import { nearCondition, type Near } from '../graphql/geo';
 import { recordTimeConditions, type RecordTimeFilter } from '../graphql/visibility';
 import { Conditions, maxHierarchyDepth, type StoredInterval, type TimeMode } from './conditions';
 import { topLevel } from './scope';
@@ -95,7 +95,7 @@ export interface EventFilterValues extends RecordTimeFilter {
   from?: string | null;
   to?: string | null;
   inPlace?: string | null;
-  near?: { latitude: number; longitude: number; withinKm: number } | null;
+  near?: Near | null;
   participant?: string | null;
   side?: string | null;
 }
@@ -117,7 +117,8 @@ export function eventFilterQuery(filter: EventFilterValues): FilterQuery {
     }
   }
   if (filter.near) {
-    conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${nearCondition('p.location')} }`, nearParameters(filter.near));
+    const near = nearCondition('p', filter.near);
+    conditions.add(`EXISTS { MATCH (n)-[:OCCURRED_AT]->(p:Place) WHERE ${near.clause} }`, near.parameters);
   }
   return { conditions, start };
 }
