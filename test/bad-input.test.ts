@@ -247,16 +247,16 @@ describe('variables of the wrong type', () => {
   const eventsPage = 'query ($first: Int) { events(first: $first) { totalCount } }';
   const placeByKey = 'query ($key: String!) { place(key: $key) { name } }';
   const eventsOrdered = 'query ($order: EventOrder) { events(orderBy: $order) { totalCount } }';
-  const cases: { what: string; query: string; variables: Record<string, unknown>; message: RegExp }[] = [
-    { what: 'a string where an Int is expected', query: eventsPage, variables: { first: 'ten' }, message: /\$first.*Int cannot represent non-integer value: "ten"/ },
-    { what: 'a fraction where an Int is expected', query: eventsPage, variables: { first: 1.5 }, message: /\$first.*Int cannot represent non-integer value: 1\.5/ },
-    { what: 'an object where a String is expected', query: placeByKey, variables: { key: { a: 1 } }, message: /\$key.*String cannot represent a non string value/ },
-    { what: 'null for a non-null variable', query: placeByKey, variables: { key: null }, message: /\$key.*must not be null/ },
-    { what: 'no value for a required variable', query: placeByKey, variables: {}, message: /\$key.*was not provided/ },
-    { what: 'an unknown enum value', query: eventsOrdered, variables: { order: 'LOUDEST_FIRST' }, message: /\$order.*Value "LOUDEST_FIRST" does not exist in "EventOrder" enum/ },
+  const cases: { what: string; query: string; variables: Record<string, unknown>; message: RegExp; field: string }[] = [
+    { what: 'a string where an Int is expected', query: eventsPage, variables: { first: 'ten' }, message: /\$first.*Int cannot represent non-integer value: "ten"/, field: 'first' },
+    { what: 'a fraction where an Int is expected', query: eventsPage, variables: { first: 1.5 }, message: /\$first.*Int cannot represent non-integer value: 1\.5/, field: 'first' },
+    { what: 'an object where a String is expected', query: placeByKey, variables: { key: { a: 1 } }, message: /\$key.*String cannot represent a non string value/, field: 'key' },
+    { what: 'null for a non-null variable', query: placeByKey, variables: { key: null }, message: /\$key.*must not be null/, field: 'key' },
+    { what: 'no value for a required variable', query: placeByKey, variables: {}, message: /\$key.*was not provided/, field: 'key' },
+    { what: 'an unknown enum value', query: eventsOrdered, variables: { order: 'LOUDEST_FIRST' }, message: /\$order.*Value "LOUDEST_FIRST" does not exist in "EventOrder" enum/, field: 'order' },
   ];
 
-  for (const { what, query, variables, message } of cases) {
+  for (const { what, query, variables, message, field } of cases) {
     it(`refuses ${what} with 400 and a message naming the variable, before any Cypher runs`, async () => {
       const response = await leavesGraphUnchanged(() => service.graphql(query, variables));
       expect(response.status).toBe(400);
@@ -266,24 +266,25 @@ describe('variables of the wrong type', () => {
       expect(response.roundTrips).toEqual([]);
     });
 
-    it(`gives ${what} (as a variable) the code BAD_USER_INPUT`, async () => {
+    it(`gives ${what} (as a variable) the code BAD_USER_INPUT, naming the variable in extensions.field`, async () => {
       const response = await service.graphql(query, variables);
-      expect(firstError(response.body).extensions?.code).toBe('BAD_USER_INPUT');
+      expect(firstError(response.body).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
   }
 
-  const literals: [string, string, RegExp][] = [
-    ['a string where an Int is expected', '{ events(first: "ten") { totalCount } }', /Int cannot represent non-integer value: "ten"/],
-    ['an unknown enum value', '{ events(orderBy: LOUDEST_FIRST) { totalCount } }', /Value "LOUDEST_FIRST" does not exist in "EventOrder" enum/],
-    ['a number out of 32-bit Int range', '{ events(first: 2147483648) { totalCount } }', /Int cannot represent non 32-bit signed integer value: 2147483648/],
-    ['an object where a String is expected', '{ place(key: { a: 1 }) { name } }', /String cannot represent a non string value/],
-    ['an unknown input field', '{ events(filter: { nope: 1 }) { totalCount } }', /Field "nope" is not defined by type "EventFilter"/],
-    ['a missing required input field', '{ places(filter: { near: { latitude: 50, longitude: 36 } }) { totalCount } }', /Field "NearInput.withinKm" of required type "Float!" was not provided/],
+  const literals: [string, string, RegExp, string][] = [
+    ['a string where an Int is expected', '{ events(first: "ten") { totalCount } }', /Int cannot represent non-integer value: "ten"/, 'first'],
+    ['an unknown enum value', '{ events(orderBy: LOUDEST_FIRST) { totalCount } }', /Value "LOUDEST_FIRST" does not exist in "EventOrder" enum/, 'orderBy'],
+    ['a number out of 32-bit Int range', '{ events(first: 2147483648) { totalCount } }', /Int cannot represent non 32-bit signed integer value: 2147483648/, 'first'],
+    ['an object where a String is expected', '{ place(key: { a: 1 }) { name } }', /String cannot represent a non string value/, 'key'],
+    ['an unknown input field', '{ events(filter: { nope: 1 }) { totalCount } }', /Field "nope" is not defined by type "EventFilter"/, 'filter.nope'],
+    ['a missing required input field', '{ places(filter: { near: { latitude: 50, longitude: 36 } }) { totalCount } }', /Field "NearInput.withinKm" of required type "Float!" was not provided/, 'filter.near'],
+    ['an unknown enum value in a list', '{ events(filter: { types: [BATTLES, NOT_A_TYPE] }) { totalCount } }', /Value "NOT_A_TYPE" does not exist in "EventType" enum/, 'filter.types[1]'],
   ];
-  for (const [what, query, message] of literals) {
-    it(`refuses ${what} written inline with BAD_USER_INPUT`, async () => {
+  for (const [what, query, message, field] of literals) {
+    it(`refuses ${what} written inline with BAD_USER_INPUT, naming ${field} in extensions.field`, async () => {
       const response = await leavesGraphUnchanged(() => service.graphql(query));
-      expectClearError(response.body, 'BAD_USER_INPUT', message);
+      expect(expectClearError(response.body, 'BAD_USER_INPUT', message).extensions?.field).toBe(field);
       expect(response.roundTrips).toEqual([]);
     });
   }
@@ -296,6 +297,7 @@ describe('variables of the wrong type', () => {
     expect(response.body.errors).toHaveLength(51);
     expect(response.body.errors?.at(-1)?.message).toMatch(/Too many errors processing variables/);
     expect(problemsOf(response.body, ['BAD_USER_INPUT'])).toEqual([]);
+    expect(response.body.errors?.map((error) => error.extensions?.field)).toEqual([...types.slice(0, 50).map((_, index) => `types[${index}]`), undefined]);
     expect(response.roundTrips).toEqual([]);
   });
 
@@ -303,7 +305,7 @@ describe('variables of the wrong type', () => {
     const response = await leavesGraphUnchanged(() =>
       service.graphql('query ($filter: PlaceFilter) { places(filter: $filter) { totalCount } }', { filter: { near: { latitude: 50, longitude: 36, withinKm: 'far' } } }),
     );
-    expectClearError(response.body, 'BAD_USER_INPUT', /\$filter.*at "filter\.near\.withinKm".*Float cannot represent/);
+    expect(expectClearError(response.body, 'BAD_USER_INPUT', /\$filter.*at "filter\.near\.withinKm".*Float cannot represent/).extensions?.field).toBe('filter.near.withinKm');
     expect(response.roundTrips).toEqual([]);
   });
 

@@ -225,7 +225,11 @@ describe('validation before anything is written', () => {
 
   it('refuses an unknown enumeration value and a non-http URL', async () => {
     const enumError = errorOf(await service.graphql('mutation { upsertPlace(key: "place:ua:test-write-enum", input: { name: "X", type: HAMLET }) { status } }', {}, writer));
-    expect(enumError.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(enumError.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
+    const enumVariableError = errorOf(
+      await service.graphql('mutation ($input: PlaceInput!) { upsertPlace(key: "place:ua:test-write-enum", input: $input) { status } }', { input: { name: 'X', type: 'HAMLET' } }, writer),
+    );
+    expect(enumVariableError.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
     const urlError = errorOf(
       await service.graphql('mutation { upsertSource(key: "source:test-write:ftp", input: { kind: NEWS_ARTICLE, url: "ftp://example.org/a" }) { status } }', {}, writer),
     );

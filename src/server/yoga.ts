@@ -1,6 +1,6 @@
 import { createServerAdapter } from '@whatwg-node/server';
-import { GraphQLError, ValuesOfCorrectTypeRule, type ValidationContext, type ValidationRule } from 'graphql';
-import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions } from 'graphql-yoga';
 import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -11,7 +11,7 @@ import { useOperationLimits } from './limits';
 import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
 import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
-import { ErrorCode } from './errors';
+import { inputErrorCodes } from './input-errors';
 import { usePersistedAllowList } from './persisted';
 import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
@@ -162,45 +162,5 @@ export function createYogaApp(dependencies: YogaDependencies) {
     ],
   });
 }
-
-/**
- * Wrong values (an unknown enum value, a string for an Int, an unknown input field) are the
- * client's input errors, recognised by where graphql-js finds them, never by their wording:
- * written in the document, by the validation rule that checks literals; sent as variables, while
- * coercing them, which fails the request before execution begins, so its result has no `data`
- * (GraphQL spec, "Response"; operation-name errors there carry their own code). An error that
- * already has a code keeps it; one that wraps an unexpected error is still masked.
- */
-const withCode = (error: GraphQLError) =>
-  error.extensions.code
-    ? error
-    : new GraphQLError(error.message, {
-        nodes: error.nodes,
-        source: error.source,
-        positions: error.positions,
-        path: error.path,
-        originalError: error.originalError,
-        extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT },
-      });
-
-/** The rule, with the errors it reports given BAD_USER_INPUT. */
-const reportingInputErrors =
-  (rule: ValidationRule): ValidationRule =>
-  (context) =>
-    rule(Object.create(context, { reportError: { value: (error: GraphQLError) => context.reportError(withCode(error)) } }) as ValidationContext);
-
-const inputErrorCodes: Plugin = {
-  onValidate({ validateFn, setValidationFn }) {
-    setValidationFn((schema, document, rules, ...rest) =>
-      validateFn(schema, document, rules?.map((rule: ValidationRule) => (rule === ValuesOfCorrectTypeRule ? reportingInputErrors(rule) : rule)), ...rest),
-    );
-  },
-  onExecute: () => ({
-    onExecuteDone: ({ result, setResult }) => {
-      if ('data' in result || !('errors' in result) || !result.errors) return;
-      setResult({ ...result, errors: result.errors.map(withCode) });
-    },
-  }),
-};
 
 export type YogaApp = ReturnType<typeof createYogaApp>;
