@@ -15,6 +15,7 @@ import type { Context } from '../server/context';
 import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../server/errors';
 import { entityFromRow, entityTypeNames, fieldsSelectedAt, keyNamesNothing, loadEntitiesByKey, namesSelectedAt, type Entity, type EntityTypeName, type Related, type Selected } from './entity';
+import type { FieldReads } from './scalar-fields';
 import type { Relation } from '../read/relation';
 import { batchedRead, nestedCypher, withNested, type NestedRead } from '../read/compose';
 import { topLevel } from '../read/scope';
@@ -140,8 +141,15 @@ function plannedFor(relation: Relation<unknown>, fieldNodes: readonly FieldNode[
  * Whether a selected name may be a property of this type's nodes. A relation field is read by a
  * subquery of its own, and asking Neo4j for a property of its name costs a lookup per row.
  */
-const notRelationOf = (type: GraphQLNamedType | undefined) => (name: string) =>
-  !(type && (isObjectType(type) || isInterfaceType(type)) && type.getFields()[name]?.extensions.relation);
+const propertiesReadByFields = new WeakMap<GraphQLNamedType, Set<string>>();
+
+/** Names selected that are no relation of the type; a property that a field of another name reads stays (Place's `names`, read by `spellings`). */
+const notRelationOf = (type: GraphQLNamedType | undefined) => {
+  if (!type || !(isObjectType(type) || isInterfaceType(type))) return () => true;
+  let readByAField = propertiesReadByFields.get(type);
+  if (!readByAField) propertiesReadByFields.set(type, (readByAField = new Set(Object.values(type.getFields()).flatMap((field) => (field.extensions as FieldReads).property ?? []))));
+  return (name: string) => readByAField.has(name) || !type.getFields()[name]?.extensions.relation;
+};
 
 function typeAt(type: GraphQLOutputType, path: readonly string[]): GraphQLNamedType | undefined {
   let named: GraphQLNamedType | undefined = getNamedType(type);
