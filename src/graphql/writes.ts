@@ -88,7 +88,7 @@ export function propertiesInputType(
         const enumType = spec.kind === 'string' && spec.values ? spec.enum : undefined;
         const values = spec.kind === 'string' && spec.values && !enumType ? ` One of ${spec.values.join(', ')}.` : '';
         const removal = required.includes(property) ? 'Required: null is refused.' : 'Null removes it.';
-        const hint = `${describe(property)} ${kindHints[spec.kind]}${values} ${removal}`;
+        const hint = `${describe(property)} ${enumType ? `A value of ${enumType}.` : kindHints[spec.kind]}${values} ${removal}`;
         if (enumType) fields[property] = t.field({ type: enumType as never, description: hint });
         else if (spec.kind === 'int') fields[property] = t.int({ description: hint });
         else if (spec.kind === 'float') fields[property] = t.float({ description: hint });
