@@ -9,6 +9,7 @@ import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
+import { listTextRule } from './search-text';
 
 const actorAlignments = hop({ tag: 'actor.aligned-with', from: 'Actor', type: 'ALIGNED_WITH', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
 const actorEvents = hop({ tag: 'actor.events', from: 'Actor', type: 'PARTICIPATED_IN', direction: 'out', to: 'Event', order: ['item.startDateEarliest DESC', 'item.key'], relatedAt: 'event' });
@@ -59,7 +60,7 @@ const ActorKind = builder.enumType('ActorKind', {
 const ActorFilter = builder.inputType('ActorFilter', {
   description: 'Which actors to list; all conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words of its name or aliases, in any script; tolerant of small misspellings.' }),
+    text: t.string({ description: `Words of its name or aliases, in any script: ${listTextRule}` }),
     kinds: t.field({ type: [ActorKind], description: 'Only these kinds.' }),
     side: t.field({ type: Side, description: 'Only units of this side.' }),
     partOf: t.string({ description: 'Key of a formation or state: only units directly part of it.' }),

@@ -16,6 +16,7 @@ import { EquipmentCategory, LossStatus } from './equipment';
 import { validateClaimRecord, validateClaimSources } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
+import { listTextRule } from './search-text';
 
 export const ClaimType = builder.enumType('ClaimType', {
   description: 'What a claim is about.',
@@ -191,7 +192,7 @@ builder.interfaceField(EntityRef, 'claimsAbout', (t) =>
 export const ClaimFilter = builder.inputType('ClaimFilter', {
   description: 'Which claims to list; all conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words of the claim; tolerant of small misspellings.' }),
+    text: t.string({ description: `Words of the claim: ${listTextRule}` }),
     about: t.string({ description: 'Key of an entity the claim is about.' }),
     madeBy: t.string({ description: 'Key of an actor that made it (or is a candidate maker).' }),
     types: t.field({ type: [ClaimType], description: 'Only these types.' }),

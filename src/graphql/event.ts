@@ -13,6 +13,7 @@ import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
 import { Side } from './unit';
 import { asOfArg, changedOrderValue, recordTimeFilterFields } from './visibility';
 import { TimeMode } from './time-mode';
+import { listTextRule } from './search-text';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -89,7 +90,7 @@ addEntityMutations('Event', EventRef);
 export const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events to list; all conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words of its name or description; tolerant of small misspellings.' }),
+    text: t.string({ description: `Words of its name or description: ${listTextRule}` }),
     types: t.field({ type: [EventType], description: 'Only these ACLED types.' }),
     from: t.field({ type: 'Date', description: 'Only events still going on at or after this day (valid time; see timeMode). An event without endDate may still be going on: OVERLAPS keeps it, WITHIN with `to` does not.' }),
     to: t.field({ type: 'Date', description: 'Only events that had started by this day (valid time; see timeMode).' }),

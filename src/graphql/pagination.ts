@@ -170,7 +170,7 @@ export function listMatch(query: Omit<ListQuery, 'orderBy' | 'info'>): { match: 
   let start = query.start ?? `MATCH (n:${query.label})`;
   if (query.text) {
     start = `CALL db.index.fulltext.queryNodes('${query.fullTextIndex}', $lucene) YIELD node AS n, score`;
-    parameters.lucene = toLuceneQuery(query.text);
+    parameters.lucene = toLuceneQuery(query.text, 'matching');
   }
   return { match: `${start}${query.conditions.where}`, parameters };
 }

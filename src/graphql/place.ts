@@ -12,6 +12,7 @@ import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
+import { listTextRule } from './search-text';
 
 export const PlaceType = builder.enumType('PlaceType', {
   description: 'Where a place stands in the administrative hierarchy.',
@@ -109,7 +110,7 @@ addEntityMutations('Place', PlaceRef);
 const PlaceFilter = builder.inputType('PlaceFilter', {
   description: 'Which places to list; all conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words of any of its names, in any script; tolerant of small misspellings.' }),
+    text: t.string({ description: `Words of any of its names, in any script: ${listTextRule}` }),
     types: t.field({ type: [PlaceType], description: 'Only these types.' }),
     within: t.string({ description: 'Key of a place: only places inside it, at any depth.' }),
     near: t.field({ type: NearInput, description: 'Only places in this circle, by their point and its uncertainty (see NearInput.mode).' }),

@@ -30,12 +30,22 @@ const stopWords = new Set([
 ]);
 
 /**
- * A Lucene query for the full-text indexes, tolerant of case, diacritics (the indexes fold
- * them), transliteration and small misspellings: each word matches exactly, as a prefix, or
- * within an edit distance that grows with its length (up to `searchLimits`). Every word of four
- * letters or more must match, but for stop words; shorter ones and stop words only add to the rank.
+ * How a text is matched: `ranked` for `search`, which finds what may be meant; `matching` for a
+ * list's `text` filter, whose totalCount counts what a person would call matches.
  */
-export function toLuceneQuery(text: string): string {
+export type TextMatching = 'ranked' | 'matching';
+
+/** The rule of a list's `text` filter, as its descriptions give it. */
+export const listTextRule = 'every word but stop words ("the", "into") appears, whole or as the start of a word, in any case and with or without diacritics; misspellings are forgiven only by `search`.';
+
+/**
+ * A Lucene query for the full-text indexes, tolerant of case and diacritics (the indexes fold
+ * them). `ranked`: each word matches exactly, as a prefix, or within an edit distance that grows
+ * with its length (up to `searchLimits`); every word of four letters or more must match, but for
+ * stop words; shorter ones and stop words only add to the rank. `matching`: every word but stop
+ * words must match, whole or as the start of a word; no misspelling is forgiven.
+ */
+export function toLuceneQuery(text: string, matching: TextMatching = 'ranked'): string {
   const words = text
     .normalize('NFC')
     .replace(luceneSpecial, ' ')
@@ -63,6 +73,7 @@ export function toLuceneQuery(text: string): string {
       const term = word.toLowerCase();
       const alternatives = [`${term}^4`, `${term}*^2`];
       if (stopWords.has(term)) return `(${alternatives.join(' ')})`;
+      if (matching === 'matching') return `+(${alternatives.join(' ')})`;
       let fuzziness = term.length < 4 || term.length > searchLimits.maxFuzzyLength ? 0 : 1;
       if (term.length >= 6 && term.length <= searchLimits.maxTwoEditLength && twoEditWords < searchLimits.maxTwoEditWords) {
         twoEditWords += 1;

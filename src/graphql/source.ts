@@ -11,6 +11,7 @@ import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, recordTimeFilterFields, type ClaimVisibility } from './visibility';
 import { ActorRef, ClaimRef, EntityRef, EventRef, SourceRef } from './refs';
+import { listTextRule } from './search-text';
 
 export const SourceKind = builder.enumType('SourceKind', {
   description: 'What kind of document a source is.',
@@ -89,7 +90,7 @@ export const SourceInput = addEntityMutations('Source', SourceRef);
 const SourceFilter = builder.inputType('SourceFilter', {
   description: 'Which sources to list; all conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Words of its title; tolerant of small misspellings.' }),
+    text: t.string({ description: `Words of its title: ${listTextRule}` }),
     kinds: t.field({ type: [SourceKind], description: 'Only these kinds.' }),
     reliability: t.field({ type: [Reliability], description: 'Only these Admiralty grades.' }),
     publishedFrom: t.field({ type: 'Date', description: 'Only sources published on or after this day (see timeMode).' }),
