@@ -163,6 +163,57 @@ describe('the questions analysts ask about the article', () => {
     expect(eventKeys(answer.eventsOverlapping).length).toBeGreaterThan(0);
   });
 
+  it('near a place: the circle is centred on its point and widened or narrowed by its uncertainty; each result tells its distance', async () => {
+    type Place = { key: string; location: { latitude: number; longitude: number } | null; locationUncertaintyKm: number | null };
+    const centreKey = 'place:ua:avdiivka';
+    const all = await data<{ places: { edges: { node: Place }[] } }>(`{ places(first: 100) { edges { node { key location { latitude longitude } locationUncertaintyKm } } } }`);
+    const placed = all.places.edges.map((edge) => edge.node).filter((place) => place.location && place.key.startsWith('place:'));
+    const centre = placed.find((place) => place.key === centreKey)!;
+    // Haversine on the sphere Neo4j's point.distance uses (radius 6,378.14 km), computed here.
+    const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => {
+      const radians = (degrees: number) => (degrees * Math.PI) / 180;
+      const h = Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
+      return 2 * 6378.14 * Math.asin(Math.sqrt(h));
+    };
+    const withinKm = 80;
+    const spread = (place: Place) => (place.locationUncertaintyKm ?? 0) + (centre.locationUncertaintyKm ?? 0);
+    const expected = {
+      WITHIN: placed.filter((place) => km(place.location!, centre.location!) + spread(place) <= withinKm).map((place) => place.key).sort(),
+      OVERLAPS: placed.filter((place) => km(place.location!, centre.location!) - spread(place) <= withinKm).map((place) => place.key).sort(),
+    };
+    expect(expected.OVERLAPS.length).toBeGreaterThan(expected.WITHIN.length);
+    type Listed = { edges: { node: { key: string; distanceKm: number | null } }[] };
+    const answer = await data<{ within: Listed; overlaps: Listed; neo4j: unknown }>(
+      `query ($centre: String!) {
+         within: places(filter: { near: { place: $centre, withinKm: ${withinKm} } }, first: 100) { edges { node { key distanceKm(place: $centre) } } }
+         overlaps: places(filter: { near: { place: $centre, withinKm: ${withinKm}, mode: OVERLAPS } }, first: 100) { edges { node { key distanceKm(place: $centre) } } } }`,
+      { centre: centreKey },
+    );
+    const keys = (list: Listed) => list.edges.map((edge) => edge.node.key).filter((key) => key.startsWith('place:')).sort();
+    expect({ WITHIN: keys(answer.within), OVERLAPS: keys(answer.overlaps) }).toEqual(expected);
+    for (const { node } of answer.overlaps.edges) {
+      const place = placed.find((candidate) => candidate.key === node.key)!;
+      expect(node.distanceKm).toBeCloseTo(km(place.location!, centre.location!), 1);
+    }
+    // The same sphere as Neo4j's: the service's distance agrees with point.distance.
+    const [row] = await service.gateway.read<{ metres: number }>('test.distance', `MATCH (a:Place {key: $a}), (b:Place {key: 'place:ua:lyman'}) RETURN point.distance(a.location, b.location) AS metres`, { a: centreKey });
+    const lyman = await data<{ place: { distanceKm: number } }>(`{ place(key: "place:ua:lyman") { distanceKm(place: "${centreKey}") } }`);
+    expect(Math.abs(lyman.place.distanceKm - row!.metres / 1000)).toBeLessThan(0.06);
+  });
+
+  it('refuses a near circle without a centre, with two, or centred on no place, naming the field', async () => {
+    const cases: [string, string][] = [
+      ['{ places(filter: { near: { withinKm: 5 } }) { totalCount } }', 'near.latitude'],
+      ['{ places(filter: { near: { place: "place:ua:avdiivka", latitude: 1, longitude: 1, withinKm: 5 } }) { totalCount } }', 'near.place'],
+      ['{ events(filter: { near: { place: "place:ua:nowhere-at-all", withinKm: 5 } }) { totalCount } }', 'near.place'],
+      ['{ places(filter: { near: { place: "unit:freedom-of-russia-legion", withinKm: 5 } }) { totalCount } }', 'near.place'],
+    ];
+    for (const [query, field] of cases) {
+      const response = await service.graphql(query);
+      expect(response.body.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
   it('search finds the village under every spelling, with its kind', async () => {
     for (const text of ['Lozovaya', 'Losovaya', 'Lozova', 'Лозовая', 'lozovaya rudka']) {
       const result = await data<{ search: { kind: string; entity: { key: string } }[] }>(

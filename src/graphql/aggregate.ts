@@ -6,6 +6,7 @@ import { EventFilter } from './event';
 import { PlaceType } from './place';
 import { claimVisibilityArgs, asOfArg } from './visibility';
 import { fieldsSelectedAt, loadEntitiesByKey, type Entity } from './entity';
+import { withNearCircle } from './geo';
 import { connectionOptions, listBound, listMatch, pageWindow, toConnection, type PageArgs, type PageWindow } from './pagination';
 import { fullTextIndexOf } from '../model';
 import { claimFilterQuery, eventFilterQuery, type FilterQuery } from '../read/filters';
@@ -354,8 +355,8 @@ builder.queryField('eventAggregate', (t) =>
       asOf: asOfArg(t.arg),
     },
     extensions: { fixedCost: aggregateLimits.aggregateCost },
-    resolve: (_root, args, context, info) => {
-      const filter = args.filter ?? {};
+    resolve: async (_root, args, context, info) => {
+      const filter = await withNearCircle(context, args.filter ?? {});
       return runAggregate(
         context,
         info,

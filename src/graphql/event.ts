@@ -6,7 +6,7 @@ import { relationText, type Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput } from './geo';
+import { NearInput, withNearCircle } from './geo';
 import { eventFilterQuery } from '../read/filters';
 import { connectionOptions, readPage } from './pagination';
 import { ActorRef, EntityRef, EventRef, PlaceRef, SourceRef } from './refs';
@@ -113,8 +113,8 @@ builder.queryField('events', (t) =>
         orderBy: t.arg({ type: EventOrder, defaultValue: 'START_DATE_DESC', description: 'The order.' }),
         asOf: asOfArg(t.arg),
       },
-      resolve: (_root, args, context, info) => {
-        const filter = args.filter ?? {};
+      resolve: async (_root, args, context, info) => {
+        const filter = await withNearCircle(context, args.filter ?? {});
         const { conditions, start } = eventFilterQuery(filter);
         return readPage(
           context.db,

@@ -1,6 +1,8 @@
 import { ClientError, ErrorCode } from '../server/errors';
 import { builder } from './builder';
 import type { GeoPoint } from '../db/values';
+import type { Context } from '../server/context';
+import { loadEntitiesByKey, type Entity } from './entity';
 
 export const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
   description: 'A WGS-84 point.',
@@ -20,39 +22,97 @@ const NearMode = builder.enumType('NearMode', {
 });
 
 export const NearInput = builder.inputType('NearInput', {
-  description: 'A circle on the earth: a WGS-84 point and a radius.',
+  description: 'A circle on the earth: its centre, a WGS-84 point or the point of a place, and a radius.',
   fields: (t) => ({
-    latitude: t.float({ required: true, description: 'Degrees north, -90 to 90.' }),
-    longitude: t.float({ required: true, description: 'Degrees east, -180 to 180.' }),
+    latitude: t.float({ description: 'Degrees north, -90 to 90; with longitude, unless place is given.' }),
+    longitude: t.float({ description: 'Degrees east, -180 to 180; with latitude, unless place is given.' }),
+    place: t.string({ description: "Key of a place: the circle's centre is its point, and its locationUncertaintyKm counts as the mode says (instead of latitude and longitude)." }),
     withinKm: t.float({ required: true, description: 'Radius in kilometres, more than 0 and at most 20,000.' }),
     mode: t.field({ type: NearMode, defaultValue: 'WITHIN', description: "How a place's uncertainty counts." }),
   }),
 });
 
-export interface Near {
-  latitude: number;
-  longitude: number;
+/** A `near` input as the API takes it. */
+export interface Near extends PointOrPlace {
   withinKm: number;
   mode?: 'WITHIN' | 'OVERLAPS' | null;
 }
 
+/** A circle with its centre found: a point, and the uncertainty of the place that gave it. */
+export interface NearCircle {
+  latitude: number;
+  longitude: number;
+  centreUncertaintyKm: number;
+  withinKm: number;
+  mode: 'WITHIN' | 'OVERLAPS';
+}
+
+/** A point given as coordinates or as a place's key, as `near` and `distanceKm` take it. */
+export interface PointOrPlace {
+  latitude?: number | null;
+  longitude?: number | null;
+  place?: string | null;
+}
+
 /**
- * Cypher condition that the place bound to `place` lies in the circle (checked first, and given
- * as parameters in metres for Neo4j's point.distance). WITHIN keeps the plain distance test too,
- * so that the point index can still narrow the places.
+ * The point that coordinates or a place's key give, with the place's uncertainty; the place is
+ * read through the request's entity loader (batched with any other lookup of the request).
+ * `argument` prefixes the field an error names.
  */
-export function nearCondition(place: string, near: Near): { clause: string; parameters: Record<string, unknown> } {
-  const problems = [
-    Math.abs(near.latitude) > 90 && `latitude must be between -90 and 90 (got ${near.latitude})`,
-    Math.abs(near.longitude) > 180 && `longitude must be between -180 and 180 (got ${near.longitude})`,
-    !(near.withinKm > 0 && near.withinKm <= 20_000) && `withinKm must be more than 0 and at most 20000 (got ${near.withinKm})`,
-  ].filter(Boolean);
-  if (problems.length > 0) {
-    throw new ClientError(ErrorCode.BAD_USER_INPUT, `near: ${problems.join('; ')}.`, { extensions: { argument: 'near' } });
+export async function pointOf(context: Context, given: PointOrPlace, argument: string): Promise<{ latitude: number; longitude: number; uncertaintyKm: number }> {
+  const field = (name: string) => (argument ? `${argument}.${name}` : name);
+  const refuse = (problem: string, name: string) => new ClientError(ErrorCode.BAD_USER_INPUT, `${argument || 'distanceKm'}: ${problem}.`, { extensions: { argument: argument || 'place', field: field(name) } });
+  if (given.place != null) {
+    if (given.latitude != null || given.longitude != null) throw refuse('give either place or latitude and longitude, not both', 'place');
+    const entity = await context.loaders.load<string, Entity>('entities.by-key', loadEntitiesByKey, given.place).catch(() => null);
+    if (!entity || entity.typename !== 'Place') throw refuse(`"${given.place}" names no place`, 'place');
+    const location = entity.properties.location as GeoPoint | null | undefined;
+    if (!location) throw refuse(`the place "${given.place}" has no location`, 'place');
+    const uncertainty = entity.properties.locationUncertaintyKm;
+    return { latitude: location.latitude, longitude: location.longitude, uncertaintyKm: typeof uncertainty === 'number' ? uncertainty : 0 };
   }
+  if (given.latitude == null || given.longitude == null) throw refuse('give latitude and longitude, or place', given.latitude == null ? 'latitude' : 'longitude');
+  if (Math.abs(given.latitude) > 90) throw refuse(`latitude must be between -90 and 90 (got ${given.latitude})`, 'latitude');
+  if (Math.abs(given.longitude) > 180) throw refuse(`longitude must be between -180 and 180 (got ${given.longitude})`, 'longitude');
+  return { latitude: given.latitude, longitude: given.longitude, uncertaintyKm: 0 };
+}
+
+/** Checks a circle and finds its centre. */
+export async function nearCircle(context: Context, near: Near): Promise<NearCircle> {
+  if (!(near.withinKm > 0 && near.withinKm <= 20_000)) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `near: withinKm must be more than 0 and at most 20000 (got ${near.withinKm}).`, { extensions: { argument: 'near', field: 'near.withinKm' } });
+  }
+  const centre = await pointOf(context, near, 'near');
+  return { latitude: centre.latitude, longitude: centre.longitude, centreUncertaintyKm: centre.uncertaintyKm, withinKm: near.withinKm, mode: near.mode ?? 'WITHIN' };
+}
+
+/** A list's filter with its `near` circle's centre found. */
+export async function withNearCircle<Filter extends { near?: Near | null }>(context: Context, filter: Filter): Promise<Omit<Filter, 'near'> & { near?: NearCircle | null }> {
+  return { ...filter, near: filter.near ? await nearCircle(context, filter.near) : null };
+}
+
+/**
+ * Cypher condition that the place bound to `place` lies in the circle, with its parameters in
+ * metres for Neo4j's point.distance. Both the place's and the centre's uncertainty count: WITHIN
+ * when the farthest either may be is inside, OVERLAPS when the nearest is. WITHIN keeps the plain
+ * distance test too, so that the point index can still narrow the places.
+ */
+export function nearCondition(place: string, circle: NearCircle): { clause: string; parameters: Record<string, unknown> } {
   const distance = `point.distance(${place}.location, point({latitude: $nearLatitude, longitude: $nearLongitude}))`;
-  const uncertainty = `coalesce(${place}.locationUncertaintyKm, 0) * 1000`;
-  const clause =
-    near.mode === 'OVERLAPS' ? `${distance} - ${uncertainty} <= $nearMetres` : `${distance} <= $nearMetres AND ${distance} + ${uncertainty} <= $nearMetres`;
-  return { clause, parameters: { nearLatitude: near.latitude, nearLongitude: near.longitude, nearMetres: near.withinKm * 1000 } };
+  const uncertainty = `coalesce(${place}.locationUncertaintyKm, 0) * 1000 + $nearCentreUncertaintyMetres`;
+  const clause = circle.mode === 'OVERLAPS' ? `${distance} - (${uncertainty}) <= $nearMetres` : `${distance} <= $nearMetres AND ${distance} + ${uncertainty} <= $nearMetres`;
+  return {
+    clause,
+    parameters: { nearLatitude: circle.latitude, nearLongitude: circle.longitude, nearMetres: circle.withinKm * 1000, nearCentreUncertaintyMetres: circle.centreUncertaintyKm * 1000 },
+  };
+}
+
+/** The radius of the sphere on which Neo4j's point.distance measures WGS-84 points (haversine). */
+const earthRadiusKm = 6378.14;
+
+/** Great-circle kilometres between two WGS-84 points, as Neo4j's point.distance measures them. */
+export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const h = Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
+  return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }

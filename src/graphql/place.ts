@@ -1,13 +1,13 @@
-import type { Plain } from '../db/values';
+import type { GeoPoint, Plain } from '../db/values';
 import { placeTypes, fullTextIndexOf, valuesOf } from '../model';
 import { builder } from './builder';
-import { known, scalarFields } from './scalar-fields';
+import { known, scalarFields, type FieldReads } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { entityFromRow, type Entity } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput, nearCondition } from './geo';
+import { distanceKm, NearInput, nearCondition, pointOf, withNearCircle } from './geo';
 import { Conditions, maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
 import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
@@ -86,6 +86,22 @@ builder.node(PlaceRef, {
   ...entityNodeOptions('Place'),
   fields: (t) => ({
     ...scalarFields(t, 'Place'),
+    distanceKm: t.float({
+      nullable: true,
+      description:
+        'Great-circle kilometres from its point to a point (latitude and longitude) or to the point of a place, as `near` measures: give the same centre as the list\'s `near` to show how far each result is. Null when it has no point.',
+      args: {
+        latitude: t.arg.float({ description: 'Degrees north, -90 to 90; with longitude.' }),
+        longitude: t.arg.float({ description: 'Degrees east, -180 to 180; with latitude.' }),
+        place: t.arg.string({ description: 'Key of a place, instead of latitude and longitude.' }),
+      },
+      extensions: { computed: ['location'] } satisfies FieldReads,
+      resolve: async (place, args, context) => {
+        const centre = await pointOf(context, args, '');
+        const location = place.properties.location as GeoPoint | null | undefined;
+        return location ? Math.round(distanceKm(location, centre) * 10) / 10 : null;
+      },
+    }),
     names: t.field({ type: [PlaceNameRef], description: 'Every recorded name and spelling.', args: relationPageArg(t.arg), ...relationField(() => placeNames) }),
     parent: t.field({
       type: PlaceRef,
@@ -133,8 +149,8 @@ builder.queryField('places', (t) =>
         orderBy: t.arg({ type: PlaceOrder, defaultValue: 'NAME_ASC', description: 'The order.' }),
         asOf: asOfArg(t.arg),
       },
-      resolve: (_root, args, context, info) => {
-        const filter = args.filter ?? {};
+      resolve: async (_root, args, context, info) => {
+        const filter = await withNearCircle(context, args.filter ?? {});
         const conditions = recordTimeConditions(new Conditions(), filter)
           .when('types', filter.types, 'n.type IN $types')
           .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);

@@ -1,5 +1,5 @@
 import { matchEntityByKey } from '../model';
-import { nearCondition, type Near } from '../graphql/geo';
+import { nearCondition, type NearCircle } from '../graphql/geo';
 import { recordTimeConditions, type RecordTimeFilter } from '../graphql/visibility';
 import { Conditions, maxHierarchyDepth, type StoredInterval, type TimeMode } from './conditions';
 import { topLevel } from './scope';
@@ -95,7 +95,7 @@ export interface EventFilterValues extends RecordTimeFilter {
   from?: string | null;
   to?: string | null;
   inPlace?: string | null;
-  near?: Near | null;
+  near?: NearCircle | null;
   participant?: string | null;
   side?: string | null;
 }
