@@ -100,7 +100,7 @@ const late = claim('late', { validFrom: '2023-05-31', text: 'Recorded later' });
 
 async function data<T>(query: string, variables: Record<string, unknown> = {}) {
   const response = await service.graphql<T>(query, variables);
-  expect(response.body.errors).toBeUndefined();
+  expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
   return { data: response.body.data as T, roundTrips: response.roundTrips };
 }
 
@@ -165,6 +165,29 @@ describe('claim aggregates', () => {
     expect(counts(buckets)).toEqual(asKeys(expected));
     const [some] = buckets.values();
     expect(some!.keys[0]).toMatchObject({ span: 'MONTH', label: some!.keys[0]!.value!.slice(0, 7) });
+  });
+
+  it('gives facets of a list beside its page: per value of each dimension, most first, with the number of values', async () => {
+    const owner = keys.side('russia');
+    const selected = losses.filter((loss) => role(loss, 'OWNER') === owner);
+    const byStatus = tally(selected, (loss) => loss.properties.lossStatus);
+    const byCategory = tally(selected, (loss) => loss.properties.equipmentCategory);
+    type Facet = { dimension: string; valueCount: number; values: { key: { value: string | null }; count: number }[] };
+    const result = await data<{ claims: { totalCount: number; edges: unknown[]; facets: Facet[] } }>(
+      `query ($filter: ClaimFilter) { claims(filter: $filter, first: 5) { totalCount edges { node { key } }
+         facets(dimensions: [{ dimension: LOSS_STATUS }, { dimension: EQUIPMENT_CATEGORY }], limit: 3) { dimension valueCount values { key { value } count } } } }`,
+      { filter: { ...tracker, owner } },
+    );
+    const { claims } = result.data;
+    expect(claims.totalCount).toBe(selected.length);
+    const top = (counted: Map<string | null, number>) =>
+      [...counted].sort(([a, x], [b, y]) => y - x || String(a).localeCompare(String(b))).slice(0, 3).map(([value, count]) => ({ key: { value }, count }));
+    expect(claims.facets).toEqual([
+      { dimension: 'LOSS_STATUS', valueCount: byStatus.size, values: top(byStatus) },
+      { dimension: 'EQUIPMENT_CATEGORY', valueCount: byCategory.size, values: top(byCategory) },
+    ]);
+    // The page and the facets: two Cypher round trips in one request, whatever the number of dimensions.
+    expect(result.roundTrips).toEqual(['claims.list', 'claims.facets']);
   });
 
   it('groups by every claim dimension', async () => {

@@ -65,7 +65,7 @@ const groupingFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes
   placeType: t.field({ type: PlaceType, description: 'For PLACE: the level of the hierarchy to count at (REGION, DISTRICT...).' }),
 });
 
-const ClaimGrouping = builder.inputType('ClaimGrouping', {
+export const ClaimGrouping = builder.inputType('ClaimGrouping', {
   description: 'One dimension to group claims by, with its options.',
   fields: (t) => ({
     dimension: t.field({ type: ClaimDimension, required: true, description: 'The dimension.' }),
@@ -73,7 +73,7 @@ const ClaimGrouping = builder.inputType('ClaimGrouping', {
     date: t.field({ type: ClaimDate, description: 'For TIME: which date (VALID by default).' }),
   }),
 });
-const EventGrouping = builder.inputType('EventGrouping', {
+export const EventGrouping = builder.inputType('EventGrouping', {
   description: 'One dimension to group events by, with its options (TIME reads startDate).',
   fields: (t) => ({
     dimension: t.field({ type: EventDimension, required: true, description: 'The dimension.' }),
@@ -99,7 +99,7 @@ const BucketOrder = builder.inputType('BucketOrder', {
   }),
 });
 
-interface BucketKey {
+export interface BucketKey {
   dimension: string;
   value: string | null;
   label: string | null;
@@ -117,7 +117,7 @@ interface Bucket {
   asOf: string | null;
 }
 
-const BucketKeyRef = builder.objectRef<BucketKey>('BucketKey').implement({
+export const BucketKeyRef = builder.objectRef<BucketKey>('BucketKey').implement({
   description: "One dimension's value of a bucket.",
   fields: (t) => ({
     dimension: t.exposeString('dimension', { description: 'The dimension.' }),
@@ -218,7 +218,7 @@ const aggregateRef = (name: string, bucket: typeof ClaimBucketRef, noun: string)
 const ClaimAggregateRef = aggregateRef('ClaimAggregate', ClaimBucketRef, 'claims');
 const EventAggregateRef = aggregateRef('EventAggregate', EventBucketRef, 'events');
 
-interface Grouping extends GroupingOptions {
+export interface Grouping extends GroupingOptions {
   dimension: string;
 }
 
@@ -235,6 +235,18 @@ function selectedArgs(info: GraphQLResolveInfo, path: string[], definition: Grap
   return all[0]!;
 }
 
+/** Refuses more dimensions than `maximum`, and an option that its dimension does not take. */
+export function checkGroupings(groupings: readonly Grouping[], argument: string, maximum: number) {
+  if (groupings.length > maximum) {
+    throw new ClientError(ErrorCode.BAD_USER_INPUT, `${argument}: at most ${maximum} dimensions (got ${groupings.length}).`, { extensions: { argument, maximum } });
+  }
+  for (const grouping of groupings) {
+    const allowed = dimensionOptions[grouping.dimension] ?? [];
+    const stray = (['interval', 'date', 'role', 'placeType'] as const).find((option) => grouping[option] != null && !allowed.includes(option));
+    if (stray) throw new ClientError(ErrorCode.BAD_USER_INPUT, `${argument}: ${stray} does not apply to ${grouping.dimension}.`, { extensions: { argument } });
+  }
+}
+
 /** Runs an aggregate: the list's filter, grouped and measured as the selection asks. */
 async function runAggregate(
   context: Context,
@@ -243,14 +255,7 @@ async function runAggregate(
   groupBy: readonly Grouping[],
   subjectRole: string | null,
 ): Promise<Aggregate> {
-  if (groupBy.length > aggregateLimits.maxDimensions) {
-    throw new ClientError(ErrorCode.BAD_USER_INPUT, `groupBy: at most ${aggregateLimits.maxDimensions} dimensions (got ${groupBy.length}).`, { extensions: { argument: 'groupBy', maximum: aggregateLimits.maxDimensions } });
-  }
-  for (const grouping of groupBy) {
-    const allowed = dimensionOptions[grouping.dimension] ?? [];
-    const stray = (['interval', 'date', 'role', 'placeType'] as const).find((option) => grouping[option] != null && !allowed.includes(option));
-    if (stray) throw new ClientError(ErrorCode.BAD_USER_INPUT, `groupBy: ${stray} does not apply to ${grouping.dimension}.`, { extensions: { argument: 'groupBy' } });
-  }
+  checkGroupings(groupBy, 'groupBy', aggregateLimits.maxDimensions);
   const aggregateType = info.schema.getType(info.returnType.toString().replace('!', '')) as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
   const bucketType = info.schema.getType(kind.label === 'Claim' ? 'ClaimBucket' : 'EventBucket') as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
   const bucketArgs = selectedArgs(info, ['buckets'], aggregateType.getFields().buckets) ?? {};
@@ -367,3 +372,4 @@ builder.queryField('eventAggregate', (t) =>
     },
   }),
 );
+

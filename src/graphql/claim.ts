@@ -230,6 +230,9 @@ const ClaimOrder = builder.enumType('ClaimOrder', {
 
 const claimOrders = { MADE_AT_DESC: 'n.madeAtEarliest DESC, n.key', MADE_AT_ASC: 'n.madeAtEarliest, n.key', CHANGED_ASC: 'changed' } as const;
 
+/** The page type of `claims`, declared apart so that its aggregate's facets can join it. */
+export const ClaimConnectionRef = builder.connectionObject({ type: ClaimRef, name: 'QueryClaimsConnection', ...connectionOptions('claims') }, { name: 'QueryClaimsConnectionEdge' });
+
 builder.queryField('claims', (t) =>
   t.connection(
     {
@@ -251,7 +254,7 @@ builder.queryField('claims', (t) =>
         );
       },
     },
-    connectionOptions('claims'),
+    ClaimConnectionRef,
   ),
 );
 

@@ -103,6 +103,9 @@ export const EventFilter = builder.inputType('EventFilter', {
   }),
 });
 
+/** The page type of `events`, declared apart so that its aggregate's facets can join it. */
+export const EventConnectionRef = builder.connectionObject({ type: EventRef, name: 'QueryEventsConnection', ...connectionOptions('events') }, { name: 'QueryEventsConnectionEdge' });
+
 builder.queryField('events', (t) =>
   t.connection(
     {
@@ -124,6 +127,6 @@ builder.queryField('events', (t) =>
         );
       },
     },
-    connectionOptions('events'),
+    EventConnectionRef,
   ),
 );

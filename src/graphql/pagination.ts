@@ -47,6 +47,8 @@ export interface Connection<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
+  /** For a list's own fields (facets): the Cypher that binds its `n`, and its parameters. */
+  list?: { match: string; parameters: Record<string, unknown> };
 }
 
 const cursorPrefix = 'offset:';
@@ -233,6 +235,7 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
   const cursors = sync ? entries.map((entry, index) => encodeChangeCursor(String((entry as unknown[])[2]), nodes[index]!.key)) : undefined;
   const connection = toConnection(nodes, window, row?.total ?? 0, cursors);
   if (sync && args.after) connection.pageInfo.hasPreviousPage = true;
+  connection.list = { match, parameters };
   return connection;
 }
 

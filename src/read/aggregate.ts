@@ -128,6 +128,28 @@ export function aggregateCypher(plan: AggregatePlan): { cypher: string; paramete
   return { cypher, parameters };
 }
 
+/**
+ * Facets of a list: for each dimension apart, the count of the list's nodes per value (a node
+ * with several values counts in each, one with none under null), most first, the `limit` first
+ * of them and how many values there are. One query, a subquery per dimension over the same match.
+ */
+export function facetCypher(plan: { match: string; parameters: Record<string, unknown>; dimensions: Dimension[]; limit: number }): { cypher: string; parameters: Record<string, unknown> } {
+  const parameters: Record<string, unknown> = { ...plan.parameters, facetLimit: neo4j.int(plan.limit) };
+  const subqueries = plan.dimensions.map((dimension, index) => {
+    const scope = new CypherScope(`facet${index}_`);
+    Object.assign(parameters, scope.parameters(dimension.parameters ?? {}));
+    return `CALL () {
+      ${plan.match}
+      WITH ${dimension.values(scope)} AS found
+      UNWIND CASE WHEN size(found) = 0 THEN [[null, null, null]] ELSE found END AS key
+      WITH key, count(*) AS nodes ORDER BY nodes DESC, key[0]
+      WITH collect({key: key, count: nodes}) AS counted
+      RETURN {valueCount: size(counted), values: counted[..$facetLimit]} AS facet${index}
+    }`;
+  });
+  return { cypher: `${subqueries.join('\n')} RETURN [${plan.dimensions.map((_, index) => `facet${index}`).join(', ')}] AS facets`, parameters };
+}
+
 /** A bucket's label for a time span: "2024-03-11", "2024-W11", "2024-03", "2024-Q1", "2024". */
 export function timeLabel(start: string, span: string): string {
   const year = start.slice(0, 4);

@@ -57,6 +57,10 @@ export const aggregateLimits = {
   maxBuckets: 1_000,
   maxGroupedBuckets: 10_000,
   aggregateCost: 1_000,
+  /** Facets of one list: dimensions, and values per dimension. Each dimension scans the list once. */
+  maxFacets: 5,
+  defaultFacetValues: 10,
+  maxFacetValues: 100,
 } as const;
 
 const limitError = (code: ErrorCode, message: string, limit: number, found: number) =>
