@@ -226,6 +226,8 @@ describe('the running service', () => {
       },
     );
     expect(answer).toEqual({ data: { __typename: 'Query' } });
+    // The Node that `npm start` runs, as the README promises.
+    expect(result.output).toMatch(/"node":"v24\./);
     expect(result.output).toContain('"msg":"stopped"');
     expect(result.code).toBe(0);
   });

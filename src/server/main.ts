@@ -34,7 +34,7 @@ let ready = false;
 const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
-  logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
+  logger.info({ node: process.version }, `GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
 });
 
 void (async () => {
