@@ -2,7 +2,7 @@ import { getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, 
 import { afterAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema';
 import { maxPageSize, type ListBound } from '../src/graphql/pagination';
-import { operationCost, operationShape } from '../src/server/limits';
+import { limitsWork, operationCost, operationShape } from '../src/server/limits';
 import { createTestService } from './support/service';
 
 const service = createTestService();
@@ -188,5 +188,26 @@ describe('relationship lists are bounded', () => {
     } finally {
       await service.gateway.write('test.cycle.cleanup', 'MATCH (p:Place) WHERE p.key IN $keys DETACH DELETE p', { keys });
     }
+  });
+});
+
+describe('work done once per document', () => {
+  it('parses and validates a document once, and prices it once when its price reads no variable', async () => {
+    const lookup = 'query OncePerDocument($key: String!) { place(key: $key) { key name } }';
+    const before = { ...limitsWork };
+    for (const key of ['place:ru', 'place:ua', 'place:ru']) expect((await service.graphql(lookup, { key })).body.errors).toBeUndefined();
+    // Yoga's cache hands the same document back: validated once, with the limits' rule.
+    expect(limitsWork.shapeChecks - before.shapeChecks).toBe(1);
+    expect(limitsWork.costWalks - before.costWalks).toBe(1);
+    expect(limitsWork.costsReused - before.costsReused).toBe(2);
+  });
+
+  it('prices a document again for each request when a variable sets its price', async () => {
+    const page = 'query PricedByVariables($first: Int) { places(first: $first) { totalCount } }';
+    const before = { ...limitsWork };
+    expect((await service.graphql(page, { first: 2 })).body.errors).toBeUndefined();
+    expect((await service.graphql(page, { first: 101 })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(limitsWork.costWalks - before.costWalks).toBe(2);
+    expect(limitsWork.costsReused - before.costsReused).toBe(0);
   });
 });

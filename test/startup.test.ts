@@ -226,6 +226,10 @@ describe('the running service', () => {
       },
     );
     expect(answer).toEqual({ data: { __typename: 'Query' } });
+    // The Node that `npm start` runs, as the README promises.
+    expect(result.output).toMatch(/"node":"v24\./);
+    // /ready waits for the warm-up: it ran, before the service said it was ready.
+    expect(result.output).toMatch(/"roundTrips":[1-9]\d*,"statements":[1-9]\d*,"msg":"warmed up"[\s\S]*"msg":"ready"/);
     expect(result.output).toContain('"msg":"stopped"');
     expect(result.code).toBe(0);
   });

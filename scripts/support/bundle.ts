@@ -15,7 +15,7 @@ export async function bundle(entryPoint: string, outfile: string): Promise<void>
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node24',
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',

@@ -2,8 +2,8 @@ import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordSha
 import { ClientError, ErrorCode } from '../server/errors';
 import type { Logger } from '../server/logger';
 
-/** Told of every Cypher round trip; per-request observers count them. */
-export type QueryObserver = (tag: string) => void;
+/** Told of every Cypher round trip and its statement; per-request observers count them. */
+export type QueryObserver = (tag: string, cypher: string) => void;
 
 export type Row = RecordShape;
 
@@ -46,9 +46,9 @@ export class Neo4jGateway {
   observed(observer: QueryObserver): Neo4jGateway {
     const outer = this.options.observer;
     const both: QueryObserver = outer
-      ? (tag) => {
-          outer(tag);
-          observer(tag);
+      ? (tag, cypher) => {
+          outer(tag, cypher);
+          observer(tag, cypher);
         }
       : observer;
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, observer: both, activity: this.activity });
@@ -88,7 +88,7 @@ export class Neo4jGateway {
    * `CALL { … } IN TRANSACTIONS` in Cypher scripts. Not retried: such a statement commits as it goes.
    */
   async autoCommit<T extends Row = Row>(tag: string, cypher: string, parameters: Record<string, unknown> = {}) {
-    this.options.observer?.(tag);
+    this.options.observer?.(tag, cypher);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.activity.inFlight += 1;
     try {
@@ -143,7 +143,7 @@ export class ObservedTransaction {
   ) {}
 
   async run<T extends Row = Row>(cypher: string, parameters: Record<string, unknown> = {}) {
-    this.observer?.(this.tag);
+    this.observer?.(this.tag, cypher);
     try {
       const result = await this.tx.run(cypher, parameters);
       return {

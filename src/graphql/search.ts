@@ -3,7 +3,7 @@ import { entitySpecs, fullTextIndexOf } from '../model';
 import { bestMatch, uncertainNameKey, type SearchMatch } from './search-match';
 import { builder } from './builder';
 import { entityFromRow, entityTypeNames, selectedProperties, type Entity, type EntityTypeName } from './entity';
-import { topLevel, topLevelAsOf } from '../read/scope';
+import { topLevelAsOf } from '../read/scope';
 import { checkPageSize, maxPageSize } from './pagination';
 import { EntityRef } from './refs';
 import { toLuceneQuery } from './search-text';
@@ -81,7 +81,7 @@ builder.queryField('search', (t) =>
       const rows = await context.db.read<{ node: unknown; score: number; rank: number; searched: unknown[] }>(
         'search',
         `CALL () { ${queries.join(' UNION ALL ')} }
-         WITH node, score, relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevel.knownAsOf('node')}
+         WITH node, score, relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevelAsOf(args.asOf).knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score, relative * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS rank
          WITH node, score, rank ORDER BY rank DESC, score DESC, node.key LIMIT $first

@@ -25,22 +25,44 @@ for (const type of entityTypes) {
 }
 
 /**
+ * `UNWIND` that binds `variable` to `key` when `condition` holds and else yields no row, so the
+ * seek that follows runs only then: Neo4j's planner puts a `WHERE` on `key` above a seek by `key`
+ * (the seek runs, then the filter drops its row), never before it.
+ */
+const keyWhen = (condition: string, variable: string) => `UNWIND CASE WHEN ${condition} THEN [key] ELSE [] END AS ${variable}`;
+
+/**
+ * Cypher that binds `n`, in a subquery of its own, to the node that `found` (bound by `direct`)
+ * is, or, only when `direct` found none, to the survivor that a retired key's `Redirect` leads
+ * to: the floor's one seek for a key in use.
+ */
+const orRedirect = (direct: string, label: string) => `CALL (key) {
+       ${direct}
+       CALL (key, found) {
+         WITH found WHERE found IS NOT NULL RETURN found AS n
+         UNION ALL
+         ${keyWhen('found IS NULL', 'retired')}
+         MATCH (:Redirect {key: retired})-[:REDIRECTS_TO]->(n${label}) RETURN n
+       }
+       RETURN n
+     }`;
+
+/**
  * Cypher that binds `n` to the entity whose key is in variable `key`: one index seek, on the
  * label its prefix names. A key that a merge retired resolves, through its `Redirect`, to the
  * entity that survived. Labels and prefixes come from the model, never from a request.
  */
-export const matchEntityByKey = `CALL (key) {
-       ${[...prefixesByFirstLabel]
-         .map(([label, labelPrefixes]) => `WITH key WHERE ${labelPrefixes.map((prefix) => `key STARTS WITH '${prefix}:'`).join(' OR ')} MATCH (n:${label} {key: key}) RETURN n`)
-         .join('\n       UNION ')}
-       UNION MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN n
-     }`;
+export const matchEntityByKey = orRedirect(
+  `OPTIONAL CALL (key) {
+         ${[...prefixesByFirstLabel]
+           .map(([label, labelPrefixes]) => `${keyWhen(labelPrefixes.map((prefix) => `key STARTS WITH '${prefix}:'`).join(' OR '), 'labelled')} MATCH (found:${label} {key: labelled}) RETURN found`)
+           .join('\n         UNION ')}
+       }`,
+  '',
+);
 
 /**
  * `matchEntityByKey` for a lookup that knows the entity's type (a label of the model, never a
  * user's string): one seek on that label, and the redirect of a retired key.
  */
-export const matchEntityOfType = (label: string) => `CALL (key) {
-       MATCH (n:${label} {key: key}) RETURN n
-       UNION MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n:${label}) RETURN n
-     }`;
+export const matchEntityOfType = (label: string) => orRedirect(`OPTIONAL MATCH (found:${label} {key: key})`, `:${label}`);

@@ -65,7 +65,7 @@ export function nestedCypher(variable: string | null, reads: readonly NestedRead
   const columns: string[] = [];
   const subqueries = reads.map((read, index) => {
     const own = `${prefix}${index}_`;
-    const scope = new CypherScope(own, read.asOf !== null);
+    const scope = new CypherScope(own, read.asOf !== null, true);
     const start = `${own}node`;
     const inner = nestedCypher(entityVariableOf(read.relation), read.nested, own);
     Object.assign(parameters, inner.parameters, scope.parameters(readParameters(read)));

@@ -8,7 +8,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RelationshipType } from '../model';
 import { maxHierarchyDepth } from './conditions';
 import { entityFromRow, relatedFromRow, type Entity, type Related, type Selected, type SelectionTypes } from '../graphql/entity';
-import type { CypherScope } from './scope';
+import { always, type CypherScope } from './scope';
 
 /** The properties a relation's items read, from its field's selection. */
 export type RelationSelection = (fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], types: SelectionTypes) => Selected;
@@ -66,8 +66,8 @@ export function hop(declaration: Hop & { relatedAt?: string }): Relation<Entity>
   const { tag, from, type, direction, to, order, claims, relatedAt } = declaration;
   const match = (scope: CypherScope, start: string) => {
     const pattern = direction === 'out' ? `(${start})-[r:${type}]->(item${to ? `:${to}` : ''})` : `(${start})<-[r:${type}]-(item${to ? `:${to}` : ''})`;
-    const conditions = [...(claims ? [scope.visibleRank('item')] : []), scope.knownAsOf('item', 'r')];
-    return `MATCH ${pattern} WHERE ${conditions.join(' AND ')}`;
+    const conditions = [...(claims ? [scope.visibleRank('item')] : []), scope.knownAsOf('item', 'r')].filter((condition) => condition !== always);
+    return `MATCH ${pattern}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
   };
   const common = { tag, from, match, order: order?.join(', ') ?? null, parameters: claims ? { includeDeprecated: claims.includeDeprecated } : {} };
   return relatedAt === undefined

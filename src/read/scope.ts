@@ -1,16 +1,29 @@
 import { revisionBeforePrefix } from '../model';
 
+/** A condition that always holds: what a record-time condition is in a read without one. */
+export const always = 'true';
+
 /**
  * The names one read uses in Cypher. A relation read inside another query gets a prefix of its
  * own, and every parameter it refers to goes through `param`, so nested levels never share a
  * parameter: by construction, not by rewriting the text afterwards.
  */
 export class CypherScope {
-  /** `readsAsOf`: the read has a record time, so entities' values are read as of it (`values`). */
+  /**
+   * `readsAsOf`: the read has a record time, so entities' values are read as of it (`values`).
+   * `recordTimeKnown`: `readsAsOf` says whether `$asOf` is set, as it does when the Cypher is
+   * composed for one request's record time; a read without one then carries no record-time
+   * condition at all, rather than `$asOf IS NULL OR …` on every row.
+   */
   constructor(
     readonly prefix = '',
     readonly readsAsOf = false,
+    readonly recordTimeKnown = false,
   ) {}
+
+  private get withoutRecordTime(): boolean {
+    return this.recordTimeKnown && !this.readsAsOf;
+  }
 
   /** The parameter `name` of this read: `$<prefix>name`. */
   param(name: string): string {
@@ -27,6 +40,7 @@ export class CypherScope {
    * (always true when `asOf` is null).
    */
   knownAsOf(...variables: string[]): string {
+    if (this.withoutRecordTime) return always;
     const asOf = this.param('asOf');
     return `(${asOf} IS NULL OR (${variables.map((variable) => `${variable}.recordedAt <= datetime(${asOf})`).join(' AND ')}))`;
   }
@@ -36,6 +50,7 @@ export class CypherScope {
    * `asOf`.
    */
   visibleRank(claim: string): string {
+    if (this.withoutRecordTime) return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED')`;
     const asOf = this.param('asOf');
     return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR (${asOf} IS NOT NULL AND ${claim}.rankedAt > datetime(${asOf})))`;
   }
@@ -74,8 +89,11 @@ export class CypherScope {
   }
 }
 
-/** The scope of a top-level read: parameters under their own names. */
+/** The scope of a top-level read: parameters under their own names, `$asOf` set or not. */
 export const topLevel = new CypherScope();
 
-/** The scope of a top-level read with this record time (none: `topLevel`). */
-export const topLevelAsOf = (asOf: string | null | undefined) => (asOf ? new CypherScope('', true) : topLevel);
+const topLevelNow = new CypherScope('', false, true);
+const topLevelThen = new CypherScope('', true, true);
+
+/** The scope of a top-level read whose record time is `asOf` (none: now, with no record-time conditions). */
+export const topLevelAsOf = (asOf: string | null | undefined) => (asOf ? topLevelThen : topLevelNow);

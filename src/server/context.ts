@@ -10,8 +10,8 @@ export interface ServiceDependencies {
   authenticate: Authenticator;
   /** Whether anonymous clients may read. */
   readAccess: 'public' | 'authenticated';
-  /** Told of every Cypher round trip of every request (metrics). */
-  onRoundTrip?: (tag: string) => void;
+  /** Told of every Cypher round trip of every request (metrics, the warm-up). */
+  onRoundTrip?: (tag: string, cypher: string) => void;
   /** False until Neo4j has answered and has its schema. */
   isReady: () => boolean;
 }
@@ -42,11 +42,11 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
   }
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
-  const db = dependencies.gateway.observed((tag) => {
+  const db = dependencies.gateway.observed((tag, cypher) => {
     // A client that went away gets no more queries run for it.
     if (initial.request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
     roundTrips.push(tag);
-    dependencies.onRoundTrip?.(tag);
+    dependencies.onRoundTrip?.(tag, cypher);
   });
   return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
 }

@@ -27,6 +27,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
+  type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config';
@@ -67,12 +68,37 @@ const limitError = (code: ErrorCode, message: string, limit: number, found: numb
   new GraphQLError(message, { extensions: { code, limit, found, http: { status: 400 } } });
 
 /**
+ * How often the limits did their work, for tests: Yoga caches each document's parse and
+ * validation (so `shapeChecks` counts validations run), and an operation whose cost reads no
+ * variable is priced once per document (`costWalks`, and `costsReused` when that price served).
+ */
+export const limitsWork = { shapeChecks: 0, costWalks: 0, costsReused: 0 };
+
+/**
  * Limits checked before any Cypher runs: tokens while parsing, depth, aliases and directives while
  * validating, and cost when the variables are known. Each rejection has its own code and says
  * which limit it hit and by how much. Both walks visit each fragment once per context, so any
  * document is measured in time linear in its size (a fragment bomb included).
  */
 export function useOperationLimits(limits: LimitsConfig): Plugin {
+  // Documents come from Yoga's parser cache, the same object for the same text.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
+    const operationName = args.operationName ?? undefined;
+    let byOperation = costs.get(args.document);
+    const known = byOperation?.get(operationName ?? '');
+    if (known !== undefined) {
+      limitsWork.costsReused += 1;
+      return known;
+    }
+    limitsWork.costWalks += 1;
+    const { cost, readsVariables } = operationCost(args.schema, args.document, args.variableValues ?? {}, operationName);
+    if (!readsVariables) {
+      if (!byOperation) costs.set(args.document, (byOperation = new Map()));
+      byOperation.set(operationName ?? '', cost);
+    }
+    return cost;
+  };
   return {
     onParse({ setParseFn, parseFn }) {
       setParseFn((source, options) => {
@@ -92,7 +118,7 @@ export function useOperationLimits(limits: LimitsConfig): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: number;
       try {
-        ({ cost } = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName ?? undefined));
+        cost = costOf(args);
       } catch (error) {
         if (!(error instanceof ClientError)) throw error;
         setResultAndStopExecution({ errors: [error] });
@@ -183,6 +209,7 @@ export function operationShape(document: DocumentNode, operation: OperationDefin
 function depthAliasDirectiveRule(context: ValidationContext, limits: LimitsConfig): ASTVisitor {
   return {
     OperationDefinition(operation) {
+      limitsWork.shapeChecks += 1;
       const { depth, aliases, directives } = operationShape(context.getDocument(), operation);
       const name = operation.name ? `"${operation.name.value}"` : 'The operation';
       if (depth > limits.MAX_DEPTH) {
@@ -267,7 +294,14 @@ export interface OperationCost {
   cost: number;
   /** Selections priced: each fragment is priced once per type and context it is spread in. */
   visits: number;
+  /** Whether an argument the price depends on is a variable: else the price holds for any variables. */
+  readsVariables: boolean;
 }
+
+const holdsVariable = (value: ValueNode): boolean =>
+  value.kind === Kind.VARIABLE ||
+  (value.kind === Kind.LIST && value.values.some(holdsVariable)) ||
+  (value.kind === Kind.OBJECT && value.fields.some((field) => holdsVariable(field.value)));
 
 /**
  * The cost of the operation to run, priced on the work it causes: every object read costs 1
@@ -279,13 +313,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   const operation = document.definitions.find(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
   );
-  if (!operation) return { cost: 0, visits: 0 };
+  if (!operation) return { cost: 0, visits: 0, readsVariables: false };
   const fragments = fragmentsOf(document);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return { cost: 0, visits: 0 };
+  if (!root) return { cost: 0, visits: 0, readsVariables: false };
   const introspection = introspectionSizes(schema);
   const priced = new Map<string, number>();
   let visits = 0;
+  let readsVariables = false;
 
   /** `everyType`: the selection is on every type (or every field) of the whole schema, below `__Schema.types`. */
   const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, everyType: boolean, visiting: ReadonlySet<string>): number => {
@@ -327,7 +362,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     const named = getNamedType(definition.type);
     const argument = (argumentName: string) => {
       const node = field.arguments?.find((candidate) => candidate.name.value === argumentName);
-      return node ? valueFromASTUntyped(node.value, variables) : undefined;
+      if (!node) return undefined;
+      readsVariables ||= holdsVariable(node.value);
+      return valueFromASTUntyped(node.value, variables);
     };
     const filter = argument('filter');
     const searched = textCost(argument('text')) + textCost(typeof filter === 'object' && filter !== null ? (filter as { text?: unknown }).text : undefined);
@@ -372,5 +409,5 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   };
 
   const cost = costOf(operation.selectionSet, root, false, new Set());
-  return { cost: Math.ceil(cost), visits };
+  return { cost: Math.ceil(cost), visits, readsVariables };
 }

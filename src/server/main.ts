@@ -5,6 +5,8 @@ import { prepareDatabase } from '../cypher/runner';
 import { connectDatabase, waitUntilReachable, type Database } from '../db/connect';
 import { createLogger, type Logger } from './logger';
 import { createYogaApp } from './yoga';
+import { warmUp } from './warm-up';
+import { schema } from '../graphql/schema';
 
 let config, credentials;
 let logger: Logger;
@@ -29,12 +31,14 @@ try {
   process.exit(1);
 }
 
-// Serve at once; /ready says 503 and GraphQL says UNAVAILABLE until Neo4j answers and has its schema.
+// Serve at once; /ready says 503 and GraphQL says UNAVAILABLE until Neo4j answers and has its
+// schema; /ready waits for the warm-up too, so a balancer sends no traffic to unplanned statements.
 let ready = false;
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready });
+let warm = false;
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
-  logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
+  logger.info({ node: process.version }, `GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
 });
 
 void (async () => {
@@ -51,6 +55,9 @@ void (async () => {
       warn: (line) => logger.warn(`[cypher] ${line}`),
     });
     ready = true;
+    const roundTrips = await warmUp(schema, gateway, logger);
+    logger.info({ roundTrips: roundTrips.length, statements: new Set(roundTrips.map(({ cypher }) => cypher)).size }, 'warmed up');
+    warm = true;
     logger.info('ready');
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));

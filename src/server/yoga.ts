@@ -19,8 +19,10 @@ import type { Logger } from './logger';
 export interface YogaDependencies {
   gateway: Neo4jGateway;
   logger: Logger;
-  /** Whether start-up is done (Neo4j answered, schema applied); always, when not given. */
+  /** Whether GraphQL may run (Neo4j answered, schema applied); always, when not given. */
   isReady?: () => boolean;
+  /** Whether the warm-up (`warm-up.ts`) is done too, which /ready also waits for; always, when not given. */
+  isWarm?: () => boolean;
   /** The rate limit's clock; Date.now when not given. */
   now?: () => number;
   /** The API keys and JWT secrets in force (main.ts reloads them); read once from `config` when not given. */
@@ -49,7 +51,7 @@ export interface YogaDependencies {
   >;
 }
 
-const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, and each claim about it
+export const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, and each claim about it
 # with its maker, its source and quote, and what contradicts it. Ctrl-Enter runs it;
 # the Docs pane (top left) describes every type and field.
 {
@@ -84,6 +86,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
   const metrics = createMetrics(gateway, maxConnectionPoolSize);
   const isReady = dependencies.isReady ?? (() => true);
+  const isWarm = dependencies.isWarm ?? (() => true);
   // The rate limit and the GraphQL context share one authentication per request.
   const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
   const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
@@ -132,7 +135,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          if (!isReady()) return false;
+          if (!isReady() || !isWarm()) return false;
           try {
             await dependencies.gateway.ping();
             return true;

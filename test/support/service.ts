@@ -31,6 +31,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
   /** The Cypher round trips the operation made, by query tag. */
   roundTrips: string[];
+  /** The statements of those round trips, in the same order. */
+  statements: string[];
 }
 
 /** The real service (Yoga app, gateway, driver) over the test database, called in-process. */
@@ -38,9 +40,11 @@ export function createTestService(environment: Record<string, string> = {}) {
   const config = testConfig(environment);
   const driver = createDriver(config.NEO4J_URI!, config);
   let roundTrips: string[] = [];
-  const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS).observed((tag) =>
-    roundTrips.push(tag),
-  );
+  let statements: string[] = [];
+  const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS).observed((tag, cypher) => {
+    roundTrips.push(tag);
+    statements.push(cypher);
+  });
   const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config });
 
   async function graphql<T = Record<string, unknown>>(
@@ -49,12 +53,13 @@ export function createTestService(environment: Record<string, string> = {}) {
     headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
     roundTrips = [];
+    statements = [];
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips };
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips, statements };
   }
 
   return { yoga, gateway, graphql, close: () => driver.close() };

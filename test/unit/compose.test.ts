@@ -34,13 +34,23 @@ describe('relation reads composed from declarations', () => {
       folded(`UNWIND $keys AS key
         CALL (key) {
           MATCH (n:Unit {key: key})
-          MATCH (n)-[r:PART_OF]->(item:Actor) WHERE ($asOf IS NULL OR (item.recordedAt <= datetime($asOf) AND r.recordedAt <= datetime($asOf)))
+          MATCH (n)-[r:PART_OF]->(item:Actor)
           WITH [[labels(item), [name IN $properties | item[name]], [name IN $relationProperties | r[name]]], []] AS value ORDER BY r.from, item.key LIMIT $first
           RETURN value
         }
         RETURN key, value`),
     );
     expect(parameters).toEqual({ first: 3, asOf: null, properties: ['key', 'name'], relationProperties: ['from'] });
+  });
+
+  it('checks record times only in a read that has one', () => {
+    const asOf = '2026-11-25T00:00:00Z';
+    const then = batchedRead({ ...read('parents', parents, [], 3), asOf }).cypher;
+    expect(folded(then)).toContain('MATCH (n)-[r:PART_OF]->(item:Actor) WHERE ($asOf IS NULL OR (item.recordedAt <= datetime($asOf) AND r.recordedAt <= datetime($asOf)))');
+    const claims = (at: string | null) => folded(nestedCypher('n', [{ ...read('claimsMade', claimsMade(false)), asOf: at }], 'n').subqueries);
+    expect(claims(asOf)).toContain('($n0_asOf IS NOT NULL AND item.rankedAt > datetime($n0_asOf))');
+    expect(claims(null)).toContain("WHERE ($n0_includeDeprecated OR coalesce(item.rank, 'NORMAL') <> 'DEPRECATED') WITH");
+    expect(claims(null)).not.toContain('asOf');
   });
 
   it('gives each nested level a scope of its own, so two levels never share a parameter', () => {
@@ -53,7 +63,7 @@ describe('relation reads composed from declarations', () => {
     expect(folded(subqueries)).toContain('WITH * ORDER BY item.madeAt, item.key LIMIT $n1_first WITH *, item AS n1_0_node');
     expect(folded(subqueries)).toContain('WITH [[labels(item), [name IN $n1_properties | item[name]]], [n1_0_rows]] AS value ORDER BY item.madeAt, item.key RETURN collect(value) AS n1_rows');
     // Below it, the names of each claim start from the claim, as a third level.
-    expect(folded(subqueries)).toContain('WITH *, item AS n1_0_node CALL (n1_0_node) { MATCH (n1_0_node)-[:HAS_NAME]->(name:PlaceName) WHERE ($n1_0_asOf IS NULL');
+    expect(folded(subqueries)).toContain('WITH *, item AS n1_0_node CALL (n1_0_node) { MATCH (n1_0_node)-[:HAS_NAME]->(name:PlaceName) WHERE true');
     expect(folded(subqueries)).toContain('ORDER BY name.key LIMIT $n1_0_first RETURN collect(value) AS n1_0_rows');
     expect(parameters).toMatchObject({ n0_first: 4, n1_first: 5, n1_0_first: 2, n1_includeDeprecated: true });
     expect(Object.keys(parameters).filter((name) => !/^n(0|1|1_0)_(first|asOf|properties|relationProperties|includeDeprecated)$/.test(name))).toEqual([]);
@@ -71,8 +81,11 @@ describe('relation reads composed from declarations', () => {
       parameters: {},
     });
     const { cypher } = batchedRead(read('history', history));
-    expect(folded(cypher)).toContain("WITH key WHERE key STARTS WITH 'unit:' OR key STARTS WITH 'person:' OR key STARTS WITH 'org:' MATCH (n:Actor {key: key}) RETURN n");
-    expect(folded(cypher)).toContain('UNION MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN n');
+    // Each label's seek only for a key of its prefixes; the Redirect's only for a key none found.
+    expect(folded(cypher)).toContain(
+      "UNWIND CASE WHEN key STARTS WITH 'unit:' OR key STARTS WITH 'person:' OR key STARTS WITH 'org:' THEN [key] ELSE [] END AS labelled MATCH (found:Actor {key: labelled}) RETURN found",
+    );
+    expect(folded(cypher)).toContain('UNWIND CASE WHEN found IS NULL THEN [key] ELSE [] END AS retired MATCH (:Redirect {key: retired})-[:REDIRECTS_TO]->(n) RETURN n');
     expect(folded(cypher)).not.toContain('ORDER BY');
   });
 
