@@ -10,6 +10,7 @@ import { asOfArg, changedOrderValue, claimVisibilityArgs, recordTimeConditions, 
 import { ActorRef, ClaimRef, EntityRef, EventRef } from './refs';
 import { Side } from './unit';
 import { listTextRule } from './search-text';
+import { basisFields } from './cited-source';
 
 const actorAlignments = hop({ tag: 'actor.aligned-with', from: 'Actor', type: 'ALIGNED_WITH', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
 const actorEvents = hop({ tag: 'actor.events', from: 'Actor', type: 'PARTICIPATED_IN', direction: 'out', to: 'Event', order: ['item.startDateEarliest DESC', 'item.key'], relatedAt: 'event' });
@@ -22,7 +23,7 @@ export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
     from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
     fromPrecision: relationPrecisionField(t, 'from'),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    ...basisFields(t),
   }),
 });
 
@@ -31,7 +32,7 @@ const ParticipationRef = builder.objectRef<Related>('Participation').implement({
   fields: (t) => ({
     event: t.field({ type: EventRef, description: 'The event.', resolve: (row) => row.entity }),
     role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    ...basisFields(t),
   }),
 });
 

@@ -17,6 +17,7 @@ import { validateClaimRecord, validateClaimSources } from '../write/records';
 import { bases, claimTypes, entitySpecs, rankReasons, relationshipSpecs, stances, type RelationshipType } from '../model';
 import { writesOf, entityInputDescribe, freshEntity, payloadType, propertiesInputType } from './writes';
 import { listTextRule } from './search-text';
+import { relationSourceFields } from './cited-source';
 
 export const ClaimType = builder.enumType('ClaimType', {
   description: 'What a claim is about.',
@@ -88,6 +89,7 @@ const MakerRef = builder.objectRef<Related>('ClaimMaker').implement({
     actor: t.field({ type: ActorRef, description: 'The maker.', resolve: (row) => row.entity }),
     attribution: relationEnumField(t, 'MADE_BY', 'attribution', 'How the source attributes the claim to it.'),
     asWritten: t.string({ nullable: true, description: 'The name as the source writes it.', resolve: (row) => relationText(row, 'asWritten') }),
+    ...relationSourceFields(t, 'identifiedViaSourceKey', "the source that identifies the maker, where the claim's own source does not name it"),
     note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
   }),
 });

@@ -2,7 +2,7 @@ import { eventTypes, fullTextIndexOf } from '../model';
 import { builder } from './builder';
 import { relationEnumField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { relationText, type Related } from './entity';
+import type { Related } from './entity';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { hop } from '../read/relation';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -14,6 +14,7 @@ import { Side } from './unit';
 import { asOfArg, changedOrderValue, recordTimeFilterFields } from './visibility';
 import { TimeMode } from './time-mode';
 import { listTextRule } from './search-text';
+import { basisFields } from './cited-source';
 
 export const EventType = builder.enumType('EventType', {
   description: "ACLED's event types.",
@@ -49,8 +50,7 @@ const EventPlaceRef = builder.objectRef<Related>('EventPlace').implement({
   fields: (t) => ({
     place: t.field({ type: PlaceRef, description: 'The place.', resolve: (row) => row.entity }),
     precision: relationEnumField(t, 'OCCURRED_AT', 'precision', 'How precisely the place is known.'),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
-    note: t.string({ nullable: true, description: "The recorder's note.", resolve: (row) => relationText(row, 'note') }),
+    ...basisFields(t),
   }),
 });
 
@@ -61,7 +61,7 @@ const ParticipantRef = builder.objectRef<Related>('Participant').implement({
     role: relationEnumField(t, 'PARTICIPATED_IN', 'role', 'Its role in the event.'),
     acledActor: relationEnumField(t, 'PARTICIPATED_IN', 'acledActor', "ACLED's slot."),
     ploverRole: relationEnumField(t, 'PARTICIPATED_IN', 'ploverRole', "PLOVER's role."),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    ...basisFields(t),
   }),
 });
 

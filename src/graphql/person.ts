@@ -1,11 +1,12 @@
 import { builder } from './builder';
-import { relationPrecisionField, scalarFields } from './scalar-fields';
+import { relationEnumField, relationPrecisionField, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { hop } from '../read/relation';
 import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, PersonRef } from './refs';
+import { basisFields } from './cited-source';
 
 const personPositions = hop({ tag: 'person.positions', from: 'Person', type: 'HOLDS_POSITION', direction: 'out', order: ['r.from'], relatedAt: 'at' });
 
@@ -18,7 +19,8 @@ const PositionRef = builder.objectRef<Related>('Position').implement({
     fromPrecision: relationPrecisionField(t, 'from'),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while held.', resolve: (row) => relationText(row, 'to') }),
     toPrecision: relationPrecisionField(t, 'to'),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    confidence: relationEnumField(t, 'HOLDS_POSITION', 'confidence', 'How sure the recorder is that it held the position.'),
+    ...basisFields(t),
   }),
 });
 

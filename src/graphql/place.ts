@@ -1,9 +1,10 @@
 import type { GeoPoint, Plain } from '../db/values';
 import { placeTypes, fullTextIndexOf, valuesOf } from '../model';
 import { builder } from './builder';
-import { known, scalarFields, type FieldReads } from './scalar-fields';
+import { known, relationEnumField, scalarFields, type FieldReads } from './scalar-fields';
+import { basisFields } from './cited-source';
 import { addEntityMutations } from './writes';
-import { entityFromRow, type Entity } from './entity';
+import { entityFromRow, type Entity, type Related } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -61,6 +62,15 @@ const placeNames = relation<PlaceName>({
   parameters: {},
 });
 const placeParent = hop({ tag: 'place.parent', from: 'Place', type: 'LOCATED_IN', direction: 'out', to: 'Place' });
+const placeLocations = hop({ tag: 'place.located-in', from: 'Place', type: 'LOCATED_IN', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
+const PlaceLocationRef = builder.objectRef<Related>('PlaceLocation').implement({
+  description: 'An area a place lies in directly, with how sure that is and the source it rests on.',
+  fields: (t) => ({
+    place: t.field({ type: PlaceRef, description: 'The area.', resolve: (row) => row.entity }),
+    confidence: relationEnumField(t, 'LOCATED_IN', 'confidence', 'How sure the recorder is that it lies there.'),
+    ...basisFields(t),
+  }),
+});
 const placeChildren = hop({ tag: 'place.children', from: 'Place', type: 'LOCATED_IN', direction: 'in', to: 'Place', order: ['item.name', 'item.key'] });
 const placeAncestors = ancestors('place.ancestors', 'Place', 'LOCATED_IN');
 const placeEvents = (includeDescendants: boolean) =>
@@ -108,6 +118,12 @@ builder.node(PlaceRef, {
       nullable: true,
       description: 'The area it lies in directly (a village\'s district).',
       ...singleRelationField(() => placeParent),
+    }),
+    locatedIn: t.field({
+      type: [PlaceLocationRef],
+      description: 'The areas it lies in directly, each link with its confidence and the source it rests on (parent gives the area alone).',
+      args: relationPageArg(t.arg),
+      ...relationField(() => placeLocations),
     }),
     ancestors: t.field({ type: [PlaceRef], description: 'Every area it lies in, nearest first, up to the country.', args: relationPageArg(t.arg), ...relationField(() => placeAncestors) }),
     children: t.field({ type: [PlaceRef], description: 'Places that lie directly in it.', args: relationPageArg(t.arg), ...relationField(() => placeChildren) }),

@@ -11,6 +11,9 @@ import type { BuilderTypes } from './builder';
 import { number, relationText, text, texts, type Entity, type Related } from './entity';
 import { GeoPointRef } from './geo';
 import { listBound } from './pagination';
+import { citedSource, citedSourceField } from './cited-source';
+import { SourceRef } from './refs';
+import type { Context } from '../server/context';
 
 /**
  * What a field of an entity says it reads, in its `extensions`: a stored property, or, for a
@@ -84,6 +87,15 @@ export function scalarFields(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes
       extensions: { property, ...(spec.kind === 'strings' ? listBound(maxStringsItems) : {}) } satisfies FieldReads,
       resolve: (entity: Entity) => stored(entity, property, spec) ?? (fallback === 'key' ? entity.key : fallback?.value) ?? null,
     } as never);
+    if (spec.kind === 'key' && property.endsWith('SourceKey')) {
+      fields[citedSourceField(name)] = t.field({
+        type: SourceRef,
+        nullable: true,
+        description: `The source that ${name} names, with its kind and reliability.`,
+        extensions: { computed: [property] } satisfies FieldReads,
+        resolve: (entity: Entity, _args: unknown, context: Context) => citedSource(context, text(entity, property)),
+      } as never);
+    }
     if (spec.kind === 'date') {
       const siblings = dateSiblings(property);
       fields[`${name}Precision`] = t.field({

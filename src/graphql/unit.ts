@@ -7,6 +7,7 @@ import { hop } from '../read/relation';
 import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
 import { ActorRef, EntityRef, UnitRef } from './refs';
+import { basisFields } from './cited-source';
 
 export const Side = builder.enumType('Side', {
   description: 'The side of the war an actor fights on.',
@@ -22,7 +23,7 @@ const MembershipRef = builder.objectRef<Related>('Membership').implement({
     actor: t.field({ type: ActorRef, description: 'The other end: the parent (in parents) or the sub-unit (in subUnits).', resolve: (row) => row.entity }),
     from: t.field({ type: 'Date', nullable: true, description: 'Since when; null if unknown.', resolve: (row) => relationText(row, 'from') }),
     to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
-    basisSourceKey: t.string({ nullable: true, description: 'Key of the source this rests on.', resolve: (row) => relationText(row, 'basisSourceKey') }),
+    ...basisFields(t),
   }),
 });
 
