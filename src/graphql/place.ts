@@ -7,10 +7,11 @@ import { entityFromRow, type Entity } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { NearInput, nearCondition, nearParameters } from './geo';
-import { Conditions, maxHierarchyDepth } from '../read/conditions';
+import { NearInput } from './geo';
+import { placeFilterQuery } from '../read/filters';
+import { maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeFilterFields } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 
 export const PlaceType = builder.enumType('PlaceType', {
@@ -134,10 +135,7 @@ builder.queryField('places', (t) =>
       },
       resolve: (_root, args, context, info) => {
         const filter = args.filter ?? {};
-        const conditions = recordTimeConditions(new Conditions(), filter)
-          .when('types', filter.types, 'n.type IN $types')
-          .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
-        if (filter.near) conditions.add(nearCondition('n.location'), nearParameters(filter.near));
+        const { conditions } = placeFilterQuery(filter);
         return readPage(
           context.db,
           'places.list',

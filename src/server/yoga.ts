@@ -13,6 +13,7 @@ import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { ErrorCode } from './errors';
 import { usePersistedAllowList } from './persisted';
+import { isExportPath, useExports } from './exports';
 import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
 
@@ -78,7 +79,8 @@ const documentedPaths = new Set(['/graphql', '/health', '/ready', '/metrics']);
  * The GraphQL service: schema, per-request context, masked errors, limits checked before any
  * Cypher runs, rate limits, CSRF prevention, CORS from configuration, /health, /ready, /metrics,
  * GraphiQL. In front of Yoga, for every request whatever its path: its id, the rate limit, 404
- * for undocumented paths, then /metrics and GraphiQL's page and assets.
+ * for undocumented paths, then /metrics, the exports (src/server/exports.ts) and GraphiQL's page
+ * and assets.
  */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
@@ -155,8 +157,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
     plugins: [
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
-      useKnownPaths((pathname) => documentedPaths.has(pathname) || isGraphiQLAsset(pathname)),
+      useKnownPaths((pathname) => documentedPaths.has(pathname) || isExportPath(pathname) || isGraphiQLAsset(pathname)),
       useMetricsEndpoint(metrics.registry, config, authenticate),
+      useExports(services, config, logger),
       // Analysts' networks often have no internet: GraphiQL loads everything from this host.
       useGraphiQLAssets(graphiql),
     ],
