@@ -1,5 +1,5 @@
 import type { Plain } from '../db/values';
-import { allPropertiesOf, storedNames, type EntityType } from '../model';
+import { allPropertiesOf, entitySpecs, storedNames, type EntityType } from '../model';
 import type { Entity, Related } from '../graphql/entity';
 
 /**
@@ -8,7 +8,11 @@ import type { Entity, Related } from '../graphql/entity';
  * (written as geometry) left out.
  */
 export function exportedProperties(type: EntityType): string[] {
-  const properties = Object.entries(allPropertiesOf(type)).filter(([name, spec]) => name !== 'key' && spec.kind !== 'point');
+  // The type's own properties first, then what the service records (record times, rank), as a reader scans them.
+  const own = Object.keys(entitySpecs[type].properties);
+  const properties = Object.entries(allPropertiesOf(type))
+    .filter(([name, spec]) => name !== 'key' && spec.kind !== 'point')
+    .sort(([a], [b]) => Number(!own.includes(a)) - Number(!own.includes(b)));
   return ['key', ...properties.flatMap(([name, spec]) => storedNames(name, spec))];
 }
 

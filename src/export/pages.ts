@@ -12,7 +12,7 @@ import { topLevelAsOf } from '../read/scope';
  * Rows an export reads per round trip. Memory holds one page (its nested rows included) at a
  * time, whatever the size of the export.
  */
-export const exportPageSize = 1_000;
+export const exportPageSize = 250;
 
 /** Items of a relationship read per exported row: the lists' maximum page size. */
 export const exportItemsPerRow = 100;
