@@ -14,7 +14,7 @@ import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequest
 import { ErrorCode } from './errors';
 import { usePersistedAllowList } from './persisted';
 import { isExportPath, useExports } from './exports';
-import { schema } from '../graphql/schema';
+import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
 
 export interface YogaDependencies {
@@ -73,7 +73,7 @@ const exampleQuery = `# The March 2024 raid into Kursk region: the units in it, 
 }
 `;
 
-const documentedPaths = new Set(['/graphql', '/health', '/ready', '/metrics']);
+const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '/metrics']);
 
 /**
  * The GraphQL service: schema, per-request context, masked errors, limits checked before any
@@ -93,11 +93,12 @@ export function createYogaApp(dependencies: YogaDependencies) {
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
-    schema,
+    // /subgraph serves the same types as an Apollo Federation subgraph (src/graphql/federation.ts).
+    schema: ({ request }) => (new URL(request.url).pathname === '/subgraph' ? subgraphSchema : schema),
     context: (initial) => createContext(services, initial),
     cors: config.CORS_ORIGINS ? corsOptions(config) : false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: '/(graphql|subgraph)',
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Served in front of Yoga by useGraphiQLAssets.
