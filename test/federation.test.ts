@@ -80,6 +80,14 @@ describe('the federation subgraph', () => {
     if (representations.length === 100) expect(roundTrips).toHaveLength(1);
   });
 
+  it('leaves /graphql plain: _entities is unknown there, even after /subgraph ran the same document', async () => {
+    const query = '{ _entities(representations: [{__typename: "Place", key: "place:ru"}]) { ... on Place { key } } }';
+    expect((await subgraph(query)).body.errors).toBeUndefined();
+    const plain = await service.graphql(query);
+    expect(plain.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(plain.roundTrips).toEqual([]);
+  });
+
   it('refuses more than 100 representations, as nodes(ids:) does', async () => {
     const representations = Array.from({ length: 101 }, (_, index) => ({ __typename: 'Claim', key: `claim:test:${index}` }));
     const { body, roundTrips } = await subgraph('query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Claim { key } } }', { representations });
