@@ -1,16 +1,21 @@
-// Writes schema/schema.graphql from the Pothos builder; with --check, fails if the file is stale.
+// Writes schema/schema.graphql and schema/subgraph.graphql from the Pothos builder; with --check, fails if either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { printSchemaFile, schemaFilePath } from '../src/graphql/print';
+import { printSchemaFile, printSubgraphFile, schemaFilePath, subgraphFilePath } from '../src/graphql/print';
 
-const printed = printSchemaFile();
-if (process.argv.includes('--check')) {
-  const committed = readFileSync(schemaFilePath, 'utf8');
-  if (committed !== printed) {
-    console.error(`${schemaFilePath} is stale: run \`npm run schema:print\` and commit it.`);
-    process.exit(1);
+const files: [string, string][] = [
+  [schemaFilePath, printSchemaFile()],
+  [subgraphFilePath, printSubgraphFile()],
+];
+for (const [file, printed] of files) {
+  if (process.argv.includes('--check')) {
+    const committed = readFileSync(file, { encoding: 'utf8', flag: 'a+' });
+    if (committed !== printed) {
+      console.error(`${file} is stale: run \`npm run schema:print\` and commit it.`);
+      process.exit(1);
+    }
+    console.log(`${file} is current.`);
+  } else {
+    writeFileSync(file, printed);
+    console.log(`wrote ${file}`);
   }
-  console.log(`${schemaFilePath} is current.`);
-} else {
-  writeFileSync(schemaFilePath, printed);
-  console.log(`wrote ${schemaFilePath}`);
 }

@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { allows } from '../server/auth';
@@ -19,7 +21,8 @@ export const builder = new SchemaBuilder<{
   };
   AuthScopes: { read: boolean; write: boolean; admin: boolean };
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Federation after scope-auth, which wraps resolvers; directives put its @key on the types (its README's order).
+  plugins: [ScopeAuthPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({

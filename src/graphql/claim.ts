@@ -63,9 +63,9 @@ export const Rank = builder.enumType('Rank', {
   } as const,
 });
 
-const claimMakers = hop({ tag: 'claim.makers', from: 'Claim', type: 'MADE_BY', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
-const claimSubjects = hop({ tag: 'claim.subjects', from: 'Claim', type: 'ABOUT', direction: 'out', order: ['item.key'], relatedAt: 'entity' });
-const claimSources = hop({ tag: 'claim.sources', from: 'Claim', type: 'STATED_IN', direction: 'out', to: 'Source', order: ['r.first DESC', 'item.key'], relatedAt: 'source' });
+export const claimMakers = hop({ tag: 'claim.makers', from: 'Claim', type: 'MADE_BY', direction: 'out', to: 'Actor', order: ['item.key'], relatedAt: 'actor' });
+export const claimSubjects = hop({ tag: 'claim.subjects', from: 'Claim', type: 'ABOUT', direction: 'out', order: ['item.key'], relatedAt: 'entity' });
+export const claimSources = hop({ tag: 'claim.sources', from: 'Claim', type: 'STATED_IN', direction: 'out', to: 'Source', order: ['r.first DESC', 'item.key'], relatedAt: 'source' });
 const claimEvidence = hop({ tag: 'claim.evidence', from: 'Claim', type: 'EVIDENCED_BY', direction: 'out', to: 'Source', order: ['item.key'], relatedAt: 'source' });
 type LinkDirection = 'SUPPORTS>' | '<SUPPORTS' | 'CONTRADICTS>' | '<CONTRADICTS' | 'SUPERSEDES>' | '<SUPERSEDES' | 'SAME_ITEM>' | '<SAME_ITEM';
 /** Each direction's relationship type, and whether the other claims are at its end (`>`) or its start. */

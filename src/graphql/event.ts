@@ -39,7 +39,7 @@ const EventOrder = builder.enumType('EventOrder', {
 
 const eventOrders = { START_DATE_DESC: 'n.startDateEarliest DESC, n.key', START_DATE_ASC: 'n.startDateEarliest, n.key', CHANGED_ASC: 'changed' } as const;
 
-const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
+export const eventPlaces = hop({ tag: 'event.places', from: 'Event', type: 'OCCURRED_AT', direction: 'out', to: 'Place', order: ['item.key'], relatedAt: 'place' });
 const eventParticipants = hop({ tag: 'event.participants', from: 'Event', type: 'PARTICIPATED_IN', direction: 'in', to: 'Actor', order: ['r.role', 'item.key'], relatedAt: 'actor' });
 const eventSources = hop({ tag: 'event.sources', from: 'Event', type: 'REPORTED_IN', direction: 'out', to: 'Source', order: ['item.publishedAtEarliest', 'item.key'] });
 const eventParent = hop({ tag: 'event.parent', from: 'Event', type: 'PART_OF', direction: 'out', to: 'Event' });

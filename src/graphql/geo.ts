@@ -2,6 +2,7 @@ import { ClientError, ErrorCode } from '../server/errors';
 import { builder } from './builder';
 import type { GeoPoint } from '../db/values';
 import type { Context } from '../server/context';
+import type { Neo4jGateway } from '../db/gateway';
 import { loadEntitiesByKey, type Entity } from './entity';
 
 export const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
@@ -47,6 +48,23 @@ export interface NearCircle {
   mode: 'WITHIN' | 'OVERLAPS';
 }
 
+/** An entity by its key, or null when it names none. */
+export type EntityLookup = (key: string) => Promise<Entity | null>;
+
+/** Entities looked up through the request's loader (batched with the request's other lookups). */
+export const loaderLookup =
+  (context: Context): EntityLookup =>
+  (key) =>
+    context.loaders.load<string, Entity>('entities.by-key', loadEntitiesByKey, key).catch(() => null);
+
+/** Entities looked up straight from the database, outside a GraphQL request (exports). */
+export const databaseLookup =
+  (db: Neo4jGateway): EntityLookup =>
+  async (key) => {
+    const [entity] = await loadEntitiesByKey([key], db);
+    return entity instanceof Error ? null : (entity ?? null);
+  };
+
 /** A point given as coordinates or as a place's key, as `near` and `distanceKm` take it. */
 export interface PointOrPlace {
   latitude?: number | null;
@@ -55,16 +73,15 @@ export interface PointOrPlace {
 }
 
 /**
- * The point that coordinates or a place's key give, with the place's uncertainty; the place is
- * read through the request's entity loader (batched with any other lookup of the request).
+ * The point that coordinates or a place's key give, with the place's uncertainty.
  * `argument` prefixes the field an error names.
  */
-export async function pointOf(context: Context, given: PointOrPlace, argument: string): Promise<{ latitude: number; longitude: number; uncertaintyKm: number }> {
+export async function pointOf(lookup: EntityLookup, given: PointOrPlace, argument: string): Promise<{ latitude: number; longitude: number; uncertaintyKm: number }> {
   const field = (name: string) => (argument ? `${argument}.${name}` : name);
   const refuse = (problem: string, name: string) => new ClientError(ErrorCode.BAD_USER_INPUT, `${argument || 'distanceKm'}: ${problem}.`, { extensions: { argument: argument || 'place', field: field(name) } });
   if (given.place != null) {
     if (given.latitude != null || given.longitude != null) throw refuse('give either place or latitude and longitude, not both', 'place');
-    const entity = await context.loaders.load<string, Entity>('entities.by-key', loadEntitiesByKey, given.place).catch(() => null);
+    const entity = await lookup(given.place);
     if (!entity || entity.typename !== 'Place') throw refuse(`"${given.place}" names no place`, 'place');
     const location = entity.properties.location as GeoPoint | null | undefined;
     if (!location) throw refuse(`the place "${given.place}" has no location`, 'place');
@@ -78,17 +95,17 @@ export async function pointOf(context: Context, given: PointOrPlace, argument: s
 }
 
 /** Checks a circle and finds its centre. */
-export async function nearCircle(context: Context, near: Near): Promise<NearCircle> {
+export async function nearCircle(lookup: EntityLookup, near: Near): Promise<NearCircle> {
   if (!(near.withinKm > 0 && near.withinKm <= 20_000)) {
     throw new ClientError(ErrorCode.BAD_USER_INPUT, `near: withinKm must be more than 0 and at most 20000 (got ${near.withinKm}).`, { extensions: { argument: 'near', field: 'near.withinKm' } });
   }
-  const centre = await pointOf(context, near, 'near');
+  const centre = await pointOf(lookup, near, 'near');
   return { latitude: centre.latitude, longitude: centre.longitude, centreUncertaintyKm: centre.uncertaintyKm, withinKm: near.withinKm, mode: near.mode ?? 'WITHIN' };
 }
 
 /** A list's filter with its `near` circle's centre found. */
-export async function withNearCircle<Filter extends { near?: Near | null }>(context: Context, filter: Filter): Promise<Omit<Filter, 'near'> & { near?: NearCircle | null }> {
-  return { ...filter, near: filter.near ? await nearCircle(context, filter.near) : null };
+export async function withNearCircle<Filter extends { near?: Near | null }>(lookup: EntityLookup | Context, filter: Filter): Promise<Omit<Filter, 'near'> & { near?: NearCircle | null }> {
+  return { ...filter, near: filter.near ? await nearCircle(typeof lookup === 'function' ? lookup : loaderLookup(lookup), filter.near) : null };
 }
 
 /**

@@ -8,10 +8,11 @@ import { entityFromRow, type Entity, type Related } from './entity';
 import { ancestors, hop, relation, wholeItems } from '../read/relation';
 import { relationField, relationPageArg, singleRelationField } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
-import { distanceKm, NearInput, nearCondition, pointOf, withNearCircle } from './geo';
-import { Conditions, maxHierarchyDepth } from '../read/conditions';
+import { distanceKm, loaderLookup, NearInput, pointOf, withNearCircle } from './geo';
+import { placeFilterQuery } from '../read/filters';
+import { maxHierarchyDepth } from '../read/conditions';
 import { connectionOptions, readPage } from './pagination';
-import { asOfArg, changedOrderValue, recordTimeConditions, recordTimeFilterFields } from './visibility';
+import { asOfArg, changedOrderValue, recordTimeFilterFields } from './visibility';
 import { EntityRef, EventRef, PlaceRef } from './refs';
 import { listTextRule } from './search-text';
 
@@ -107,7 +108,7 @@ builder.node(PlaceRef, {
       },
       extensions: { computed: ['location'] } satisfies FieldReads,
       resolve: async (place, args, context) => {
-        const centre = await pointOf(context, args, '');
+        const centre = await pointOf(loaderLookup(context), args, '');
         const location = place.properties.location as GeoPoint | null | undefined;
         return location ? Math.round(distanceKm(location, centre) * 10) / 10 : null;
       },
@@ -167,13 +168,7 @@ builder.queryField('places', (t) =>
       },
       resolve: async (_root, args, context, info) => {
         const filter = await withNearCircle(context, args.filter ?? {});
-        const conditions = recordTimeConditions(new Conditions(), filter)
-          .when('types', filter.types, 'n.type IN $types')
-          .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
-        if (filter.near) {
-          const near = nearCondition('n', filter.near);
-          conditions.add(near.clause, near.parameters);
-        }
+        const { conditions } = placeFilterQuery(filter);
         return readPage(
           context.db,
           'places.list',

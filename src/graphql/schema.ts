@@ -19,5 +19,9 @@ import './revision';
 import './import-report';
 import './aggregate';
 import './facet';
+import './federation';
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+/** The same types as an Apollo Federation v2 subgraph (`federation.ts`): `_service`, `_entities` and the entities' `@key`s. */
+export const subgraphSchema = builder.toSubGraphSchema({ sortSchema: true, linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] });

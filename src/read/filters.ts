@@ -122,3 +122,22 @@ export function eventFilterQuery(filter: EventFilterValues): FilterQuery {
   }
   return { conditions, start };
 }
+
+export interface PlaceFilterValues extends RecordTimeFilter {
+  text?: string | null;
+  types?: readonly string[] | null;
+  within?: string | null;
+  near?: NearCircle | null;
+}
+
+/** The conditions of a `PlaceFilter`. */
+export function placeFilterQuery(filter: PlaceFilterValues): FilterQuery {
+  const conditions = recordTimeConditions(new Conditions(), filter)
+    .when('types', filter.types, 'n.type IN $types')
+    .when('within', filter.within, `EXISTS { (n)-[:LOCATED_IN*1..${maxHierarchyDepth}]->(:Place {key: $within}) }`);
+  if (filter.near) {
+    const near = nearCondition('n', filter.near);
+    conditions.add(near.clause, near.parameters);
+  }
+  return { conditions };
+}

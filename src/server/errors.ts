@@ -11,7 +11,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** The client went away; the request's remaining work was not started. */
   CANCELLED: 'CANCELLED',
-  // Limits (src/server/limits.ts, src/server/protection.ts): each its own code. A body over MAX_BODY_BYTES gets Yoga's REQUEST_ENTITY_TOO_LARGE.
+  // Limits (src/server/limits.ts, src/server/protection.ts): each its own code.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
@@ -20,6 +20,10 @@ export const ErrorCode = {
   /** An aggregate's grouping forms more buckets than `aggregateLimits.maxGroupedBuckets`. */
   TOO_MANY_BUCKETS: 'TOO_MANY_BUCKETS',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A body over MAX_BODY_BYTES: Yoga's own code for /graphql, the same for the export routes. */
+  REQUEST_ENTITY_TOO_LARGE: 'REQUEST_ENTITY_TOO_LARGE',
+  /** Anything unexpected, masked: the code graphql-js's masking gives it, the same for the export routes. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   // With PERSISTED_OPERATIONS_FILE (src/server/persisted.ts): a request that is no persisted operation, and an id not in the list.
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',

@@ -397,6 +397,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     }
     const ids = argument('ids');
     if (Array.isArray(ids)) return ids.length;
+    // A subgraph's `_entities`: as `nodes(ids:)`, at most a page of representations, each an object read.
+    const representations = argument('representations');
+    if (Array.isArray(representations)) {
+      if (representations.length > maxPageSize) {
+        throw new ClientError(ErrorCode.BAD_USER_INPUT, `representations: at most ${maxPageSize} (got ${representations.length}).`, { extensions: { argument: 'representations', maximum: maxPageSize } });
+      }
+      return representations.length;
+    }
     if (!isListType(getNullableType(definition.type))) return 1;
     // A connection's edges are its page: the page size above already counts them.
     if (parent.name.endsWith('Connection') && field.name.value === 'edges') return 1;

@@ -13,7 +13,8 @@ import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { inputErrorCodes } from './input-errors';
 import { usePersistedAllowList } from './persisted';
-import { schema } from '../graphql/schema';
+import { isExportPath, useExports } from './exports';
+import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
 
 export interface YogaDependencies {
@@ -74,13 +75,14 @@ export const exampleQuery = `# The March 2024 raid into Kursk region: the units 
 }
 `;
 
-const documentedPaths = new Set(['/graphql', '/health', '/ready', '/metrics']);
+const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '/metrics']);
 
 /**
  * The GraphQL service: schema, per-request context, masked errors, limits checked before any
  * Cypher runs, rate limits, CSRF prevention, CORS from configuration, /health, /ready, /metrics,
  * GraphiQL. In front of Yoga, for every request whatever its path: its id, the rate limit, 404
- * for undocumented paths, then /metrics and GraphiQL's page and assets.
+ * for undocumented paths, then /metrics, the exports (src/server/exports.ts) and GraphiQL's page
+ * and assets.
  */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
@@ -94,11 +96,12 @@ export function createYogaApp(dependencies: YogaDependencies) {
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
-    schema,
+    // /subgraph serves the same types as an Apollo Federation subgraph (src/graphql/federation.ts).
+    schema: ({ request }) => (new URL(request.url).pathname === '/subgraph' ? subgraphSchema : schema),
     context: (initial) => createContext(services, initial),
     cors: config.CORS_ORIGINS ? corsOptions(config) : false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: '/(graphql|subgraph)',
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Served in front of Yoga by useGraphiQLAssets.
@@ -158,8 +161,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
     plugins: [
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
-      useKnownPaths((pathname) => documentedPaths.has(pathname) || isGraphiQLAsset(pathname)),
+      useKnownPaths((pathname) => documentedPaths.has(pathname) || isExportPath(pathname) || isGraphiQLAsset(pathname)),
       useMetricsEndpoint(metrics.registry, config, authenticate),
+      useExports(services, config, logger),
       // Analysts' networks often have no internet: GraphiQL loads everything from this host.
       useGraphiQLAssets(graphiql),
     ],

@@ -62,7 +62,14 @@ export function createTestService(environment: Record<string, string> = {}) {
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips, statements };
   }
 
-  return { yoga, gateway, graphql, close: () => driver.close() };
+  /** A request to any path, and the round trips it makes, counted until the next request (a streamed body's included). */
+  function request(url: string, init: RequestInit = {}) {
+    roundTrips = [];
+    const counted = roundTrips;
+    return { response: yoga.fetch(url, init), roundTrips: counted };
+  }
+
+  return { yoga, gateway, graphql, request, close: () => driver.close() };
 }
 
 export type TestService = ReturnType<typeof createTestService>;

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { printSchemaFile, printSubgraphFile, schemaFilePath, subgraphFilePath } from '../src/graphql/print';
+import { createTestService } from './support/service';
+
+const service = createTestService();
+const subgraph = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+  const { response, roundTrips } = service.request('http://localhost/subgraph', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await (await response).json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  return { body, roundTrips };
+};
+
+/** A second subgraph, written for the test: reports that refer to this service's places and claims by key. */
+const reportsTypeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+  type Report @key(fields: "id") { id: ID! title: String! place: Place! claims: [Claim!]! }
+  type Place @key(fields: "key", resolvable: false) { key: String! }
+  type Claim @key(fields: "key", resolvable: false) { key: String! }
+  type Query { reports: [Report!]! }
+`);
+const reports = [{ id: 'r1', title: 'The raid into Kursk region', place: { key: 'place:ru:lozovaya-rudka' }, claims: [{ key: 'claim:ambiguous:take-back-our-land' }, { key: 'claim:governor-kursk:denied-turning-point' }] }];
+const reportsSchema = buildSubgraphSchema({ typeDefs: reportsTypeDefs, resolvers: { Query: { reports: () => reports } } });
+
+const servers: Server[] = [];
+const listen = async (handler: Parameters<typeof createServer>[1]) => {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+let conflictGraphUrl = '';
+let reportsUrl = '';
+beforeAll(async () => {
+  conflictGraphUrl = `${await listen(service.yoga)}/subgraph`;
+  reportsUrl = `${await listen(createYoga({ schema: reportsSchema, logging: false }))}/graphql`;
+});
+afterAll(async () => {
+  for (const server of servers) server.close();
+  await service.close();
+});
+
+describe('the federation subgraph', () => {
+  it('is printed and current in schema/subgraph.graphql, and the plain schema is unchanged by it', () => {
+    expect(readFileSync(subgraphFilePath, 'utf8')).toBe(printSubgraphFile());
+    expect(readFileSync(schemaFilePath, 'utf8')).toBe(printSchemaFile());
+    expect(printSchemaFile()).not.toMatch(/_entities|@key/);
+    for (const type of ['Unit', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Source', 'Equipment']) {
+      expect(printSubgraphFile()).toMatch(new RegExp(`type ${type} implements [^{]*@key\\(fields: "key"\\)\\s*@key\\(fields: "id"\\)`));
+    }
+  });
+
+  it('resolves 100 representations, by key and by global id, in one Cypher round trip', async () => {
+    const listed = await service.graphql<{ claims: { edges: { node: { key: string; text: string } }[] }; places: { edges: { node: { key: string; name: string } }[] } }>(
+      '{ claims(first: 60, orderBy: MADE_AT_ASC) { edges { node { key text } } } places(first: 40) { edges { node { key name } } } }',
+    );
+    const claims = listed.body.data!.claims.edges.map((edge) => edge.node);
+    const places = listed.body.data!.places.edges.map((edge) => edge.node);
+    const representations = [
+      ...claims.map((claim) => ({ __typename: 'Claim', key: claim.key })),
+      ...places.map((place, index) => (index % 2 === 0 ? { __typename: 'Place', key: place.key } : { __typename: 'Place', id: encodeGlobalId('Place', place.key) })),
+    ];
+    expect(representations).toHaveLength(claims.length + places.length);
+    const { body, roundTrips } = await subgraph<{ _entities: ({ key: string; text?: string; name?: string } | null)[] }>(
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Claim { key text } ... on Place { key name } } }',
+      { representations },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities).toEqual([...claims, ...places]);
+    expect(roundTrips).toEqual(['entities.by-key']);
+    if (representations.length === 100) expect(roundTrips).toHaveLength(1);
+  });
+
+  it('leaves /graphql plain: _entities is unknown there, even after /subgraph ran the same document', async () => {
+    const query = '{ _entities(representations: [{__typename: "Place", key: "place:ru"}]) { ... on Place { key } } }';
+    expect((await subgraph(query)).body.errors).toBeUndefined();
+    const plain = await service.graphql(query);
+    expect(plain.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(plain.roundTrips).toEqual([]);
+  });
+
+  it('refuses more than 100 representations, as nodes(ids:) does', async () => {
+    const representations = Array.from({ length: 101 }, (_, index) => ({ __typename: 'Claim', key: `claim:test:${index}` }));
+    const { body, roundTrips } = await subgraph('query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Claim { key } } }', { representations });
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(roundTrips).toEqual([]);
+  });
+
+  it('composes with another subgraph and answers a query across both through Apollo Gateway', async () => {
+    const composed = composeServices([
+      { name: 'conflict_graph', typeDefs: parse(readFileSync(subgraphFilePath, 'utf8')), url: conflictGraphUrl },
+      { name: 'reports', typeDefs: reportsTypeDefs, url: reportsUrl },
+    ]);
+    expect(composed.errors ?? []).toEqual([]);
+    const gateway = new ApolloGateway({ supergraphSdl: composed.supergraphSdl!, buildService: ({ url }) => new RemoteGraphQLDataSource({ url }) });
+    const { executor } = await gateway.load();
+    try {
+      const query = '{ reports { title place { key name type ancestors { key } } claims { key text makers { actor { key name } } } } }';
+      const result = await executor({
+        request: { query, variables: {} },
+        document: parse(query),
+        queryHash: createHash('sha256').update(query).digest('hex'),
+        context: {},
+        logger: console,
+        metrics: {},
+        overallCachePolicy: {},
+        cache: undefined,
+      } as never);
+      expect(result.errors).toBeUndefined();
+      // The same fields read from this service directly.
+      const direct = await service.graphql<{ place: unknown; a: unknown; b: unknown }>(
+        `{ place(key: "place:ru:lozovaya-rudka") { key name type ancestors { key } }
+           a: claim(key: "claim:ambiguous:take-back-our-land") { key text makers { actor { key name } } }
+           b: claim(key: "claim:governor-kursk:denied-turning-point") { key text makers { actor { key name } } } }`,
+      );
+      const { place, a, b } = direct.body.data!;
+      expect(result.data).toEqual({ reports: [{ title: reports[0]!.title, place, claims: [a, b] }] });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
