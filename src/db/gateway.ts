@@ -22,6 +22,8 @@ export interface GatewayOptions {
   logger?: Pick<Logger, 'warn'>;
   /** How long a readiness ping waits (the driver's connection acquisition timeout). */
   pingTimeoutMs?: number;
+  /** Parameters every statement of this view gets, unless it gives its own (a request's perspective). */
+  parameters?: Record<string, unknown>;
 }
 
 /**
@@ -52,6 +54,11 @@ export class Neo4jGateway {
         }
       : observer;
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, observer: both, activity: this.activity });
+  }
+
+  /** The same gateway, whose every statement also gets these parameters (a request's own, such as its perspective). */
+  withParameters(parameters: Record<string, unknown>): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, parameters: { ...this.options.parameters, ...parameters }, activity: this.activity });
   }
 
   /** The same gateway with another transaction timeout (the bulk import's, IMPORT_TIMEOUT_MS). */
@@ -92,7 +99,7 @@ export class Neo4jGateway {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.activity.inFlight += 1;
     try {
-      const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } });
+      const result = await session.run(cypher, { ...this.options.parameters, ...parameters }, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } });
       return { rows: result.records.map((record) => record.toObject() as T), counters: result.summary.counters.updates() };
     } catch (error) {
       throw translateNeo4jError(error, tag);
@@ -114,7 +121,7 @@ export class Neo4jGateway {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     this.activity.inFlight += 1;
-    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer));
+    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer, this.options.parameters));
     const config = { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
     const done = (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config)).finally(async () => {
       // Only once Neo4j has answered: until then the work is in flight and holds its connection.
@@ -140,12 +147,13 @@ export class ObservedTransaction {
     private readonly tx: ManagedTransaction,
     private readonly tag: string,
     private readonly observer?: QueryObserver,
+    private readonly defaults: Record<string, unknown> = {},
   ) {}
 
   async run<T extends Row = Row>(cypher: string, parameters: Record<string, unknown> = {}) {
     this.observer?.(this.tag, cypher);
     try {
-      const result = await this.tx.run(cypher, parameters);
+      const result = await this.tx.run(cypher, { ...this.defaults, ...parameters });
       return {
         rows: result.records.map((record) => record.toObject() as T),
         counters: result.summary.counters.updates(),

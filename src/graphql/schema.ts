@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { withPerspectiveDirective } from './perspective';
 import './scalars';
 import './vocabulary-enums';
 import './database-info';
@@ -21,7 +22,7 @@ import './aggregate';
 import './facet';
 import './federation';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = withPerspectiveDirective(builder.toSchema({ sortSchema: true }));
 
 /** The same types as an Apollo Federation v2 subgraph (`federation.ts`): `_service`, `_entities` and the entities' `@key`s. */
 export const subgraphSchema = builder.toSubGraphSchema({ sortSchema: true, linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] });

@@ -4,6 +4,20 @@ import { revisionBeforePrefix } from '../model';
 export const always = 'true';
 
 /**
+ * Condition: the claim is stated in at least one source that the request's perspective admits
+ * (`$perspective`, one map for the whole request: every depth reads the same; null admits all).
+ * A request-wide parameter, not a scope's own: the gateway view of the request gives it to every
+ * statement (`src/graphql/perspective.ts`).
+ */
+function inPerspective(claim: string): string {
+  return `($perspective IS NULL OR EXISTS { MATCH (${claim})-[:STATED_IN]->(perspectiveSource:Source)
+    WHERE ($perspective.reliabilities IS NULL OR perspectiveSource.reliability IN $perspective.reliabilities)
+      AND ($perspective.kinds IS NULL OR perspectiveSource.kind IN $perspective.kinds)
+      AND NOT perspectiveSource.key IN $perspective.excluded
+      AND ($perspective.only IS NULL OR perspectiveSource.key IN $perspective.only) })`;
+}
+
+/**
  * The names one read uses in Cypher. A relation read inside another query gets a prefix of its
  * own, and every parameter it refers to goes through `param`, so nested levels never share a
  * parameter: by construction, not by rewriting the text afterwards.
@@ -50,9 +64,10 @@ export class CypherScope {
    * `asOf`.
    */
   visibleRank(claim: string): string {
-    if (this.withoutRecordTime) return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED')`;
+    const perspective = inPerspective(claim);
+    if (this.withoutRecordTime) return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED') AND ${perspective}`;
     const asOf = this.param('asOf');
-    return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR (${asOf} IS NOT NULL AND ${claim}.rankedAt > datetime(${asOf})))`;
+    return `(${this.param('includeDeprecated')} OR coalesce(${claim}.rank, 'NORMAL') <> 'DEPRECATED' OR (${asOf} IS NOT NULL AND ${claim}.rankedAt > datetime(${asOf}))) AND ${perspective}`;
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { Loaders } from '../read/loaders';
 import { ClientError, ErrorCode } from './errors';
 import { requestIdOf } from './protection';
+import { noPerspective } from '../graphql/perspective';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
@@ -47,6 +48,6 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
     if (initial.request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
     roundTrips.push(tag);
     dependencies.onRoundTrip?.(tag, cypher);
-  });
+  }).withParameters(noPerspective);
   return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
 }

@@ -17,6 +17,7 @@ import { ClientError, ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { errorResponse, requestIdOf } from './protection';
 import { databaseLookup, withNearCircle, type Near } from '../graphql/geo';
+import { noPerspective } from '../graphql/perspective';
 
 /** A list's filter as a client sends it: `near` with its centre not yet found. */
 type WithNear<Filter> = Omit<Filter, 'near'> & { near?: Near | null };
@@ -247,7 +248,7 @@ export function useExports(services: ServiceDependencies, config: Pick<Config, '
           // A client that went away gets no more pages read for it.
           if (request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
           services.onRoundTrip?.(tag, cypher);
-        });
+        }).withParameters(noPerspective);
         endResponse(await route.answer(db, values));
       } catch (error) {
         if (error instanceof ClientError) {

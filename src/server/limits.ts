@@ -416,6 +416,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     return bound ? (bound.pricedAs ?? bound.maxItems) : maxPageSize;
   };
 
-  const cost = costOf(operation.selectionSet, root, false, new Set());
+  // A perspective has every claim read also read its sources (`inPerspective`): twice the work, at most.
+  const perspectiveFactor = operation.directives?.some((directive) => directive.name.value === 'perspective') ? 2 : 1;
+  const cost = costOf(operation.selectionSet, root, false, new Set()) * perspectiveFactor;
   return { cost: Math.ceil(cost), visits, readsVariables };
 }

@@ -12,6 +12,7 @@ import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
 import { createMetrics, useMetricsEndpoint } from './metrics';
 import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { inputErrorCodes } from './input-errors';
+import { usePerspective } from '../graphql/perspective';
 import { usePersistedAllowList } from './persisted';
 import { isExportPath, useExports } from './exports';
 import { schema, subgraphSchema } from '../graphql/schema';
@@ -123,6 +124,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       ...(config.READ_ACCESS === 'authenticated' ? [useSchemaClosedToAnonymous(authenticate)] : []),
       ...(config.PERSISTED_OPERATIONS_FILE ? [usePersistedAllowList(config.PERSISTED_OPERATIONS_FILE, logger)] : []),
       useOperationLimits(config),
+      usePerspective,
       inputErrorCodes,
       metrics.plugin,
       useErrorHandler(({ errors, context }) => {
