@@ -18,5 +18,6 @@ import './link';
 import './revision';
 import './import-report';
 import './aggregate';
+import './live';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,7 +3,8 @@ import type { Authenticator, Principal } from './auth';
 import type { Neo4jGateway } from '../db/gateway';
 import { Loaders } from '../read/loaders';
 import { ClientError, ErrorCode } from './errors';
-import { requestIdOf } from './protection';
+import { clientOf, requestIdOf } from './protection';
+import type { LiveFeed } from './live';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
@@ -14,6 +15,8 @@ export interface ServiceDependencies {
   onRoundTrip?: (tag: string) => void;
   /** False until Neo4j has answered and has its schema. */
   isReady: () => boolean;
+  /** The live feed: writes publish the keys they touched, subscriptions listen. */
+  live: LiveFeed;
 }
 
 export interface Context extends YogaInitialContext {
@@ -28,6 +31,9 @@ export interface Context extends YogaInitialContext {
   readAccess: 'public' | 'authenticated';
   /** The id of the request, returned in X-Request-Id and written in its log lines. */
   requestId: string;
+  live: LiveFeed;
+  /** Who the client is, for limits per client: its principal, else its address. */
+  client: string;
 }
 
 /**
@@ -48,5 +54,15 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
     roundTrips.push(tag);
     dependencies.onRoundTrip?.(tag);
   });
-  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
+  return {
+    ...initial,
+    db,
+    roundTrips,
+    loaders: new Loaders(db),
+    principal,
+    readAccess: dependencies.readAccess,
+    requestId: requestIdOf(initial.request),
+    live: dependencies.live,
+    client: clientOf(principal, initial),
+  };
 }

@@ -5,6 +5,8 @@ import { prepareDatabase } from '../cypher/runner';
 import { connectDatabase, waitUntilReachable, type Database } from '../db/connect';
 import { createLogger, type Logger } from './logger';
 import { createYogaApp } from './yoga';
+import { LiveFeed } from './live';
+import { serveWebSockets } from './websocket';
 
 let config, credentials;
 let logger: Logger;
@@ -31,8 +33,10 @@ try {
 
 // Serve at once; /ready says 503 and GraphQL says UNAVAILABLE until Neo4j answers and has its schema.
 let ready = false;
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready });
+const live = new LiveFeed({ logger, redisUrl: config.REDIS_URL, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, live });
 const server = createServer(yoga);
+const webSockets = serveWebSockets(server, yoga, config.MAX_BODY_BYTES);
 server.listen(config.PORT, config.HOST, () => {
   logger.info(`GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
 });
@@ -64,12 +68,14 @@ async function shutdown(signal: string, exitCode = 0) {
   shuttingDown = true;
   logger.info(`${signal}: stopping`);
   stopWatchingCredentials();
+  await webSockets.close();
   // Stop accepting, give requests in flight a bounded time, then close the database.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   server.closeAllConnections();
   await database?.close();
+  await live.close();
   logger.info('stopped');
   process.exit(exitCode);
 }

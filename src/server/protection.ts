@@ -54,6 +54,9 @@ interface Bucket {
 const addressOf = (serverContext: unknown) =>
   (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ?? 'unknown';
 
+/** Whom limits per client count against: the authenticated principal, else the address. */
+export const clientOf = (principal: Principal | null, serverContext: unknown) => (principal ? `principal:${principal.id}` : `address:${addressOf(serverContext)}`);
+
 /**
  * A token bucket per client, for every request whatever its path: by authenticated principal, so
  * every spelling of one key shares a bucket; else (anonymous, or credentials that do not check
@@ -69,7 +72,7 @@ export function useRateLimit(perMinute: number, authenticate: Authenticator, now
       if (perMinute === 0) return;
       // A refusal is the GraphQL context's to report; here it only means "key by address".
       const principal = await authenticate(request).catch(() => null);
-      const client = principal ? `principal:${principal.id}` : `address:${addressOf(serverContext)}`;
+      const client = clientOf(principal, serverContext);
       const time = now();
       if (time - lastSweep > 60_000) {
         for (const [key, bucket] of buckets) if (time - bucket.updated > 120_000) buckets.delete(key);

@@ -15,6 +15,7 @@ import { ErrorCode } from './errors';
 import { usePersistedAllowList } from './persisted';
 import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
+import { LiveFeed } from './live';
 
 export interface YogaDependencies {
   gateway: Neo4jGateway;
@@ -25,6 +26,8 @@ export interface YogaDependencies {
   now?: () => number;
   /** The API keys and JWT secrets in force (main.ts reloads them); read once from `config` when not given. */
   credentials?: CredentialStore;
+  /** The live feed (main.ts makes it, with Redis when REDIS_URL is set); in-process when not given. */
+  live?: LiveFeed;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -46,6 +49,7 @@ export interface YogaDependencies {
     | 'RATE_LIMIT_PER_MINUTE'
     | 'CORS_ORIGINS'
     | 'PERSISTED_OPERATIONS_FILE'
+    | 'LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT'
   >;
 }
 
@@ -82,12 +86,13 @@ const documentedPaths = new Set(['/graphql', '/health', '/ready', '/metrics']);
  */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
-  const metrics = createMetrics(gateway, maxConnectionPoolSize);
+  const live = dependencies.live ?? new LiveFeed({ logger, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
+  const metrics = createMetrics(gateway, maxConnectionPoolSize, live);
   const isReady = dependencies.isReady ?? (() => true);
   // The rate limit and the GraphQL context share one authentication per request.
   const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
   const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
-  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
+  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady, live };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
@@ -135,11 +140,13 @@ export function createYogaApp(dependencies: YogaDependencies) {
           if (!isReady()) return false;
           try {
             await dependencies.gateway.ping();
-            return true;
           } catch (error) {
             logger.warn({ err: error }, 'readiness check: Neo4j does not answer');
             return false;
           }
+          // Without Redis the service still reads and writes: ready, and saying what is degraded.
+          const degraded = live.degraded();
+          return degraded ? Response.json({ status: 'degraded', degraded: { redis: degraded } }) : true;
         },
       }),
     ],
@@ -151,7 +158,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
     // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
     ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
   };
-  return createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
+  const app = createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
     plugins: [
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
@@ -161,6 +168,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
       useGraphiQLAssets(graphiql),
     ],
   });
+  // WebSockets (websocket.ts) go to Yoga's enveloped functions: an upgrade is no fetch request. In
+  // objects: the adapter binds the functions it hands out to itself.
+  return Object.assign(app, { enveloped: { get: yoga.getEnveloped.bind(yoga) }, live });
 }
 
 /**

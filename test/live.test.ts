@@ -1,0 +1,322 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws/client';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createLogger } from '../src/server/logger';
+import { LiveFeed } from '../src/server/live';
+import { serveWebSockets } from '../src/server/websocket';
+import { createTestService, testKeys, type TestService } from './support/service';
+
+const writer = { 'x-api-key': testKeys.writer };
+const admin = { 'x-api-key': testKeys.admin };
+/** The longest a test waits for a message it expects; never a sleep that asserts. */
+const waitMs = 10_000;
+
+type Message = { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+/**
+ * A subscription over Server-Sent Events, in-process: the messages as they arrive, `next(n)`
+ * waiting (bounded) until n have, and `close()` as a client that goes away.
+ */
+/** Every subscription a test opened: closed after it, whatever its outcome. */
+const opened: { close: () => void }[] = [];
+
+async function subscribe(service: Pick<TestService, 'yoga'>, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const response = await service.yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const messages: Message[] = [];
+  let notify = () => {};
+  let ended = false;
+  const reader = response.body!.getReader();
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+          if (/^event: next/m.test(event) && data) messages.push(JSON.parse(data) as Message);
+          notify();
+        }
+      }
+      // A refusal before the stream begins comes as one JSON response.
+      if (!response.headers.get('content-type')?.includes('text/event-stream') && buffer.trim()) messages.push(JSON.parse(buffer) as Message);
+    } catch {
+      // Cancelled by close().
+    }
+    ended = true;
+    notify();
+  })();
+  const subscription = {
+    messages,
+    async next(count: number): Promise<Message[]> {
+      const deadline = Date.now() + waitMs;
+      while (messages.length < count && !ended && Date.now() < deadline) {
+        await new Promise<void>((resolve) => {
+          notify = resolve;
+          setTimeout(resolve, 200);
+        });
+      }
+      if (messages.length < count) throw new Error(`expected ${count} messages, got ${messages.length}: ${JSON.stringify(messages)}`);
+      return messages.slice(0, count);
+    },
+    /** As a client that goes away: the stream is cancelled, which is what the server hears. */
+    close: () => {
+      void reader.cancel().catch(() => undefined);
+      controller.abort();
+    },
+  };
+  opened.push(subscription);
+  return subscription;
+}
+
+/** Waits (bounded) until `condition` holds. */
+async function until(condition: () => boolean, what: string) {
+  const deadline = Date.now() + waitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const recordClaim = `mutation ($input: RecordClaimInput!) { recordClaim(input: $input) { status claim { key } } }`;
+
+let sequence = 0;
+/** A new claim by `maker` of `type`, with its own text so its key is new. */
+const claimInput = (maker: string, type: string) => ({
+  properties: { text: `Live test claim ${++sequence} at ${Date.now()}`, type, stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY', madeAt: '2024-03-12' },
+  madeBy: [{ key: maker, attribution: 'EXPLICIT' }],
+  about: [{ key: 'place:ru:lozovaya-rudka', role: 'PLACE' }],
+  sources: [{ key: 'source:social-post:live-test', quote: 'live', source: { kind: 'SOCIAL_POST', title: 'Live test post', publishedAt: '2024-03-12' } }],
+});
+
+async function record(service: TestService, maker: string, type: string): Promise<string> {
+  const response = await service.graphql<{ recordClaim: { claim: { key: string } } }>(recordClaim, { input: claimInput(maker, type) }, writer);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.recordClaim.claim.key;
+}
+
+const claimFeed = `subscription ($filter: ClaimFilter, $since: DateTime, $after: String, $changes: [ClaimChangeKind!]) {
+  claimChanged(filter: $filter, since: $since, after: $after, changes: $changes) {
+    change recordedAt cursor
+    claim { key type text makers { actor { key } } }
+  }
+}`;
+
+type ClaimMessage = { claimChanged: { change: string; recordedAt: string; cursor: string; claim: { key: string; type: string; makers: { actor: { key: string } }[] } } };
+const keysOf = (messages: Message[]) => messages.map((message) => (message.data as ClaimMessage).claimChanged.claim.key);
+
+const legion = 'unit:freedom-of-russia-legion';
+const corps = 'unit:russian-volunteer-corps';
+
+describe('subscriptions on one instance (in-process feed)', () => {
+  let service: TestService;
+  beforeAll(() => {
+    service = createTestService({ LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT: '3' });
+  });
+  afterAll(() => service.close());
+  afterEach(async () => {
+    for (const subscription of opened.splice(0)) subscription.close();
+    await until(() => service.yoga.live.counts.open === 0, 'the subscriptions to be released');
+  });
+
+  it('sends a recorded claim to a subscriber whose filter admits it, as it selected it, and not to one whose filter excludes it', async () => {
+    const control = await subscribe(service, claimFeed, { filter: { madeBy: legion, types: ['CONTROL'] } });
+    const casualties = await subscribe(service, claimFeed, { filter: { madeBy: legion, types: ['CASUALTIES'] } });
+    const key = await record(service, legion, 'CONTROL');
+    const [message] = await control.next(1);
+    expect(message!.data).toMatchObject({ claimChanged: { change: 'RECORDED', claim: { key, type: 'CONTROL', makers: [{ actor: { key: legion } }] } } });
+    // The excluded subscriber's first message is a later claim its filter admits: the first never reached it.
+    const sentinel = await record(service, legion, 'CASUALTIES');
+    expect(keysOf(await casualties.next(1))).toEqual([sentinel]);
+    expect(keysOf(control.messages)).toEqual([key]);
+    control.close();
+    casualties.close();
+  });
+
+  it('tells ranked, superseded and changed claims apart, and sends only the kinds asked for', async () => {
+    const ranks = await subscribe(service, claimFeed, { filter: { madeBy: corps }, changes: ['RANKED', 'SUPERSEDED'] });
+    const all = await subscribe(service, claimFeed, { filter: { madeBy: corps } });
+    // Each write waits for its message: a message carries the claim as it is when read, so two quick
+    // changes of one claim may come as one message of the later.
+    const first = await record(service, corps, 'CONTROL');
+    await all.next(1);
+    const ranked = await service.graphql('mutation ($key: String!) { setClaimRank(key: $key, rank: DEPRECATED, reason: REFUTED) { status } }', { key: first }, writer);
+    expect(ranked.body.errors).toBeUndefined();
+    await all.next(2);
+    const second = await record(service, corps, 'CONTROL');
+    await all.next(3);
+    const input = { ...claimInput(corps, 'CONTROL'), supersedes: [{ key: second }] };
+    const third = (await service.graphql<{ recordClaim: { claim: { key: string } } }>(recordClaim, { input }, writer)).body.data!.recordClaim.claim.key;
+    const expected = [
+      [first, 'RECORDED'],
+      [first, 'RANKED'],
+      [second, 'RECORDED'],
+    ];
+    const messages = (await all.next(5)).map((message) => (message.data as ClaimMessage).claimChanged);
+    expect(messages.slice(0, 3).map((change) => [change.claim.key, change.change])).toEqual(expected);
+    // The new claim and the one it supersedes change in one transaction: one message each, in either order.
+    expect(messages.slice(3).map((change) => [change.claim.key, change.change]).sort()).toEqual([[second, 'SUPERSEDED'], [third, 'RECORDED']].sort());
+    expect((await ranks.next(2)).map((message) => (message.data as ClaimMessage).claimChanged.change)).toEqual(['RANKED', 'SUPERSEDED']);
+    ranks.close();
+    all.close();
+  });
+
+  it('replays from `since` and from a cursor, then goes live, each change once', async () => {
+    const first = await subscribe(service, claimFeed, { filter: { madeBy: legion } });
+    const seen = await record(service, legion, 'PRESENCE');
+    const [last] = await first.next(1);
+    first.close();
+    const gap = [await record(service, legion, 'PRESENCE'), await record(service, legion, 'ATTACK'), await record(service, legion, 'PRESENCE')];
+    const { recordedAt, cursor, claim } = (last!.data as ClaimMessage).claimChanged;
+    expect(claim.key).toBe(seen);
+    const bySince = await subscribe(service, claimFeed, { filter: { madeBy: legion }, since: recordedAt });
+    const byCursor = await subscribe(service, claimFeed, { filter: { madeBy: legion, types: ['PRESENCE'] }, after: cursor });
+    expect(keysOf(await bySince.next(3))).toEqual(gap);
+    const live = await record(service, legion, 'PRESENCE');
+    expect(keysOf(await bySince.next(4))).toEqual([...gap, live]);
+    expect(keysOf(await byCursor.next(3))).toEqual([gap[0], gap[2], live]);
+    bySince.close();
+    byCursor.close();
+  });
+
+  it('sends events changed in a place or any place inside it, and merges', async () => {
+    const eventFeed = `subscription ($filter: EventFilter) { eventChanged(filter: $filter) { change recordedAt event { key places { place { key } } } } }`;
+    const belgorod = await subscribe(service, eventFeed, { filter: { inPlace: 'place:ru:belgorod-oblast' } });
+    const avdiivka = await subscribe(service, eventFeed, { filter: { inPlace: 'place:ua:avdiivka' } });
+    const update = 'mutation ($key: String!, $note: String!) { updateEvent(key: $key, input: {codingNote: $note}) { status } }';
+    // The Grayvoron district lies inside Belgorod Oblast.
+    expect((await service.graphql(update, { key: 'event:2023-05-belgorod-raid', note: `live test ${Date.now()}` }, writer)).body.errors).toBeUndefined();
+    expect((await service.graphql(update, { key: 'event:2024-02-17-avdiivka-withdrawal', note: `live test ${Date.now()}` }, writer)).body.errors).toBeUndefined();
+    const [changed] = await belgorod.next(1);
+    expect(changed!.data).toMatchObject({ eventChanged: { change: 'CHANGED', event: { key: 'event:2023-05-belgorod-raid' } } });
+    const [sentinel] = await avdiivka.next(1);
+    expect(sentinel!.data).toMatchObject({ eventChanged: { event: { key: 'event:2024-02-17-avdiivka-withdrawal' } } });
+    expect(belgorod.messages).toHaveLength(1);
+    belgorod.close();
+    avdiivka.close();
+
+    const merges = await subscribe(service, 'subscription { entityMerged { retiredKey recordedAt survivor { key ... on Person { formerKeys } } } }');
+    for (const key of ['person:live-test-survivor', 'person:live-test-duplicate']) {
+      expect((await service.graphql('mutation ($key: String!) { createPerson(key: $key, input: {name: "Live Test"}) { status } }', { key }, writer)).body.errors).toBeUndefined();
+    }
+    const merged = await service.graphql('mutation { mergeEntities(survivor: "person:live-test-survivor", duplicate: "person:live-test-duplicate") { survivor { key } } }', {}, admin);
+    expect(merged.body.errors).toBeUndefined();
+    const [merge] = await merges.next(1);
+    expect(merge!.data).toMatchObject({ entityMerged: { retiredKey: 'person:live-test-duplicate', survivor: { key: 'person:live-test-survivor', formerKeys: ['person:live-test-duplicate'] } } });
+    merges.close();
+  });
+
+  it('caps subscriptions per client, counts them in metrics and releases them when the client goes', async () => {
+    const open = await Promise.all([1, 2, 3].map(() => subscribe(service, claimFeed, {}, writer)));
+    await until(() => service.yoga.live.counts.open === 3, 'three subscriptions');
+    const refused = await subscribe(service, claimFeed, {}, writer);
+    const [message] = await refused.next(1);
+    expect(message!.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'subscriptions', maximum: 3 });
+    // Another client (anonymous, by address) has its own allowance.
+    const other = await subscribe(service, claimFeed);
+    await until(() => service.yoga.live.counts.open === 4, 'another client');
+    const metrics = await (await service.yoga.fetch('http://localhost/metrics')).text();
+    expect(metrics).toMatch(/^live_subscriptions_open 4$/m);
+    for (const subscription of [...open, other]) subscription.close();
+    await until(() => service.yoga.live.counts.open === 0, 'subscriptions to be released');
+  });
+
+  it('refuses a text filter and bad cursors with BAD_USER_INPUT, and anonymous clients when reads need credentials', async () => {
+    for (const variables of [{ filter: { text: 'raid' } }, { after: 'not-a-cursor' }]) {
+      const [message] = await (await subscribe(service, claimFeed, variables)).next(1);
+      expect(message!.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const closed = createTestService({ READ_ACCESS: 'authenticated' });
+    try {
+      const response = await closed.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: claimFeed }),
+      });
+      expect(await response.text()).toContain('UNAUTHENTICATED');
+      const allowed = await subscribe(closed, claimFeed, { filter: { madeBy: legion } }, { 'x-api-key': testKeys.reader });
+      const key = await record(closed, legion, 'INTENTION');
+      expect(keysOf(await allowed.next(1))).toEqual([key]);
+      allowed.close();
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('serves the same subscriptions over WebSockets (graphql-ws), with credentials in connectionParams', async () => {
+    const server = createServer(service.yoga);
+    const sockets = serveWebSockets(server, service.yoga, 100_000);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createClient({ url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${testKeys.reader}` }, retryAttempts: 0 });
+    try {
+      const messages: Message[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        client.subscribe({ query: claimFeed, variables: { filter: { madeBy: corps, types: ['APPEAL'] } } }, { next: (message) => void messages.push(message as Message), error: reject, complete: resolve });
+      });
+      void done.catch(() => undefined);
+      await until(() => service.yoga.live.counts.open === 1, 'the WebSocket subscription');
+      const key = await record(service, corps, 'APPEAL');
+      await until(() => messages.length === 1, 'the claim over the WebSocket');
+      expect(keysOf(messages)).toEqual([key]);
+    } finally {
+      await client.dispose();
+      await until(() => service.yoga.live.counts.open === 0, 'the WebSocket subscription to be released');
+      await sockets.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+const redisUrl = inject('redisUrl');
+
+describe.skipIf(!redisUrl)('two instances sharing Neo4j and Redis', () => {
+  let a: TestService;
+  let b: TestService;
+  const feeds: LiveFeed[] = [];
+  beforeAll(() => {
+    const feed = () => {
+      const live = new LiveFeed({ logger: createLogger('silent'), redisUrl, maxPerClient: 20 });
+      feeds.push(live);
+      return live;
+    };
+    a = createTestService({}, feed());
+    b = createTestService({}, feed());
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close(), ...feeds.map((feed) => feed.close())]);
+  });
+
+  it('sends a claim recorded through A to a filtered subscriber on B, not to one whose filter excludes it, and replays a gap once', async () => {
+    await until(() => feeds.every((feed) => feed.degraded() === null), 'both instances to reach Redis');
+    const control = await subscribe(b, claimFeed, { filter: { madeBy: corps, types: ['CONTROL'] } });
+    const excluded = await subscribe(b, claimFeed, { filter: { madeBy: corps, types: ['CASUALTIES'] } });
+    const key = await record(a, corps, 'CONTROL');
+    const [message] = await control.next(1);
+    expect(message!.data).toMatchObject({ claimChanged: { change: 'RECORDED', claim: { key, makers: [{ actor: { key: corps } }] } } });
+    const sentinel = await record(a, corps, 'CASUALTIES');
+    expect(keysOf(await excluded.next(1))).toEqual([sentinel]);
+    excluded.close();
+
+    // Disconnected, the client misses three claims; reconnecting on B with `since` gets each once, then the live ones.
+    control.close();
+    const gap = [await record(a, corps, 'CONTROL'), await record(b, corps, 'CONTROL'), await record(a, corps, 'CONTROL')];
+    const resumed = await subscribe(b, claimFeed, { filter: { madeBy: corps, types: ['CONTROL'] }, since: (message!.data as ClaimMessage).claimChanged.recordedAt });
+    const live = await record(a, corps, 'CONTROL');
+    expect(keysOf(await resumed.next(4))).toEqual([...gap, live]);
+    resumed.close();
+  });
+});
