@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { Repeater } from 'graphql-yoga';
 import { builder } from './builder';
 import { fullTextIndexOf } from '../model';
@@ -304,7 +305,7 @@ async function readMerges(context: Context, window: Window): ReturnType<PageRead
     'merges.live',
     `MATCH (r:Redirect)-[:REDIRECTS_TO]->(s)${conditions.where}
      RETURN r.key AS retired, s.key AS survivor, toString(r.recordedAt) AS at ORDER BY r.recordedAt, r.key LIMIT $limit`,
-    { ...conditions.parameters, limit: maxPageSize + 1 },
+    { ...conditions.parameters, limit: neo4j.int(maxPageSize + 1) },
   );
   const merges = rows.slice(0, maxPageSize).map((row): Merge => ({ key: row.retired, survivor: row.survivor, recordedAt: new Date(row.at).toISOString(), cursor: encodeChangeCursor(row.at, row.retired) }));
   return { changes: merges, hasNextPage: rows.length > maxPageSize, endCursor: merges.at(-1)?.cursor ?? null };
