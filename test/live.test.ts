@@ -286,6 +286,22 @@ describe.skipIf(!redisUrl)('two instances sharing Neo4j and Redis', () => {
     await Promise.all([a.close(), b.close(), ...feeds.map((feed) => feed.close())]);
   });
 
+  it('shares the rate limit: the N+1st request of a client is refused whichever instance gets it', async () => {
+    const limit = 5;
+    const limited = [0, 1].map(() => {
+      const live = new LiveFeed({ logger: createLogger('silent'), redisUrl, maxPerClient: 20 });
+      feeds.push(live);
+      return createTestService({ RATE_LIMIT_PER_MINUTE: String(limit) }, live);
+    });
+    await until(() => feeds.every((feed) => feed.degraded() === null), 'the instances to reach Redis');
+    // A principal of its own, so no other test's requests count.
+    const client = { authorization: `Bearer ${testKeys.admin}` };
+    const statuses: number[] = [];
+    for (let index = 0; index < limit + 2; index += 1) statuses.push((await limited[index % 2]!.graphql('{ __typename }', {}, client)).status);
+    expect(statuses).toEqual([...Array(limit).fill(200), 429, 429]);
+    await Promise.all(limited.map((service) => service.close()));
+  });
+
   it('sends a claim recorded through A to a filtered subscriber on B, not to one whose filter excludes it, and replays a gap once', async () => {
     await until(() => feeds.every((feed) => feed.degraded() === null), 'both instances to reach Redis');
     const control = await subscribe(b, claimFeed, { filter: { madeBy: corps, types: ['CONTROL'] } });

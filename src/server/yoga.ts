@@ -161,7 +161,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
   const app = createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
     plugins: [
       useRequestId(logger),
-      useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
+      useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now, live.redisClient),
       useKnownPaths((pathname) => documentedPaths.has(pathname) || isGraphiQLAsset(pathname)),
       useMetricsEndpoint(metrics.registry, config, authenticate),
       // Analysts' networks often have no internet: GraphiQL loads everything from this host.
