@@ -254,6 +254,31 @@ describe('subscriptions on one instance (in-process feed)', () => {
     await until(() => service.yoga.live.counts.open === 0, 'subscriptions to be released');
   });
 
+  it("returns a write's bookmark; a read through another instance that sends it back sees the write", async () => {
+    // Another driver: its own bookmark manager, as another instance would have.
+    const other = createTestService();
+    try {
+      const response = await service.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...writer },
+        body: JSON.stringify({ query: recordClaim, variables: { input: claimInput(legion, 'DENIAL') } }),
+      });
+      const body = (await response.json()) as { data: { recordClaim: { claim: { key: string } } }; extensions: { bookmarks: string[] } };
+      const header = response.headers.get('x-neo4j-bookmark');
+      expect(body.extensions.bookmarks.length).toBeGreaterThan(0);
+      expect(header).toBe(body.extensions.bookmarks.join(','));
+      const read = await other.graphql('query ($key: String!) { claim(key: $key) { key } }', { key: body.data.recordClaim.claim.key }, { 'x-neo4j-bookmark': header! });
+      expect(read.body).toEqual({ data: { claim: { key: body.data.recordClaim.claim.key } } });
+      // A read has no bookmark to return; a header that is no bookmark is refused before any Cypher runs.
+      expect(read.body).not.toHaveProperty('extensions');
+      const bad = await other.graphql('{ __typename }', {}, { 'x-neo4j-bookmark': 'not a bookmark!' });
+      expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', header: 'x-neo4j-bookmark' });
+      expect(bad.roundTrips).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('serves the same subscriptions over WebSockets (graphql-ws), with credentials in connectionParams', async () => {
     await overWebSocket(service, { Authorization: `Bearer ${testKeys.reader}` }, async (client) => {
       const messages: Message[] = [];

@@ -5,6 +5,7 @@ import { Loaders } from '../read/loaders';
 import { ClientError, ErrorCode } from './errors';
 import { clientOf, requestIdOf } from './protection';
 import type { LiveFeed } from './live';
+import { recordBookmarks, requestBookmarks } from './bookmarks';
 
 export interface ServiceDependencies {
   gateway: Neo4jGateway;
@@ -48,7 +49,7 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
   }
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
-  const db = dependencies.gateway.observed((tag) => {
+  const db = dependencies.gateway.causal(requestBookmarks(initial.request), recordBookmarks(initial.request)).observed((tag) => {
     // A client that went away gets no more queries run for it.
     if (initial.request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
     roundTrips.push(tag);

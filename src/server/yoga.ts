@@ -16,6 +16,7 @@ import { usePersistedAllowList } from './persisted';
 import { schema } from '../graphql/schema';
 import type { Logger } from './logger';
 import { LiveFeed } from './live';
+import { useBookmarks } from './bookmarks';
 
 export interface YogaDependencies {
   gateway: Neo4jGateway;
@@ -123,6 +124,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       ...(config.PERSISTED_OPERATIONS_FILE ? [usePersistedAllowList(config.PERSISTED_OPERATIONS_FILE, logger)] : []),
       useOperationLimits(config),
       inputErrorCodes,
+      useBookmarks,
       metrics.plugin,
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop passes the execution arguments, which hold the context.
