@@ -8,6 +8,7 @@ import { createLogger } from '../src/server/logger';
 import { LiveFeed } from '../src/server/live';
 import { serveWebSockets } from '../src/server/websocket';
 import { createTestService, testKeys, type TestService } from './support/service';
+import { startRedis } from './support/redis';
 
 const writer = { 'x-api-key': testKeys.writer };
 const admin = { 'x-api-key': testKeys.admin };
@@ -345,5 +346,46 @@ describe.skipIf(!redisUrl)('two instances sharing Neo4j and Redis', () => {
     const live = await record(a, corps, 'CONTROL');
     expect(keysOf(await resumed.next(4))).toEqual([...gap, live]);
     resumed.close();
+  });
+});
+
+describe.skipIf(!redisUrl)('Redis killed and restarted under a write loop', () => {
+  it('loses no acknowledged write, /ready says what is degraded and recovers, and the subscriber gets every claim once', async () => {
+    // A Redis of this test's own, to kill.
+    const redis = await startRedis(Number(process.env.REDIS_TEST_PORT ?? 6391) + 1);
+    const feeds = [0, 1].map(() => new LiveFeed({ logger: createLogger('silent'), redisUrl: redis.url, maxPerClient: 20 }));
+    const [a, b] = feeds.map((feed) => createTestService({}, feed)) as [TestService, TestService];
+    const ready = async () => {
+      const response = await a.yoga.fetch('http://localhost/ready');
+      return { status: response.status, body: await response.text() };
+    };
+    try {
+      await until(() => feeds.every((feed) => feed.degraded() === null), 'both instances to reach Redis');
+      const feed = await subscribe(b, claimFeed, { filter: { madeBy: legion, types: ['WITHDRAWAL'] } });
+      const acknowledged: string[] = [];
+      const write = async (count: number) => {
+        for (let index = 0; index < count; index += 1) acknowledged.push(await record(a, legion, 'WITHDRAWAL'));
+      };
+      await write(3);
+      await feed.next(3);
+      await redis.kill();
+      await until(() => feeds.every((feed) => feed.degraded() !== null), 'the instances to notice');
+      const degraded = await ready();
+      expect(degraded.status).toBe(200);
+      expect(JSON.parse(degraded.body)).toMatchObject({ status: 'degraded', degraded: { redis: expect.stringContaining('Redis does not answer') } });
+      await write(3);
+      await redis.restart();
+      await until(() => feeds.every((feed) => feed.degraded() === null), 'the instances to reconnect');
+      expect((await ready()).status).toBe(200);
+      expect((await ready()).body).toBe('');
+      await write(2);
+      expect(keysOf(await feed.next(8))).toEqual(acknowledged);
+      const [row] = await a.gateway.read<{ found: number }>('test.acknowledged', 'MATCH (n:Claim) WHERE n.key IN $keys RETURN count(n) AS found', { keys: acknowledged });
+      expect(row!.found).toBe(acknowledged.length);
+    } finally {
+      for (const subscription of opened.splice(0)) subscription.close();
+      await Promise.all([a.close(), b.close(), ...feeds.map((feed) => feed.close())]);
+      await redis.stop();
+    }
   });
 });

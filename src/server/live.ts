@@ -61,14 +61,17 @@ export class LiveFeed {
       return client;
     };
     this.redis = { publish: connect('publish'), subscribe: connect('subscribe') };
-    const publisher = this.redis.publish;
+    const { publish: publisher, subscribe: subscriber } = this.redis;
+    // The event target does not wait for these commands: a Redis that does not answer must fail
+    // neither the write that published (it has committed) nor the process (an unhandled rejection).
+    const logged = (what: string) => (error: unknown) => logger.warn({ err: error }, `Redis: ${what}; subscribers catch up when it is back`);
     this.target = createRedisEventTarget({
-      // A write has committed when it publishes: a Redis that does not answer must not fail it.
-      publishClient: {
-        publish: (channel: string, message: string) =>
-          publisher.publish(channel, message).catch((error: unknown) => logger.warn({ err: error }, 'Redis: a wake-up could not be published; subscribers catch up when it is back')),
+      publishClient: { publish: (channel: string, message: string) => publisher.publish(channel, message).catch(logged('a wake-up could not be published')) } as unknown as Redis,
+      subscribeClient: {
+        on: (event: string, listener: (...args: unknown[]) => void) => subscriber.on(event, listener),
+        subscribe: (channel: string) => subscriber.subscribe(channel).catch(logged('could not subscribe')),
+        unsubscribe: (channel: string) => subscriber.unsubscribe(channel).catch(logged('could not unsubscribe')),
       } as unknown as Redis,
-      subscribeClient: this.redis.subscribe,
     }) as unknown as WakeTarget;
   }
 

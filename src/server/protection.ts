@@ -142,9 +142,9 @@ export function corsOptions(config: Pick<Config, 'CORS_ORIGINS'>) {
   return {
     origin: origins,
     credentials: false,
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-graphql-yoga-csrf'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-graphql-yoga-csrf', 'x-neo4j-bookmark'],
     methods: ['GET', 'POST'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'x-neo4j-bookmark'],
   };
 }
 
