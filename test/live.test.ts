@@ -167,6 +167,23 @@ describe('subscriptions on one instance (in-process feed)', () => {
     casualties.close();
   });
 
+  it('reads each message with its nested fields in one round trip', async () => {
+    const fresh = createTestService();
+    try {
+      const feed = await subscribe(fresh, `subscription ($filter: ClaimFilter) { claimChanged(filter: $filter) { claim { key makers { actor { key name } } subjects { entity { key } } sources { quote source { key title } } } } }`, { filter: { madeBy: legion, types: ['ATTACK'] } });
+      const key = await record(fresh, legion, 'ATTACK');
+      expect(keysOf(await feed.next(1))).toEqual([key]);
+      const metrics = await (await fresh.yoga.fetch('http://localhost/metrics')).text();
+      const tags = [...metrics.matchAll(/^cypher_round_trips_total\{tag="([^"]+)"\} (\d+)$/gm)].map(([, tag, count]) => [tag, Number(count)]);
+      // The recording's own statements, then one read for the message: no loader round trip per nested field.
+      expect(tags.filter(([tag]) => !String(tag).startsWith('claim.record') && !String(tag).startsWith('entities.by-key'))).toEqual([['claims.live', 1]]);
+      feed.close();
+      await until(() => fresh.yoga.live.counts.open === 0, 'the subscription to be released');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('tells ranked, superseded and changed claims apart, and sends only the kinds asked for', async () => {
     const ranks = await subscribe(service, claimFeed, { filter: { madeBy: corps }, changes: ['RANKED', 'SUPERSEDED'] });
     const all = await subscribe(service, claimFeed, { filter: { madeBy: corps } });
