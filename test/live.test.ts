@@ -1,3 +1,8 @@
+/**
+ * Subscriptions, fan-out, the shared rate limit, read-your-writes and Redis failing (#20). Over
+ * 300 lines: one file, so CI starts one Redis-using file and the helpers (an SSE reader, a
+ * graphql-ws client) are written once.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws/client';

@@ -21,7 +21,8 @@ import type { Wake } from '../server/live';
  * planned from the selection), so a message carries what the subscriber selected and only what
  * its filter admits. `since` or `after` first replay the record-time sync of the list
  * (CHANGED_ASC), then the feed goes live; a change is sent once across that seam (and across
- * resyncs after Redis came back), by its change cursor.
+ * resyncs after Redis came back), by its change cursor. Over 300 lines: the stream the three
+ * subscriptions share is only sound with them beside it (their readers, cursors and change kinds).
  */
 
 /** How far back a resync reads from the last change sent: a write's record time precedes its commit by at most its transaction's time. */
