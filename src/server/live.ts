@@ -46,7 +46,13 @@ export class LiveFeed {
     }
     const { logger } = options;
     const connect = (role: string) => {
-      const client = new Redis(options.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 2, retryStrategy: (attempt) => Math.min(attempt * 200, 2_000) });
+      const client = new Redis(options.redisUrl!, {
+        maxRetriesPerRequest: 2,
+        retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+        // Publishing and the rate limit fail at once while Redis is away (a resync and the in-memory
+        // limit make up for it) rather than hold every request for retries; subscribing waits for it.
+        enableOfflineQueue: role === 'subscribe',
+      });
       let wasDown = false;
       client.on('error', (error: Error) => logger.warn({ err: error, role }, 'Redis: connection error; the live feed retries'));
       client.on('end', () => (wasDown = true));
