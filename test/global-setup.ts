@@ -5,10 +5,13 @@ import { prepareDatabase } from '../src/cypher/runner';
 import { createDriver, waitUntilReachable } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local-neo4j/local-neo4j';
+import { hasRedisServer, startRedis, type LocalRedis } from './support/redis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** A Redis the tests share (REDIS_TEST_URL, else one started here); empty without redis-server. */
+    redisUrl: string;
   }
 }
 
@@ -49,7 +52,12 @@ export default async function setup(project: TestProject) {
     await driver.close();
   }
   project.provide('neo4jUri', uri);
+  // Like Neo4j: a Redis of its own on a private port (REDIS_TEST_PORT), unless REDIS_TEST_URL names one.
+  let redis: LocalRedis | undefined;
+  if (!process.env.REDIS_TEST_URL && hasRedisServer()) redis = await startRedis(Number(process.env.REDIS_TEST_PORT ?? 6391));
+  project.provide('redisUrl', process.env.REDIS_TEST_URL ?? redis?.url ?? '');
   return async () => {
+    await redis?.stop();
     await local?.stop();
   };
 }

@@ -24,6 +24,10 @@ export interface GatewayOptions {
   pingTimeoutMs?: number;
   /** Parameters every statement of this view gets, unless it gives its own (a request's perspective). */
   parameters?: Record<string, unknown>;
+  /** Bookmarks every transaction waits for: a client's earlier writes, perhaps through another instance. */
+  bookmarks?: string[];
+  /** Told the bookmark of each committed write transaction (returned to the client). */
+  onBookmarks?: (bookmarks: string[]) => void;
 }
 
 /**
@@ -59,6 +63,11 @@ export class Neo4jGateway {
   /** The same gateway, whose every statement also gets these parameters (a request's own, such as its perspective). */
   withParameters(parameters: Record<string, unknown>): Neo4jGateway {
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, parameters: { ...this.options.parameters, ...parameters }, activity: this.activity });
+  }
+
+  /** The same gateway, reading after `bookmarks` and telling `onBookmarks` of its writes' (one per request). */
+  causal(bookmarks: string[], onBookmarks: (bookmarks: string[]) => void): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, bookmarks, onBookmarks, activity: this.activity });
   }
 
   /** The same gateway with another transaction timeout (the bulk import's, IMPORT_TIMEOUT_MS). */
@@ -119,11 +128,15 @@ export class Neo4jGateway {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       // What executeQuery uses: a read after a write sees it, on a cluster too.
       bookmarkManager: this.driver.executeQueryBookmarkManager,
+      // And the client's own, from a write through any instance (read-your-writes on a cluster).
+      ...(this.options.bookmarks?.length ? { bookmarks: this.options.bookmarks } : {}),
     });
     this.activity.inFlight += 1;
     const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer, this.options.parameters));
     const config = { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
-    const done = (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config)).finally(async () => {
+    const executed = mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config);
+    const onBookmarks = mode === 'WRITE' ? this.options.onBookmarks : undefined;
+    const done = (onBookmarks ? executed.then((result) => (onBookmarks(session.lastBookmarks()), result)) : executed).finally(async () => {
       // Only once Neo4j has answered: until then the work is in flight and holds its connection.
       this.activity.inFlight -= 1;
       await session.close();
@@ -213,6 +226,12 @@ const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function translateNeo4jError(error: unknown, tag: string): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code;
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new ClientError(ErrorCode.BAD_USER_INPUT, 'The X-Neo4j-Bookmark header names no bookmark of this database: send back the one a write returned.', {
+      extensions: { header: 'x-neo4j-bookmark' },
+      cause: error,
+    });
+  }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ClientError(ErrorCode.CONFLICT, 'The change conflicts with an existing record (a key is already taken).', {
       extensions: { operation: tag },

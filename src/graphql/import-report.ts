@@ -39,7 +39,7 @@ builder.mutationField('importBundle', (t) =>
       if (args.ndjson.length > maxCharacters) throw new ValidationError('ndjson', `at most ${maxCharacters} characters (got ${args.ndjson.length}); use npm run import.`);
       const lines = args.ndjson.split('\n');
       if (lines.length > maxLines) throw new ValidationError('ndjson', `at most ${maxLines} lines (got ${lines.length}); use npm run import.`);
-      return importBundle(context.db, lines, { author });
+      return importBundle(context.db, lines, { author, onCommitted: (keys) => context.live.published(keys) });
     },
   }),
 );

@@ -82,7 +82,7 @@ const changeTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z
  */
 export const encodeChangeCursor = (changed: string, key: string) => Buffer.from(`${changePrefix}${changed}|${key}`, 'utf8').toString('base64url');
 
-function decodeChangeCursor(cursor: string): { changed: string; key: string } {
+export function decodeChangeCursor(cursor: string): { changed: string; key: string } {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const separator = decoded.indexOf('|');
   const changed = decoded.slice(changePrefix.length, separator);
@@ -160,6 +160,10 @@ export interface ListQuery {
    * the relationship fields selected below it in the same query (relations.ts).
    */
   info: GraphQLResolveInfo;
+  /** Where the entity lies below the field of `info` (a subscription's message holds it in a field); a connection's node by default. */
+  entityAt?: readonly string[];
+  /** Properties read besides the selected ones (a subscription tells from them what changed). */
+  alsoRead?: readonly string[];
 }
 
 /**
@@ -204,7 +208,9 @@ export async function readPage(db: Neo4jGateway, tag: string, query: ListQuery, 
   const window = pageWindow(sync ? { first: args.first } : args, total);
   const asOf = query.asOf ?? null;
   const { info } = query;
-  const { selected, nested } = planned(info.fieldNodes, info.returnType, ['edges', 'node'], info, asOf);
+  const plan = planned(info.fieldNodes, info.returnType, query.entityAt ?? ['edges', 'node'], info, asOf);
+  const { nested } = plan;
+  const selected = query.alsoRead ? { ...plan.selected, entity: [...new Set([...plan.selected.entity, ...query.alsoRead])] } : plan.selected;
   const inner = nestedCypher('n', nested, 'n');
   // Numbered, to keep the page's order through the nested reads.
   const page = (nodes: string) => `

@@ -21,6 +21,7 @@ import './import-report';
 import './aggregate';
 import './facet';
 import './federation';
+import './live';
 
 export const schema = withPerspectiveDirective(builder.toSchema({ sortSchema: true }));
 

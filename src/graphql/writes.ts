@@ -44,7 +44,7 @@ export function authorOf(context: Context): Author {
 }
 
 /** The write façade for this request's principal: every mutation writes through it. */
-export const writesOf = (context: Context) => new GraphWrites(context.db, authorOf(context));
+export const writesOf = (context: Context) => new GraphWrites(context.db, authorOf(context), (keys) => context.live.published(keys));
 
 /** An entity as it is now, read outside the request's loaders so a write is seen at once. */
 export async function freshEntity(context: Context, key: string): Promise<Entity> {

@@ -55,6 +55,8 @@ export interface ImportOptions {
   repeatedClaims?: RepeatedClaims;
   /** Runs each batch's write (`write`); tests pass one that fails or times out. */
   commit?: (records: GraphRecord[], write: () => Promise<RecordOutcome[]>) => Promise<RecordOutcome[]>;
+  /** Told the keys each committed batch touched (the live feed, for the importBundle mutation). */
+  onCommitted?: (keys: string[]) => void;
 }
 
 /** Lines per transaction with no time limit to adapt to (the importBundle mutation's bundles are one). */
@@ -171,7 +173,7 @@ export async function importBundle(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const sizes = new BatchSize(options.timeoutMs ?? Infinity, { fixed: options.batchSize ?? (options.timeoutMs === undefined ? defaultBatchSize : undefined) });
-  const writes = new GraphWrites(gateway, options.author);
+  const writes = new GraphWrites(gateway, options.author, options.onCommitted);
   const commit = options.commit ?? ((_records, write) => write());
   const resumeFrom = options.resumeFrom ?? 1;
   const report: ImportReport = { ...emptyReport(), committedThrough: resumeFrom - 1, ...(resumeFrom > 1 ? { resumedFrom: resumeFrom } : {}) };

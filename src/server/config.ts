@@ -79,6 +79,10 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z.string().optional(),
   /** A JSON file of {"<sha256 hash>": "<operation>"}: when set, only these operations run. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  // Several instances (src/server/live.ts): subscriptions fan out and the rate limit is shared through Redis.
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Subscriptions one client (principal, else address) may hold open at once on an instance. */
+  LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt.default(20),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

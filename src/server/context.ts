@@ -3,7 +3,9 @@ import type { Authenticator, Principal } from './auth';
 import type { Neo4jGateway } from '../db/gateway';
 import { Loaders } from '../read/loaders';
 import { ClientError, ErrorCode } from './errors';
-import { requestIdOf } from './protection';
+import { clientOf, requestIdOf } from './protection';
+import type { LiveFeed } from './live';
+import { recordBookmarks, requestBookmarks } from './bookmarks';
 import { noPerspective } from '../graphql/perspective';
 
 export interface ServiceDependencies {
@@ -15,6 +17,8 @@ export interface ServiceDependencies {
   onRoundTrip?: (tag: string, cypher: string) => void;
   /** False until Neo4j has answered and has its schema. */
   isReady: () => boolean;
+  /** The live feed: writes publish the keys they touched, subscriptions listen. */
+  live: LiveFeed;
 }
 
 export interface Context extends YogaInitialContext {
@@ -29,6 +33,9 @@ export interface Context extends YogaInitialContext {
   readAccess: 'public' | 'authenticated';
   /** The id of the request, returned in X-Request-Id and written in its log lines. */
   requestId: string;
+  live: LiveFeed;
+  /** Who the client is, for limits per client: its principal, else its address. */
+  client: string;
 }
 
 /**
@@ -43,11 +50,21 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
   }
   const principal = await dependencies.authenticate(initial.request);
   const roundTrips: string[] = [];
-  const db = dependencies.gateway.observed((tag, cypher) => {
+  const db = dependencies.gateway.causal(requestBookmarks(initial.request), recordBookmarks(initial.request)).observed((tag, cypher) => {
     // A client that went away gets no more queries run for it.
     if (initial.request.signal?.aborted) throw new ClientError(ErrorCode.CANCELLED, 'The client closed the request.');
     roundTrips.push(tag);
     dependencies.onRoundTrip?.(tag, cypher);
   }).withParameters(noPerspective);
-  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
+  return {
+    ...initial,
+    db,
+    roundTrips,
+    loaders: new Loaders(db),
+    principal,
+    readAccess: dependencies.readAccess,
+    requestId: requestIdOf(initial.request),
+    live: dependencies.live,
+    client: clientOf(principal, initial),
+  };
 }

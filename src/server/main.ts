@@ -7,6 +7,8 @@ import { createLogger, type Logger } from './logger';
 import { createYogaApp } from './yoga';
 import { warmUp } from './warm-up';
 import { schema } from '../graphql/schema';
+import { LiveFeed } from './live';
+import { serveWebSockets } from './websocket';
 
 let config, credentials;
 let logger: Logger;
@@ -35,8 +37,10 @@ try {
 // schema; /ready waits for the warm-up too, so a balancer sends no traffic to unplanned statements.
 let ready = false;
 let warm = false;
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm });
+const live = new LiveFeed({ logger, redisUrl: config.REDIS_URL, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm, live });
 const server = createServer(yoga);
+const webSockets = serveWebSockets(server, yoga, config.MAX_BODY_BYTES);
 server.listen(config.PORT, config.HOST, () => {
   logger.info({ node: process.version }, `GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
 });
@@ -71,12 +75,14 @@ async function shutdown(signal: string, exitCode = 0) {
   shuttingDown = true;
   logger.info(`${signal}: stopping`);
   stopWatchingCredentials();
+  await webSockets.close();
   // Stop accepting, give requests in flight a bounded time, then close the database.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   server.closeAllConnections();
   await database?.close();
+  await live.close();
   logger.info('stopped');
   process.exit(exitCode);
 }

@@ -7,6 +7,7 @@ import { allows, type Principal } from './auth';
 import type { Config } from './config';
 import type { Neo4jGateway } from '../db/gateway';
 import { ErrorCode } from './errors';
+import type { LiveFeed } from './live';
 import { errorResponse } from './protection';
 
 /**
@@ -16,7 +17,7 @@ import { errorResponse } from './protection';
  * Every label takes a bounded set of values: no URL, operation name or error path, which a
  * client writes as it likes (they would leak its variables and grow the registry without end).
  */
-export function createMetrics(gateway: Neo4jGateway, maxPoolSize: number) {
+export function createMetrics(gateway: Neo4jGateway, maxPoolSize: number, live: LiveFeed) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const roundTrips = new Counter({
@@ -31,6 +32,30 @@ export function createMetrics(gateway: Neo4jGateway, maxPoolSize: number) {
     registers: [registry],
     collect() {
       this.set(gateway.activity.inFlight);
+    },
+  });
+  new Gauge({
+    name: 'live_subscriptions_open',
+    help: 'Subscriptions open on this instance now.',
+    registers: [registry],
+    collect() {
+      this.set(live.counts.open);
+    },
+  });
+  new Gauge({
+    name: 'live_messages_sent',
+    help: 'Subscription messages sent by this instance since it started.',
+    registers: [registry],
+    collect() {
+      this.set(live.counts.messages);
+    },
+  });
+  new Gauge({
+    name: 'live_resyncs',
+    help: 'Times every subscription read again from its last change, Redis having been away, since start.',
+    registers: [registry],
+    collect() {
+      this.set(live.counts.resyncs);
     },
   });
   new Gauge({ name: 'neo4j_pool_max_size', help: 'The most connections the driver keeps to one Neo4j server.', registers: [registry] }).set(maxPoolSize);

@@ -7,6 +7,8 @@ import { allows, type Authenticator, type Principal } from './auth';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { ClientError, ErrorCode } from './errors';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** A JSON error response outside GraphQL execution (too large, too many requests). */
 export function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
@@ -54,13 +56,17 @@ interface Bucket {
 const addressOf = (serverContext: unknown) =>
   (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ?? 'unknown';
 
+/** Whom limits per client count against: the authenticated principal, else the address. */
+export const clientOf = (principal: Principal | null, serverContext: unknown) => (principal ? `principal:${principal.id}` : `address:${addressOf(serverContext)}`);
+
 /**
  * A token bucket per client, for every request whatever its path: by authenticated principal, so
  * every spelling of one key shares a bucket; else (anonymous, or credentials that do not check
  * out) by address. Over the limit: 429 with RATE_LIMITED and Retry-After. Idle buckets are
- * forgotten, so memory stays bounded.
+ * forgotten, so memory stays bounded. With Redis, the limit is shared by every instance instead.
  */
-export function useRateLimit(perMinute: number, authenticate: Authenticator, now: () => number = Date.now): ServerAdapterPlugin {
+export function useRateLimit(perMinute: number, authenticate: Authenticator, now: () => number = Date.now, redis?: Redis): ServerAdapterPlugin {
+  if (redis && perMinute > 0) return useSharedRateLimit(perMinute, authenticate, redis);
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
   let lastSweep = now();
@@ -69,7 +75,7 @@ export function useRateLimit(perMinute: number, authenticate: Authenticator, now
       if (perMinute === 0) return;
       // A refusal is the GraphQL context's to report; here it only means "key by address".
       const principal = await authenticate(request).catch(() => null);
-      const client = principal ? `principal:${principal.id}` : `address:${addressOf(serverContext)}`;
+      const client = clientOf(principal, serverContext);
       const time = now();
       if (time - lastSweep > 60_000) {
         for (const [key, bucket] of buckets) if (time - bucket.updated > 120_000) buckets.delete(key);
@@ -80,11 +86,40 @@ export function useRateLimit(perMinute: number, authenticate: Authenticator, now
       bucket.updated = time;
       buckets.set(client, bucket);
       if (bucket.tokens < 1) {
-        const retryAfter = Math.ceil((1 - bucket.tokens) / refillPerMs / 1_000);
-        endResponse(errorResponse(429, ErrorCode.RATE_LIMITED, `Too many requests: the limit is ${perMinute} a minute per client. Retry in ${retryAfter} s.`, { 'retry-after': String(retryAfter) }));
+        endResponse(refusal(perMinute, Math.ceil((1 - bucket.tokens) / refillPerMs / 1_000)));
         return;
       }
       bucket.tokens -= 1;
+    },
+  };
+}
+
+const refusal = (perMinute: number, retryAfter: number) =>
+  errorResponse(429, ErrorCode.RATE_LIMITED, `Too many requests: the limit is ${perMinute} a minute per client. Retry in ${retryAfter} s.`, { 'retry-after': String(retryAfter) });
+
+/**
+ * The limit shared by every instance through Redis (REDIS_URL), by the same client keys: a window
+ * of a minute per client, counted in Redis (rate-limiter-flexible), so N instances allow what one
+ * does. While Redis does not answer, each instance counts alone in memory (the insurance
+ * limiter) rather than refusing or waving everything through.
+ */
+function useSharedRateLimit(perMinute: number, authenticate: Authenticator, redis: Redis): ServerAdapterPlugin {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: 'conflict-graph:rate',
+    points: perMinute,
+    duration: 60,
+    insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
+  });
+  return {
+    async onRequest({ request, serverContext, endResponse }) {
+      const principal = await authenticate(request).catch(() => null);
+      try {
+        await limiter.consume(clientOf(principal, serverContext));
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        endResponse(refusal(perMinute, Math.max(1, Math.ceil(rejection.msBeforeNext / 1_000))));
+      }
     },
   };
 }
@@ -107,9 +142,9 @@ export function corsOptions(config: Pick<Config, 'CORS_ORIGINS'>) {
   return {
     origin: origins,
     credentials: false,
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-graphql-yoga-csrf'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-graphql-yoga-csrf', 'x-neo4j-bookmark'],
     methods: ['GET', 'POST'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'x-neo4j-bookmark'],
   };
 }
 

@@ -4,7 +4,8 @@ import type { Neo4jGateway } from '../db/gateway';
 import { entitySpecs, entityTypes } from '../model';
 import { encodeGlobalId } from '../graphql/global-id';
 import { createContext } from './context';
-import type { Logger } from './logger';
+import { createLogger, type Logger } from './logger';
+import { LiveFeed } from './live';
 import { exampleQuery } from './yoga';
 
 /**
@@ -45,10 +46,12 @@ export function warmUpDocuments(schema: GraphQLSchema): string[] {
  */
 export async function warmUp(schema: GraphQLSchema, gateway: Neo4jGateway, logger: Pick<Logger, 'warn'>): Promise<{ tag: string; cypher: string }[]> {
   const roundTrips: { tag: string; cypher: string }[] = [];
+  // Reads publish nothing and subscribe to nothing: a feed of this process's own will do.
+  const live = new LiveFeed({ logger: createLogger('silent'), maxPerClient: 0 });
   for (const source of warmUpDocuments(schema)) {
     const initial = { request: new Request('http://localhost/graphql'), params: { query: source } } as YogaInitialContext;
     const contextValue = await createContext(
-      { gateway, authenticate: async () => null, readAccess: 'public', isReady: () => true, onRoundTrip: (tag, cypher) => roundTrips.push({ tag, cypher }) },
+      { gateway, authenticate: async () => null, readAccess: 'public', isReady: () => true, live, onRoundTrip: (tag, cypher) => roundTrips.push({ tag, cypher }) },
       initial,
     );
     const result = await execute({ schema, document: parse(source), contextValue });

@@ -17,6 +17,8 @@ import { usePersistedAllowList } from './persisted';
 import { isExportPath, useExports } from './exports';
 import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
+import { LiveFeed } from './live';
+import { useBookmarks } from './bookmarks';
 
 export interface YogaDependencies {
   gateway: Neo4jGateway;
@@ -29,6 +31,8 @@ export interface YogaDependencies {
   now?: () => number;
   /** The API keys and JWT secrets in force (main.ts reloads them); read once from `config` when not given. */
   credentials?: CredentialStore;
+  /** The live feed (main.ts makes it, with Redis when REDIS_URL is set); in-process when not given. */
+  live?: LiveFeed;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -50,6 +54,7 @@ export interface YogaDependencies {
     | 'RATE_LIMIT_PER_MINUTE'
     | 'CORS_ORIGINS'
     | 'PERSISTED_OPERATIONS_FILE'
+    | 'LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT'
   >;
 }
 
@@ -87,13 +92,14 @@ const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '
  */
 export function createYogaApp(dependencies: YogaDependencies) {
   const { logger, gateway, config } = dependencies;
-  const metrics = createMetrics(gateway, maxConnectionPoolSize);
+  const live = dependencies.live ?? new LiveFeed({ logger, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
+  const metrics = createMetrics(gateway, maxConnectionPoolSize, live);
   const isReady = dependencies.isReady ?? (() => true);
   const isWarm = dependencies.isWarm ?? (() => true);
   // The rate limit and the GraphQL context share one authentication per request.
   const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
   const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
-  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
+  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady, live };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
@@ -126,6 +132,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       useOperationLimits(config),
       usePerspective,
       inputErrorCodes,
+      useBookmarks,
       metrics.plugin,
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop passes the execution arguments, which hold the context.
@@ -143,11 +150,13 @@ export function createYogaApp(dependencies: YogaDependencies) {
           if (!isReady() || !isWarm()) return false;
           try {
             await dependencies.gateway.ping();
-            return true;
           } catch (error) {
             logger.warn({ err: error }, 'readiness check: Neo4j does not answer');
             return false;
           }
+          // Without Redis the service still reads and writes: ready, and saying what is degraded.
+          const degraded = live.degraded();
+          return degraded ? Response.json({ status: 'degraded', degraded: { redis: degraded } }) : true;
         },
       }),
     ],
@@ -159,10 +168,10 @@ export function createYogaApp(dependencies: YogaDependencies) {
     // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
     ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
   };
-  return createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
+  const app = createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
     plugins: [
       useRequestId(logger),
-      useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
+      useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now, live.redisClient),
       useKnownPaths((pathname) => documentedPaths.has(pathname) || isExportPath(pathname) || isGraphiQLAsset(pathname)),
       useMetricsEndpoint(metrics.registry, config, authenticate),
       useExports(services, config, logger),
@@ -170,6 +179,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
       useGraphiQLAssets(graphiql),
     ],
   });
+  // WebSockets (websocket.ts) go to Yoga's enveloped functions: an upgrade is no fetch request. In
+  // objects: the adapter binds the functions it hands out to itself.
+  return Object.assign(app, { enveloped: { get: yoga.getEnveloped.bind(yoga) }, live });
 }
 
 export type YogaApp = ReturnType<typeof createYogaApp>;

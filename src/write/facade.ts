@@ -20,39 +20,50 @@ export class GraphWrites {
   constructor(
     private readonly gateway: Neo4jGateway,
     readonly author: Author,
+    /** Told the keys each write touched, once its transaction has committed (the live feed). */
+    private readonly onCommitted: (keys: string[]) => void = () => {},
   ) {}
+
+  /** The work's result, once committed, after telling `onCommitted` of the keys it touched. */
+  private async committed<T>(work: Promise<T>, keys: (result: T) => string[]): Promise<T> {
+    const result = await work;
+    this.onCommitted(keys(result));
+    return result;
+  }
 
   /**
    * Records (entities, relationships, claims with their sources) in one transaction. A record
    * the model or the graph refuses is rejected and nothing of it lands; the others land.
    */
   records(tag: string, records: GraphRecord[], options?: { relationshipRevisions: boolean }): Promise<RecordOutcome[]> {
-    return this.gateway.writeTransaction(tag, (tx) => writeRecords(tx, records, this.author, options));
+    return this.committed(this.gateway.writeTransaction(tag, (tx) => writeRecords(tx, records, this.author, options)), () => records.flatMap(keysOfRecord));
   }
 
   /** One record that must land whole: its rejection is the caller's error, and nothing is written. */
   async record(tag: string, record: GraphRecord): Promise<WriteStatus> {
-    return this.gateway.writeTransaction(tag, async (tx) => {
+    const written = this.gateway.writeTransaction(tag, async (tx) => {
       const [outcome] = await writeRecords(tx, [record], this.author);
       if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error(`${tag} wrote nothing`);
       return outcome.status;
     });
+    return this.committed(written, () => keysOfRecord(record));
   }
 
   /** One entity by key: `create` refuses a taken key, `update` an unknown one, `upsert` does either. */
   entity(type: EntityType, mode: EntityWriteMode, key: unknown, input: Record<string, unknown>) {
-    return this.gateway.writeTransaction(`${type.toLowerCase()}.${mode}`, (tx) => writeEntity(tx, this.author, type, mode, key, input));
+    return this.committed(this.gateway.writeTransaction(`${type.toLowerCase()}.${mode}`, (tx) => writeEntity(tx, this.author, type, mode, key, input)), (written) => [written.key]);
   }
 
   /** Removes a relationship, with a revision on the entity it starts from; false when there is none. */
   unlink(record: RelationshipRecord): Promise<boolean> {
-    return this.gateway.writeTransaction('unlink', async (tx) => {
+    const removed = this.gateway.writeTransaction('unlink', async (tx) => {
       const current = await resolveKeys(tx, [record.from, record.to]);
       const [from, to] = [current.get(record.from), current.get(record.to)];
       if (!from || !to) return false;
       const [removed] = await unlinkEntities(tx, record.type, [{ from, to }], this.author);
       return removed ?? false;
     });
+    return this.committed(removed, () => [record.from, record.to]);
   }
 
   /** Ranks a claim; a DEPRECATED one needs a reason. NOT_FOUND when no claim has the key. */
@@ -61,10 +72,11 @@ export class GraphWrites {
     if (rank === 'DEPRECATED' && !reason) throw new ValidationError('reason', 'a DEPRECATED claim needs a reason.');
     if (note && note.length > longText.max) throw new ValidationError('note', `at most ${longText.max} characters (got ${note.length}).`);
     const rankedAt = neo4j.types.DateTime.fromStandardDate(new Date(this.author.now));
-    const [status] = await this.gateway.writeTransaction('claim.rank', async (tx) => {
+    const ranked = this.gateway.writeTransaction('claim.rank', async (tx) => {
       const current = (await resolveKeys(tx, [key])).get(key);
       return current ? updateEntities(tx, 'Claim', [{ key: current, properties: { rank, rankReason: reason, rankNote: note, rankedAt } }], this.author) : [null];
     });
+    const [status] = await this.committed(ranked, () => [key]);
     if (!status) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
     return { status, key };
   }
@@ -75,7 +87,7 @@ export class GraphWrites {
    */
   async addClaimSources(keyInput: unknown, sources: { references: ClaimReference[]; newSources: Map<string, PropertyMap> }): Promise<{ status: WriteStatus; key: string }> {
     const key = validateKey(keyInput, 'key', ['Claim']);
-    return this.gateway.writeTransaction('claim.add-sources', async (tx) => {
+    const added = this.gateway.writeTransaction('claim.add-sources', async (tx) => {
       const current = await resolveKeys(tx, [key, ...sources.newSources.keys()]);
       const claim = current.get(key);
       if (!claim) throw new ClientError(ErrorCode.NOT_FOUND, `No claim has the key "${key}".`, { extensions: { field: 'key' } });
@@ -86,12 +98,20 @@ export class GraphWrites {
       const outcomes = await writeRecords(tx, records, this.author);
       const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
       if (rejected?.status === 'rejected') throw rejected.error;
-      return { status: outcomes.some((outcome) => outcome.status !== 'unchanged') ? 'updated' : 'unchanged', key: claim };
+      return { status: outcomes.some((outcome) => outcome.status !== 'unchanged') ? ('updated' as const) : ('unchanged' as const), key: claim };
     });
+    return this.committed(added, (result) => [result.key]);
   }
 
   /** Merges a duplicate record of an entity into the one that remains (see merge.ts). */
   merge(survivor: unknown, duplicate: unknown): Promise<MergeResult> {
-    return this.gateway.writeTransaction('entities.merge', (tx) => mergeEntities(tx, survivor, duplicate, this.author));
+    return this.committed(this.gateway.writeTransaction('entities.merge', (tx) => mergeEntities(tx, survivor, duplicate, this.author)), (merged) => [merged.survivor, merged.retired]);
   }
+}
+
+/** The keys a record may change: its own, a claim's references (a superseded claim is deprecated), a relationship's ends. */
+function keysOfRecord(record: GraphRecord): string[] {
+  if (record.record === 'relationship') return [record.from, record.to];
+  if (record.record === 'claim') return [record.key, ...record.references.map((reference) => reference.key)];
+  return [record.key];
 }

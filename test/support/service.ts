@@ -4,6 +4,7 @@ import { createDriver } from '../../src/db/connect';
 import { Neo4jGateway } from '../../src/db/gateway';
 import { createLogger } from '../../src/server/logger';
 import { createYogaApp } from '../../src/server/yoga';
+import type { LiveFeed } from '../../src/server/live';
 
 /** API keys the test service accepts, one per access level. */
 export const testKeys = {
@@ -36,7 +37,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** The real service (Yoga app, gateway, driver) over the test database, called in-process. */
-export function createTestService(environment: Record<string, string> = {}) {
+export function createTestService(environment: Record<string, string> = {}, live?: LiveFeed) {
   const config = testConfig(environment);
   const driver = createDriver(config.NEO4J_URI!, config);
   let roundTrips: string[] = [];
@@ -45,7 +46,7 @@ export function createTestService(environment: Record<string, string> = {}) {
     roundTrips.push(tag);
     statements.push(cypher);
   });
-  const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config });
+  const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config, live });
 
   async function graphql<T = Record<string, unknown>>(
     query: string,
