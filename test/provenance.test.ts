@@ -86,3 +86,39 @@ describe('provenance that the graph stores, read through the API', () => {
     expect(answer.person.positions).toContainEqual({ title: stored[0]!.title, confidence: stored[0]!.confidence });
   });
 });
+
+describe('the seed says no more than the article', () => {
+  it('dates what the article states or quotes to the days it allows, 12 to 14 March, with the derivation kept', async () => {
+    type Claim = { key: string; madeAt: string; madeAtPrecision: string; madeAtEarliest: string; madeAtLatest: string; dateDerivation: string | null };
+    const { data: answer } = await data<{ source: { publishedAtPrecision: string; publishedAtEarliest: string; publishedAtLatest: string; claimsStated: { claim: Claim }[] } }>(
+      `{ source(key: "source:article:000-1b3165c116f10b7f") { publishedAtPrecision publishedAtEarliest publishedAtLatest
+           claimsStated(first: 100) { claim { key madeAt madeAtPrecision madeAtEarliest madeAtLatest dateDerivation } } } }`,
+    );
+    expect(answer.source).toMatchObject({ publishedAtPrecision: 'RANGE', publishedAtEarliest: '2024-03-12', publishedAtLatest: '2024-03-14' });
+    const claims = answer.source.claimsStated.map((row) => row.claim);
+    // Zelensky's BFMTV claim has a day of its own (11 March); every other claim of the article was made within its days.
+    const ownDay = claims.filter((claim) => claim.madeAtPrecision === 'DAY');
+    expect(ownDay.map((claim) => claim.key)).toEqual(['claim:zelensky:situation-much-better']);
+    // The headline of a linked article was first made there, on a day nobody knows.
+    expect(claims.filter((claim) => claim.madeAtPrecision === null).map((claim) => claim.key)).toEqual(['claim:see-also:lyman-capture-serious-problem']);
+    const inArticle = claims.filter((claim) => claim.madeAtPrecision !== 'DAY' && claim.madeAtPrecision !== null);
+    expect(inArticle.length).toBeGreaterThan(10);
+    for (const claim of inArticle) {
+      expect({ key: claim.key, precision: claim.madeAtPrecision, earliest: claim.madeAtEarliest, latest: claim.madeAtLatest }).toEqual({ key: claim.key, precision: 'RANGE', earliest: '2024-03-12', latest: '2024-03-14' });
+      expect(claim.dateDerivation, claim.key).toMatch(/12(,| to) (13 or )?14 March 2024/);
+    }
+  });
+
+  it('gives the quoted statements no form or language the article does not, and the denial both readings it depends on', async () => {
+    const { data: answer } = await data<{ legion: { kind: string }; governor: { language: string | null }; denial: { contradicts: { claim: { key: string }; condition: string | null }[] } }>(
+      `{ legion: source(key: "source:statement:freedom-of-russia-legion-2024-03") { kind }
+         governor: source(key: "source:statement:kursk-governor-2024-03") { language }
+         denial: claim(key: "claim:governor-kursk:denied-turning-point") { contradicts { claim { key } condition } } }`,
+    );
+    expect(answer.legion.kind).toBe('UNSPECIFIED');
+    expect(answer.governor.language).toBeNull();
+    const link = answer.denial.contradicts.find((row) => row.claim.key === 'claim:article:only-losovaya-rudka-under-their-control');
+    expect(link?.condition).toMatch(/the article, not the governor/);
+    expect(link?.condition).toMatch(/"their" refers to the attackers/);
+  });
+});

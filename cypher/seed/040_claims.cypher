@@ -7,6 +7,10 @@
 // One claim comes from a background source (claim:isw:...), paraphrased, not quoted.
 // Creates what is missing, never overwrites: MERGE on key, ON CREATE SET; relationships likewise.
 
+// The article carries no date; its clues put it on 12, 13 or 14 March 2024 (see the article's
+// dateDerivation, seed 001). What it states, and what it quotes as said about the raid that
+// began on 12 March, was made within those days: madeAt is that range, not the week's Monday.
+WITH 'madeAt: made or quoted in the article, which its own clues date to 12, 13 or 14 March 2024 (see the article\'s dateDerivation); the statements it quotes concern the raid that began on 12 March 2024.' AS madeInTheArticle
 UNWIND [
   // ---------------------------------------------------------------- the article's own statements
   {
@@ -14,7 +18,7 @@ UNWIND [
       key: 'claim:article:headline-volunteers-fight-in-kursk',
       text: 'Russian volunteers fight for Ukraine in the Kursk region',
       type: 'ATTACK', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: null, validToPrecision: null,
       credibility: 2, credibilityNote: 'Consistent with the governor\'s confirmation and with background sources.',
       note: 'Headline.'
@@ -28,7 +32,7 @@ UNWIND [
       key: 'claim:article:caption-freedom-army-fighters',
       text: 'Fighters of the Freedom Army for Russia.',
       type: 'IDENTITY', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'Caption of a photograph that is not part of the seed text.',
       garbled: true, interpretation: 'Fighters of the Freedom of Russia Legion (the caption\'s name is a garbled translation).',
@@ -43,7 +47,7 @@ UNWIND [
       key: 'claim:article:soldiers-alongside-ukrainian-troops',
       text: 'These soldiers are engaged alongside Ukrainian troops.',
       type: 'ALIGNMENT', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: date('2024-03-11'), validToPrecision: 'WEEK',
       credibility: 2, credibilityNote: null,
       note: '"These soldiers" refers back to the caption\'s "Fighters of the Freedom Army for Russia".'
@@ -57,7 +61,7 @@ UNWIND [
       key: 'claim:article:first-attack-belgorod-may-2023',
       text: 'In May 2023, the first attack took place in the Belgorod region.',
       type: 'ATTACK', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2023-05-01'), validFromPrecision: 'MONTH', validTo: date('2023-05-01'), validToPrecision: 'MONTH',
       credibility: 1, credibilityNote: 'Widely reported (22 to 23 May 2023).',
       note: null
@@ -71,7 +75,7 @@ UNWIND [
       key: 'claim:article:offensive-underway-in-kursk-region',
       text: 'An offensive by Russian soldiers fighting alongside Ukraine is underway in the Kursk region.',
       type: 'ATTACK', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: date('2024-03-11'), validToPrecision: 'WEEK',
       credibility: 2, credibilityNote: 'Confirmed by the governor, according to the article.',
       note: null
@@ -85,7 +89,7 @@ UNWIND [
       key: 'claim:article:only-losovaya-rudka-under-their-control',
       text: 'Only the village of Losovaya Rudka remains under their control.',
       type: 'CONTROL', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: date('2024-03-11'), validToPrecision: 'WEEK',
       credibility: 6, credibilityNote: 'Cannot be judged while its referent is ambiguous. If "their" means the attackers, claim:isw:volunteers-took-lozovaya-rudka supports it.',
       attributionAmbiguous: true,
@@ -111,7 +115,7 @@ UNWIND [
       key: 'claim:article:editors-note-russian-presidential-election',
       text: '(Russian presidential election, editor\'s note)',
       type: 'IDENTITY', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 1, credibilityNote: null,
       note: 'The editor identifies the Siberian Battalion\'s "elections" as the Russian presidential election.'
@@ -125,9 +129,9 @@ UNWIND [
       key: 'claim:article:election-begins-next-friday',
       text: 'The Russian presidential election is set to begin next Friday.',
       type: 'EVENT_TIMING', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'),
       validFrom: date('2024-03-15'), validFromPrecision: 'DAY', validTo: null, validToPrecision: null,
-      dateDerivation: '"next Friday" from an article of 12 to 14 March 2024 is Friday 15 March 2024, the first day of the election (background: source:ref:kyiv-independent-2024-03-13-putin-elections).',
+      dateDerivation: 'madeAt: some day of 12 to 14 March 2024, the article\'s own dating. "next Friday" from an article of 12 to 14 March 2024 is Friday 15 March 2024, the first day of the election (background: source:ref:kyiv-independent-2024-03-13-putin-elections).',
       credibility: 1, credibilityNote: 'Matches the election dates.',
       note: null
     },
@@ -140,7 +144,7 @@ UNWIND [
       key: 'claim:article:legion-entered-russia-may-2023',
       text: 'the Russia Legion for Freedom, which entered Russian territory in May 2023',
       type: 'ATTACK', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2023-05-01'), validFromPrecision: 'MONTH', validTo: date('2023-05-01'), validToPrecision: 'MONTH',
       credibility: 1, credibilityNote: null,
       garbled: true, interpretation: 'The Freedom of Russia Legion entered Russian territory in May 2023.',
@@ -155,9 +159,9 @@ UNWIND [
       key: 'claim:article:ukrainian-army-abandoned-avdiivka',
       text: 'The attack comes after the Ukrainian army was forced to abandon the city of Avdiivka on February 17.',
       type: 'WITHDRAWAL', stance: 'ASSERTS', basis: 'REPORTED_BY_MEDIA',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'),
       validFrom: date('2024-02-17'), validFromPrecision: 'DAY', validTo: null, validToPrecision: null,
-      dateDerivation: '"February 17" without a year; 2024 (see event:2024-02-17-avdiivka-withdrawal).',
+      dateDerivation: 'madeAt: some day of 12 to 14 March 2024, the article\'s own dating. "February 17" without a year; 2024 (see event:2024-02-17-avdiivka-withdrawal).',
       credibility: 1, credibilityNote: 'Widely reported.',
       note: null
     },
@@ -176,7 +180,7 @@ UNWIND [
       key: 'claim:governor-kursk:confirmed-attack',
       text: 'The Russian governor of the region confirmed the attack',
       type: 'ATTACK', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: null, validToPrecision: null,
       credibility: 2, credibilityNote: null,
       note: 'Reported speech.'
@@ -193,7 +197,7 @@ UNWIND [
       key: 'claim:governor-kursk:one-slightly-injured',
       text: 'said one person was slightly injured',
       type: 'CASUALTIES', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: null, validToPrecision: null,
       casualtiesInjured: 1, casualtiesKilled: null,
       credibility: 6, credibilityNote: null,
@@ -211,7 +215,7 @@ UNWIND [
       key: 'claim:governor-kursk:denied-turning-point',
       text: 'denied anything “turning point” attackers',
       type: 'DENIAL', stance: 'DENIES', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'The wording is garbled; what exactly is denied is uncertain.',
       garbled: true,
@@ -235,7 +239,7 @@ UNWIND [
       key: 'claim:siberian-battalion:soldiers-in-russia',
       text: 'Soldiers of the Siberian Battalion are in Russia',
       type: 'PRESENCE', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: date('2024-03-11'), validFromPrecision: 'WEEK', validTo: null, validToPrecision: null,
       credibility: 2, credibilityNote: 'Consistent with background reports of the raid.',
       note: null
@@ -252,7 +256,7 @@ UNWIND [
       key: 'claim:siberian-battalion:calls-for-election-boycott',
       text: 'are calling on the people of the Russian Federation to boycott the \'elections.\'',
       type: 'APPEAL', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 1, credibilityNote: 'That the appeal was made; not a factual claim about the world.',
       note: 'The scare quotes around "elections" are the Battalion\'s.'
@@ -269,7 +273,7 @@ UNWIND [
       key: 'claim:siberian-battalion:ballots-fictitious',
       text: 'In this case the ballot papers and polling booths are fictitious.',
       type: 'ASSESSMENT', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'An opinion.',
       note: null
@@ -286,7 +290,7 @@ UNWIND [
       key: 'claim:siberian-battalion:only-guns-can-change-your-life',
       text: 'Only guns in your hands can change your life for the better. Anyone who refuses a life of poverty under tyranny must make the right choice.',
       type: 'APPEAL', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'An appeal, not a factual claim.',
       note: 'The article attributes it with "he added": "he" refers back to the Siberian Battalion (or an unnamed spokesman).'
@@ -304,7 +308,7 @@ UNWIND [
       key: 'claim:legion:dream-of-russia-free-from-putin',
       text: 'Like all our fellow citizens, we at Legion dream of a Russia free from Putin\'s dictatorship. But we are not dreaming: we are doing everything we can to make these dreams come true.',
       type: 'INTENTION', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'A statement of aims.',
       note: 'Attributed by "For its part, the Russia Legion for Freedom, which entered Russian territory in May 2023, explained." and by the self-reference "we at Legion".'
@@ -321,7 +325,7 @@ UNWIND [
       key: 'claim:ambiguous:take-back-our-land',
       text: 'We will take back our land from the regime, centimeter by centimeter. Russians sleep peacefully (…) and speak their minds without fear. Russians vote for who they want, not who they want to vote for. Russians will live freely',
       type: 'INTENTION', stance: 'ASSERTS', basis: 'CLAIMED_BY_PARTY',
-      madeAt: date('2024-03-11'), madeAtPrecision: 'WEEK',
+      madeAt: date('2024-03-12'), madeAtPrecision: 'RANGE', madeAtLatest: date('2024-03-14'), dateDerivation: madeInTheArticle,
       validFrom: null, validFromPrecision: null, validTo: null, validToPrecision: null,
       credibility: 6, credibilityNote: 'A statement of aims.',
       attributionAmbiguous: true,

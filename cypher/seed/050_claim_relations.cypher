@@ -23,7 +23,7 @@ ON CREATE SET r = {condition: row.condition, note: row.note, assessedBy: 'ANALYS
 
 UNWIND [
   {from: 'claim:governor-kursk:denied-turning-point', to: 'claim:article:only-losovaya-rudka-under-their-control',
-   condition: 'Only if "their" refers to the attackers: holding a village would be the gain the governor denies.',
+   condition: 'Only on one reading of each ambiguity: the article, not the governor, makes the village claim (it has both as candidate makers; were it the governor\'s, it would be his own minimising account, which his denial does not contradict), and "their" refers to the attackers (holding a village would be the gain the governor denies).',
    note: 'The governor denies any "turning point" for the attackers; the article says a village remains under "their" control.'},
   {from: 'claim:governor-kursk:denied-turning-point', to: 'claim:isw:volunteers-took-lozovaya-rudka', condition: null,
    note: 'The governor denies any breakthrough; ISW reports the formations taking control of two settlements.'},

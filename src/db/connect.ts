@@ -3,6 +3,7 @@ import type { Neo4jConfig } from '../server/config';
 import { isListening, startLocalNeo4j, type LocalNeo4j } from '../local-neo4j/local-neo4j';
 import type { Logger } from '../server/logger';
 import { Neo4jGateway } from './gateway';
+import { noPerspective } from '../read/scope';
 
 export class DatabaseUnreachableError extends Error {
   override name = 'DatabaseUnreachableError';
@@ -64,7 +65,7 @@ export async function connectDatabase(config: Neo4jConfig, log: (line: string) =
   };
   return {
     uri,
-    gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS, { logger, pingTimeoutMs: connectionTimeoutMs(config) }),
+    gateway: new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS, { logger, pingTimeoutMs: connectionTimeoutMs(config), parameters: noPerspective }),
     close,
   };
 }

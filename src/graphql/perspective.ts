@@ -13,6 +13,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { reliabilities } from '../model';
 import { Loaders } from '../read/loaders';
+export { noPerspective } from '../read/scope';
 import type { Context } from '../server/context';
 import { ClientError, ErrorCode } from '../server/errors';
 
@@ -29,9 +30,6 @@ export interface Perspective {
   excludeSources?: readonly string[] | null;
   onlySources?: readonly string[] | null;
 }
-
-/** The `$perspective` parameter of a request without one: every claim is seen. */
-export const noPerspective = { perspective: null };
 
 /** At most this many sources in `excludeSources` or `onlySources`. */
 export const maxPerspectiveSources = 100;

@@ -20,6 +20,7 @@ export const SourceKind = builder.enumType('SourceKind', {
     SOCIAL_POST: { description: 'A post on a social network or messaging channel (Telegram, X...).' },
     INTERVIEW: { description: 'An interview, broadcast or printed.' },
     OFFICIAL_STATEMENT: { description: 'A statement by a government, ministry, armed force or official.' },
+    UNSPECIFIED: { description: 'Known only as another source quotes or reports it, which does not say in what form it was made.' },
     ANALYSIS: { description: 'An analyst\'s assessment (for example the Institute for the Study of War).' },
     DATASET: { description: 'A structured dataset.' },
     REFERENCE: { description: 'Background reference material (gazetteer, encyclopedia) for facts a report does not state.' },

@@ -10,7 +10,7 @@ export const eventTypes = ['BATTLES', 'EXPLOSIONS_REMOTE_VIOLENCE', 'VIOLENCE_AG
 export const claimTypes = ['CONTROL', 'ATTACK', 'CASUALTIES', 'LOSSES', 'PRESENCE', 'WITHDRAWAL', 'DENIAL', 'INTENTION', 'APPEAL', 'ASSESSMENT', 'ALIGNMENT', 'IDENTITY', 'EVENT_TIMING', 'OTHER'] as const;
 export const stances = ['ASSERTS', 'DENIES'] as const;
 export const bases = ['CLAIMED_BY_PARTY', 'REPORTED_BY_MEDIA', 'ASSESSED_BY_ANALYST', 'CONFIRMED_BY_EVIDENCE'] as const;
-export const sourceKinds = ['NEWS_ARTICLE', 'SOCIAL_POST', 'INTERVIEW', 'OFFICIAL_STATEMENT', 'ANALYSIS', 'DATASET', 'REFERENCE', 'PHOTO', 'VIDEO', 'SATELLITE_IMAGE'] as const;
+export const sourceKinds = ['NEWS_ARTICLE', 'SOCIAL_POST', 'INTERVIEW', 'OFFICIAL_STATEMENT', 'ANALYSIS', 'DATASET', 'REFERENCE', 'PHOTO', 'VIDEO', 'SATELLITE_IMAGE', 'UNSPECIFIED'] as const;
 export const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const rankReasons = ['BEST_SOURCED', 'MOST_RECENT', 'SUPERSEDED', 'REFUTED', 'MISATTRIBUTED', 'DUPLICATE'] as const;
 /** What a piece of materiel is; the General Staff's daily categories map onto these (docs/general-staff.md). */

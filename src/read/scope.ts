@@ -4,6 +4,12 @@ import { revisionBeforePrefix } from '../model';
 export const always = 'true';
 
 /**
+ * The `$perspective` of a read without one (every claim is seen): the gateway of the service and
+ * of each request give it to every statement, so a statement never lacks it.
+ */
+export const noPerspective = { perspective: null };
+
+/**
  * Condition: the claim is stated in at least one source that the request's perspective admits
  * (`$perspective`, one map for the whole request: every depth reads the same; null admits all).
  * A request-wide parameter, not a scope's own: the gateway view of the request gives it to every

@@ -5,6 +5,7 @@ import { Neo4jGateway } from '../../src/db/gateway';
 import { createLogger } from '../../src/server/logger';
 import { createYogaApp } from '../../src/server/yoga';
 import type { LiveFeed } from '../../src/server/live';
+import { noPerspective } from '../../src/read/scope';
 
 /** API keys the test service accepts, one per access level. */
 export const testKeys = {
@@ -42,7 +43,7 @@ export function createTestService(environment: Record<string, string> = {}, live
   const driver = createDriver(config.NEO4J_URI!, config);
   let roundTrips: string[] = [];
   let statements: string[] = [];
-  const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS).observed((tag, cypher) => {
+  const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS, { parameters: noPerspective }).observed((tag, cypher) => {
     roundTrips.push(tag);
     statements.push(cypher);
   });

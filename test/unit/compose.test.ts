@@ -49,7 +49,8 @@ describe('relation reads composed from declarations', () => {
     expect(folded(then)).toContain('MATCH (n)-[r:PART_OF]->(item:Actor) WHERE ($asOf IS NULL OR (item.recordedAt <= datetime($asOf) AND r.recordedAt <= datetime($asOf)))');
     const claims = (at: string | null) => folded(nestedCypher('n', [{ ...read('claimsMade', claimsMade(false)), asOf: at }], 'n').subqueries);
     expect(claims(asOf)).toContain('($n0_asOf IS NOT NULL AND item.rankedAt > datetime($n0_asOf))');
-    expect(claims(null)).toContain("WHERE ($n0_includeDeprecated OR coalesce(item.rank, 'NORMAL') <> 'DEPRECATED') WITH");
+    // The request's perspective (one parameter for every depth) follows the rank.
+    expect(claims(null)).toContain("WHERE ($n0_includeDeprecated OR coalesce(item.rank, 'NORMAL') <> 'DEPRECATED') AND ($perspective IS NULL OR EXISTS {");
     expect(claims(null)).not.toContain('asOf');
   });
 
