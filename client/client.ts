@@ -58,6 +58,8 @@ export function createClient(options: ClientOptions) {
         ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
       },
       body: JSON.stringify(body),
+    }).catch((error: unknown) => {
+      throw new Error(`${options.url} did not answer: ${(error as { cause?: Error }).cause?.message ?? String(error)}`, { cause: error });
     });
     const text = await response.text();
     let answer: { data?: Result | null; errors?: GraphQLErrorItem[] };
