@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client/client';
+import { EntityWithClaimsDocument, SearchDocument } from '../client/generated/graphql';
 import { consumerVariables, runConsumer } from '../client/examples/consumer';
 import { runSync, type SyncState } from '../client/examples/sync';
 import { projectRoot } from '../src/project-root';
@@ -75,6 +76,26 @@ describe('npm run example:consumer', () => {
       expect(lines.map((line) => line.split('\t').slice(0, 2))).toEqual(expectedLines);
       expect(counted.requests).toBe(Math.ceil(expectedLines.length / 2));
     }
+  });
+});
+
+describe('the typed documents', () => {
+  it('read an entity with its claims and their sources, and search, as persisted documents', async () => {
+    const { request } = clientOf(persistedService, true);
+    const key = 'place:ru:lozovaya-rudka';
+    const expected = await data<{ place: { name: string; claimsAbout: { claim: { key: string; sources: { source: { key: string } }[] } }[] } }>(
+      'query ($key: String!) { place(key: $key) { name claimsAbout(first: 50) { claim { key sources(first: 20) { source { key } } } } } }',
+      { key },
+    );
+    expect(expected.place.claimsAbout.length).toBeGreaterThan(0);
+    const { entity } = await request(EntityWithClaimsDocument, { key, claims: 50, sources: 20 });
+    expect(entity?.__typename === 'Place' && entity.name).toBe(expected.place.name);
+    expect(entity?.claimsAbout.map(({ claim }) => [claim.key, claim.sources.map(({ source }) => source.key)])).toEqual(
+      expected.place.claimsAbout.map(({ claim }) => [claim.key, claim.sources.map(({ source }) => source.key)]),
+    );
+
+    const { search: hits } = await request(SearchDocument, { text: expected.place.name, kinds: ['PLACE'] });
+    expect(hits.map((hit) => hit.entity.key)).toContain(key);
   });
 });
 
