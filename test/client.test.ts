@@ -130,7 +130,8 @@ describe('npm run example:sync', () => {
     const first = await sync();
     const before = await serverClaims();
     expect(first).toHaveLength(before.size);
-    expect(counted.requests).toBe(Math.ceil(before.size / 40) + (before.size % 40 === 0 ? 1 : 0));
+    // hasNextPage is exact (totalCount counts what follows): a full last page asks for no empty one.
+    expect(counted.requests).toBe(Math.max(1, Math.ceil(before.size / 40)));
     expect(copy().claims).toEqual(before);
     const cursor = copy().cursor;
     expect(cursor).toEqual(expect.any(String));
