@@ -97,6 +97,8 @@ export type SourceKind =
   | 'SATELLITE_IMAGE'
   /** A post on a social network or messaging channel (Telegram, X...). */
   | 'SOCIAL_POST'
+  /** Known only as another source quotes or reports it, which does not say in what form it was made. */
+  | 'UNSPECIFIED'
   /** A video: evidence of a loss or an event (EVIDENCED_BY), with its URL. */
   | 'VIDEO';
 
