@@ -73,17 +73,21 @@ describe('provenance that the graph stores, read through the API', () => {
     expect(roundTrips).toEqual(['entities.by-key', 'entities.by-key']);
   });
 
-  it("a person's position gives how sure it is", async () => {
-    const stored = await service.gateway.read<{ person: string; confidence: string | null; title: string | null }>(
+  it("a person's position gives how sure it is, and each of its dates with its precision and bounds", async () => {
+    const stored = await service.gateway.read<{ person: string; position: Record<string, string | null> }>(
       'test.provenance.positions',
-      'MATCH (p:Person)-[r:HOLDS_POSITION]->() WHERE r.confidence IS NOT NULL RETURN p.key AS person, r.confidence AS confidence, r.title AS title LIMIT 1',
+      `MATCH (p:Person)-[r:HOLDS_POSITION]->() WHERE r.confidence IS NOT NULL AND r.from IS NOT NULL
+       RETURN p.key AS person, {title: r.title, confidence: r.confidence, from: toString(r.from), fromPrecision: r.fromPrecision,
+         fromEarliest: toString(r.fromEarliest), fromLatest: toString(r.fromLatest), to: toString(r.to), toPrecision: r.toPrecision,
+         toEarliest: toString(r.toEarliest), toLatest: toString(r.toLatest)} AS position LIMIT 1`,
     );
     expect(stored.length).toBe(1);
-    const { data: answer } = await data<{ person: { positions: { title: string; confidence: string | null }[] } }>(
-      `query ($key: String!) { person(key: $key) { positions { title confidence } } }`,
+    expect(stored[0]!.position.fromLatest).not.toBeNull();
+    const { data: answer } = await data<{ person: { positions: Record<string, string | null>[] } }>(
+      `query ($key: String!) { person(key: $key) { positions { title confidence from fromPrecision fromEarliest fromLatest to toPrecision toEarliest toLatest } } }`,
       { key: stored[0]!.person },
     );
-    expect(answer.person.positions).toContainEqual({ title: stored[0]!.title, confidence: stored[0]!.confidence });
+    expect(answer.person.positions).toContainEqual(stored[0]!.position);
   });
 });
 

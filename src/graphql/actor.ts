@@ -1,7 +1,7 @@
 import { fullTextIndexOf } from '../model';
-import { relationEnumField, relationPrecisionField, scalarFields } from './scalar-fields';
+import { relationEnumField, relationDateFields, scalarFields } from './scalar-fields';
 import { builder } from './builder';
-import { relationText, type Related } from './entity';
+import type { Related } from './entity';
 import { relationField, relationPageArg } from './relations';
 import { hop } from '../read/relation';
 import { Conditions } from '../read/conditions';
@@ -20,9 +20,8 @@ export const AlignmentRef = builder.objectRef<Related>('Alignment').implement({
   description: 'An actor fighting on the side of another, over a period.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The actor aligned with.', resolve: (row) => row.entity }),
-    from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
-    fromPrecision: relationPrecisionField(t, 'from'),
-    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
+    ...relationDateFields(t, 'from', 'Since when'),
+    ...relationDateFields(t, 'to', 'Until when; null while it lasts'),
     ...basisFields(t),
   }),
 });

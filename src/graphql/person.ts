@@ -1,5 +1,5 @@
 import { builder } from './builder';
-import { relationEnumField, relationPrecisionField, scalarFields } from './scalar-fields';
+import { relationEnumField, relationDateFields, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
 import { relationText, type Related } from './entity';
 import { hop } from '../read/relation';
@@ -15,10 +15,8 @@ const PositionRef = builder.objectRef<Related>('Position').implement({
   fields: (t) => ({
     title: t.string({ description: 'The title: "Governor of Kursk Oblast".', resolve: (row) => relationText(row, 'title') ?? '' }),
     at: t.field({ type: EntityRef, description: 'The organization or place.', resolve: (row) => row.entity }),
-    from: t.field({ type: 'Date', nullable: true, description: 'Since when (see fromPrecision).', resolve: (row) => relationText(row, 'from') }),
-    fromPrecision: relationPrecisionField(t, 'from'),
-    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while held.', resolve: (row) => relationText(row, 'to') }),
-    toPrecision: relationPrecisionField(t, 'to'),
+    ...relationDateFields(t, 'from', 'Since when'),
+    ...relationDateFields(t, 'to', 'Until when; null while held'),
     confidence: relationEnumField(t, 'HOLDS_POSITION', 'confidence', 'How sure the recorder is that it held the position.'),
     ...basisFields(t),
   }),

@@ -139,6 +139,22 @@ export function relationEnumField(t: Pick<PothosSchemaTypes.FieldBuilder<Builder
   } as never);
 }
 
+/**
+ * A relationship's date property with what is stored beside it: its precision and the first and
+ * last day it may denote (`from`, `fromPrecision`, `fromEarliest`, `fromLatest`).
+ */
+export function relationDateFields(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes, Related>, 'field'>, date: string, description: string) {
+  const siblings = dateSiblings(date);
+  const day = (property: string, text: string) =>
+    t.field({ type: 'Date' as never, nullable: true, description: text, resolve: (row: Related) => relationText(row, property) } as never);
+  return {
+    [date]: day(date, `${description} (see ${siblings.precision}).`),
+    [siblings.precision]: relationPrecisionField(t, date),
+    [siblings.earliest]: day(siblings.earliest, `The first day ${date} may denote.`),
+    [siblings.latest]: day(siblings.latest, `The last day ${date} may denote.`),
+  };
+}
+
 /** The precision of a relationship's date property (`from` → `fromPrecision`). */
 export function relationPrecisionField(t: Pick<PothosSchemaTypes.FieldBuilder<BuilderTypes, Related>, 'field'>, date: string) {
   return t.field({

@@ -1,8 +1,8 @@
 import { sides } from '../model';
 import { builder } from './builder';
-import { scalarFields } from './scalar-fields';
+import { relationDateFields, scalarFields } from './scalar-fields';
 import { addEntityMutations } from './writes';
-import { relationText, type Related } from './entity';
+import type { Related } from './entity';
 import { hop } from '../read/relation';
 import { relationField, relationPageArg } from './relations';
 import { addKeyLookup, entityNodeOptions } from './entity-interface';
@@ -21,8 +21,8 @@ const MembershipRef = builder.objectRef<Related>('Membership').implement({
   description: 'A unit being part of a formation or state over a period.',
   fields: (t) => ({
     actor: t.field({ type: ActorRef, description: 'The other end: the parent (in parents) or the sub-unit (in subUnits).', resolve: (row) => row.entity }),
-    from: t.field({ type: 'Date', nullable: true, description: 'Since when; null if unknown.', resolve: (row) => relationText(row, 'from') }),
-    to: t.field({ type: 'Date', nullable: true, description: 'Until when; null while it lasts.', resolve: (row) => relationText(row, 'to') }),
+    ...relationDateFields(t, 'from', 'Since when; null if unknown'),
+    ...relationDateFields(t, 'to', 'Until when; null while it lasts'),
     ...basisFields(t),
   }),
 });
