@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { ClientError, ErrorCode } from '../server/errors';
 import type { Logger } from '../server/logger';
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   logger?: Pick<Logger, 'warn'>;
   /** How long a readiness ping waits (the driver's connection acquisition timeout). */
   pingTimeoutMs?: number;
+  /** When tracing is on: a CLIENT span per round trip, named by its tag (never its parameters). */
+  tracer?: Tracer;
 }
 
 /**
@@ -52,6 +55,11 @@ export class Neo4jGateway {
         }
       : observer;
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, observer: both, activity: this.activity });
+  }
+
+  /** The same gateway, making a span of each round trip with this tracer. */
+  traced(tracer: Tracer): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, tracer, activity: this.activity });
   }
 
   /** The same gateway with another transaction timeout (the bulk import's, IMPORT_TIMEOUT_MS). */
@@ -92,7 +100,7 @@ export class Neo4jGateway {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.activity.inFlight += 1;
     try {
-      const result = await session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } });
+      const result = await roundTrip(this.options.tracer, tag, this.database, () => session.run(cypher, parameters, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } }));
       return { rows: result.records.map((record) => record.toObject() as T), counters: result.summary.counters.updates() };
     } catch (error) {
       throw translateNeo4jError(error, tag);
@@ -114,7 +122,7 @@ export class Neo4jGateway {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     this.activity.inFlight += 1;
-    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer));
+    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer, this.options.tracer && { tracer: this.options.tracer, database: this.database }));
     const config = { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
     const done = (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config)).finally(async () => {
       // Only once Neo4j has answered: until then the work is in flight and holds its connection.
@@ -140,12 +148,13 @@ export class ObservedTransaction {
     private readonly tx: ManagedTransaction,
     private readonly tag: string,
     private readonly observer?: QueryObserver,
+    private readonly tracing?: { tracer: Tracer; database: string },
   ) {}
 
   async run<T extends Row = Row>(cypher: string, parameters: Record<string, unknown> = {}) {
     this.observer?.(this.tag, cypher);
     try {
-      const result = await this.tx.run(cypher, parameters);
+      const result = await roundTrip(this.tracing?.tracer, this.tag, this.tracing?.database ?? '', () => this.tx.run(cypher, parameters));
       return {
         rows: result.records.map((record) => record.toObject() as T),
         counters: result.summary.counters.updates(),
@@ -156,6 +165,22 @@ export class ObservedTransaction {
       throw error;
     }
   }
+}
+
+/** `send()`, inside a span named by the tag when tracing is on; the statement and its parameters stay out of the trace. */
+function roundTrip<T>(tracer: Tracer | undefined, tag: string, database: string, send: () => PromiseLike<T>): Promise<T> {
+  if (!tracer) return Promise.resolve(send());
+  const attributes = { 'db.system.name': 'neo4j', 'db.namespace': database, 'db.query.summary': tag };
+  return tracer.startActiveSpan(tag, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    try {
+      return await send();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Neo4jError ? error.code : 'failed' });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ServiceDependencies {
   onRoundTrip?: (tag: string, cypher: string) => void;
   /** False until Neo4j has answered and has its schema. */
   isReady: () => boolean;
+  /** Whether resolvers open spans (tracing on, src/server/tracing.ts). */
+  traced?: boolean;
 }
 
 export interface Context extends YogaInitialContext {
@@ -28,6 +30,8 @@ export interface Context extends YogaInitialContext {
   readAccess: 'public' | 'authenticated';
   /** The id of the request, returned in X-Request-Id and written in its log lines. */
   requestId: string;
+  /** Whether resolvers that read open spans (tracing on). */
+  traced: boolean;
 }
 
 /**
@@ -48,5 +52,5 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
     roundTrips.push(tag);
     dependencies.onRoundTrip?.(tag, cypher);
   });
-  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request) };
+  return { ...initial, db, roundTrips, loaders: new Loaders(db), principal, readAccess: dependencies.readAccess, requestId: requestIdOf(initial.request), traced: dependencies.traced ?? false };
 }

@@ -4,15 +4,18 @@ import { createCredentialStore } from './credentials';
 import { prepareDatabase } from '../cypher/runner';
 import { connectDatabase, waitUntilReachable, type Database } from '../db/connect';
 import { createLogger, type Logger } from './logger';
+import { startTracingFromEnvironment, tracerName } from './tracing';
 import { createYogaApp } from './yoga';
 import { warmUp } from './warm-up';
 import { schema } from '../graphql/schema';
 
 let config, credentials;
 let logger: Logger;
+let tracing: ReturnType<typeof startTracingFromEnvironment>;
 try {
   config = loadConfig(process.env);
-  logger = createLogger(config.LOG_LEVEL);
+  tracing = startTracingFromEnvironment(config.OTEL_EXPORTER_OTLP_ENDPOINT);
+  logger = createLogger(config.LOG_LEVEL, { traced: tracing !== undefined });
   credentials = createCredentialStore(config, logger);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -35,7 +38,7 @@ try {
 // schema; /ready waits for the warm-up too, so a balancer sends no traffic to unplanned statements.
 let ready = false;
 let warm = false;
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm, tracer: tracing?.getTracer(tracerName) });
 const server = createServer(yoga);
 server.listen(config.PORT, config.HOST, () => {
   logger.info({ node: process.version }, `GraphQL and GraphiQL at http://${config.HOST}:${config.PORT}/graphql`);
@@ -77,6 +80,8 @@ async function shutdown(signal: string, exitCode = 0) {
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   server.closeAllConnections();
   await database?.close();
+  // The last spans, still batched, before the process ends.
+  await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'tracing: the last spans were not exported'));
   logger.info('stopped');
   process.exit(exitCode);
 }

@@ -16,6 +16,8 @@ import { usePersistedAllowList } from './persisted';
 import { isExportPath, useExports } from './exports';
 import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
+import { withRequestSpan } from './tracing';
+import type { Tracer } from '@opentelemetry/api';
 
 export interface YogaDependencies {
   gateway: Neo4jGateway;
@@ -28,6 +30,8 @@ export interface YogaDependencies {
   now?: () => number;
   /** The API keys and JWT secrets in force (main.ts reloads them); read once from `config` when not given. */
   credentials?: CredentialStore;
+  /** When tracing is on (src/server/tracing.ts): spans for each request, and resolvers open theirs. */
+  tracer?: Tracer;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -85,14 +89,15 @@ const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '
  * and assets.
  */
 export function createYogaApp(dependencies: YogaDependencies) {
-  const { logger, gateway, config } = dependencies;
+  const { logger, config, tracer } = dependencies;
+  const gateway = tracer ? dependencies.gateway.traced(tracer) : dependencies.gateway;
   const metrics = createMetrics(gateway, maxConnectionPoolSize);
   const isReady = dependencies.isReady ?? (() => true);
   const isWarm = dependencies.isWarm ?? (() => true);
   // The rate limit and the GraphQL context share one authentication per request.
   const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
   const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
-  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady };
+  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady, traced: tracer !== undefined };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
@@ -157,7 +162,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
     // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
     ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
   };
-  return createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
+  const handle = (request: Request, serverContext: object) => yoga.handle(request, serverContext);
+  return createServerAdapter(tracer ? withRequestSpan(tracer, handle) : handle, {
     plugins: [
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
