@@ -71,6 +71,22 @@ describe('tracing', () => {
     expect(response.headers.get('traceparent')).toBe(`00-${callerTrace}-${request.spanContext().spanId}-01`);
   });
 
+  it('makes a trace of an export too, its round trips under its request', async () => {
+    exporter.reset();
+    const { response, roundTrips } = traced.request('http://localhost/export/claims.csv');
+    const answered = await response;
+    expect(answered.status).toBe(200);
+    await answered.text();
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((span) => span.kind === SpanKind.SERVER)!;
+    expect(request.name).toBe('GET /export/claims.csv');
+    expect(answered.headers.get('traceparent')).toBe(`00-${request.spanContext().traceId}-${request.spanContext().spanId}-01`);
+    const cypher = spans.filter((span) => span.kind === SpanKind.CLIENT);
+    expect(roundTrips.length).toBeGreaterThan(0);
+    expect(cypher.map((span) => span.name).sort()).toEqual([...roundTrips].sort());
+    for (const span of cypher) expect(span.spanContext().traceId).toBe(request.spanContext().traceId);
+  });
+
   it('makes no span and says no traceparent when the service is not given a tracer', async () => {
     exporter.reset();
     const response = await untraced.graphql(nestedRead);

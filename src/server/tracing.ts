@@ -1,9 +1,10 @@
-import { context, propagation, trace, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { context, propagation, trace, SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { ServerAdapterPlugin } from '@whatwg-node/server';
 
 /** The instrumentation scope of every span the service makes (requests, resolvers, Cypher round trips). */
 export const tracerName = 'conflict-graph';
@@ -29,32 +30,40 @@ export function startTracingFromEnvironment(endpoint: string | undefined): Basic
   return endpoint ? startTracing(new BatchSpanProcessor(new OTLPTraceExporter())) : undefined;
 }
 
-type Handler = (request: Request, serverContext: object) => Response | Promise<Response>;
-
 /**
- * One SERVER span per request, continuing the caller's trace when it sends `traceparent`, active
- * while the request is handled (its resolvers and round trips are its descendants); the response
- * says `traceparent` so a client can find its trace.
+ * One SERVER span per request, whatever its path (the exports' too), continuing the caller's trace
+ * when it sends `traceparent`, active while every hook and handler runs (so resolvers and round
+ * trips are its descendants); the response says `traceparent` so a client can find its trace.
+ * First among the server adapter's plugins.
  */
-export function withRequestSpan(tracer: Tracer, handle: Handler): Handler {
-  return (request, serverContext) => {
-    const parent = propagation.extract(context.active(), request.headers, { get: (headers, key) => headers.get(key) ?? undefined, keys: (headers) => [...headers.keys()] });
-    const path = new URL(request.url).pathname;
-    const attributes = { 'http.request.method': request.method, 'url.path': path };
-    return tracer.startActiveSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
-      try {
-        const response = await handle(request, serverContext);
-        span.setAttribute('http.response.status_code', response.status);
-        if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        propagation.inject(context.active(), response.headers, { set: (headers, key, value) => headers.set(key, value) });
-        return response;
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
-    });
+export function useRequestSpan(tracer: Tracer): ServerAdapterPlugin {
+  const spans = new WeakMap<Request, Span>();
+  return {
+    instrumentation: {
+      request: ({ request }, wrapped) => {
+        const parent = propagation.extract(context.active(), request.headers, { get: (headers, key) => headers.get(key) ?? undefined, keys: (headers) => [...headers.keys()] });
+        const path = new URL(request.url).pathname;
+        const attributes = { 'http.request.method': request.method, 'url.path': path };
+        return tracer.startActiveSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
+          spans.set(request, span);
+          try {
+            await wrapped();
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            throw error;
+          } finally {
+            span.end();
+          }
+        });
+      },
+    },
+    onResponse: ({ request, response }) => {
+      const span = spans.get(request);
+      if (!span) return;
+      span.setAttribute('http.response.status_code', response.status);
+      if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      propagation.inject(trace.setSpan(context.active(), span), response.headers, { set: (headers, key, value) => headers.set(key, value) });
+    },
   };
 }
 

@@ -16,7 +16,7 @@ import { usePersistedAllowList } from './persisted';
 import { isExportPath, useExports } from './exports';
 import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
-import { withRequestSpan } from './tracing';
+import { useRequestSpan } from './tracing';
 import type { Tracer } from '@opentelemetry/api';
 
 export interface YogaDependencies {
@@ -162,9 +162,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
     // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
     ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
   };
-  const handle = (request: Request, serverContext: object) => yoga.handle(request, serverContext);
-  return createServerAdapter(tracer ? withRequestSpan(tracer, handle) : handle, {
+  return createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
     plugins: [
+      ...(tracer ? [useRequestSpan(tracer)] : []),
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now),
       useKnownPaths((pathname) => documentedPaths.has(pathname) || isExportPath(pathname) || isGraphiQLAsset(pathname)),
