@@ -327,8 +327,8 @@ describe.skipIf(!redisUrl)('two instances sharing Neo4j and Redis', () => {
       feeds.push(live);
       return live;
     };
-    a = createTestService({}, feed());
-    b = createTestService({}, feed());
+    a = createTestService({}, { live: feed() });
+    b = createTestService({}, { live: feed() });
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close(), ...feeds.map((feed) => feed.close())]);
@@ -339,7 +339,7 @@ describe.skipIf(!redisUrl)('two instances sharing Neo4j and Redis', () => {
     const limited = [0, 1].map(() => {
       const live = new LiveFeed({ logger: createLogger('silent'), redisUrl, maxPerClient: 20 });
       feeds.push(live);
-      return createTestService({ RATE_LIMIT_PER_MINUTE: String(limit) }, live);
+      return createTestService({ RATE_LIMIT_PER_MINUTE: String(limit) }, { live });
     });
     await until(() => feeds.every((feed) => feed.degraded() === null), 'the instances to reach Redis');
     // A principal of its own, so no other test's requests count.
@@ -376,7 +376,7 @@ describe.skipIf(!redisUrl)('Redis killed and restarted under a write loop', () =
     // A Redis of this test's own, to kill.
     const redis = await startRedis(Number(process.env.REDIS_TEST_PORT ?? 6391) + 1);
     const feeds = [0, 1].map(() => new LiveFeed({ logger: createLogger('silent'), redisUrl: redis.url, maxPerClient: 20 }));
-    const [a, b] = feeds.map((feed) => createTestService({}, feed)) as [TestService, TestService];
+    const [a, b] = feeds.map((feed) => createTestService({}, { live: feed })) as [TestService, TestService];
     const ready = async () => {
       const response = await a.yoga.fetch('http://localhost/ready');
       return { status: response.status, body: await response.text() };

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { ClientError, ErrorCode } from '../server/errors';
 import type { Logger } from '../server/logger';
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   bookmarks?: string[];
   /** Told the bookmark of each committed write transaction (returned to the client). */
   onBookmarks?: (bookmarks: string[]) => void;
+  /** When tracing is on: a CLIENT span per round trip, named by its tag (never its parameters). */
+  tracer?: Tracer;
 }
 
 /**
@@ -70,6 +73,11 @@ export class Neo4jGateway {
     return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, bookmarks, onBookmarks, activity: this.activity });
   }
 
+  /** The same gateway, making a span of each round trip with this tracer. */
+  traced(tracer: Tracer): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, { ...this.options, tracer, activity: this.activity });
+  }
+
   /** The same gateway with another transaction timeout (the bulk import's, IMPORT_TIMEOUT_MS). */
   withTimeout(timeoutMs: number): Neo4jGateway {
     return new Neo4jGateway(this.driver, this.database, timeoutMs, { ...this.options, activity: this.activity });
@@ -108,7 +116,7 @@ export class Neo4jGateway {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.activity.inFlight += 1;
     try {
-      const result = await session.run(cypher, { ...this.options.parameters, ...parameters }, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } });
+      const result = await roundTrip(this.options.tracer, tag, this.database, () => session.run(cypher, { ...this.options.parameters, ...parameters }, { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } }));
       return { rows: result.records.map((record) => record.toObject() as T), counters: result.summary.counters.updates() };
     } catch (error) {
       throw translateNeo4jError(error, tag);
@@ -132,7 +140,7 @@ export class Neo4jGateway {
       ...(this.options.bookmarks?.length ? { bookmarks: this.options.bookmarks } : {}),
     });
     this.activity.inFlight += 1;
-    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer, this.options.parameters));
+    const run = (tx: ManagedTransaction) => work(new ObservedTransaction(tx, tag, this.options.observer, this.options.parameters, this.options.tracer && { tracer: this.options.tracer, database: this.database }));
     const config = { timeout: this.timeoutMs, metadata: { app: 'conflict-graph', tag } };
     const executed = mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config);
     const onBookmarks = mode === 'WRITE' ? this.options.onBookmarks : undefined;
@@ -161,12 +169,13 @@ export class ObservedTransaction {
     private readonly tag: string,
     private readonly observer?: QueryObserver,
     private readonly defaults: Record<string, unknown> = {},
+    private readonly tracing?: { tracer: Tracer; database: string },
   ) {}
 
   async run<T extends Row = Row>(cypher: string, parameters: Record<string, unknown> = {}) {
     this.observer?.(this.tag, cypher);
     try {
-      const result = await this.tx.run(cypher, { ...this.defaults, ...parameters });
+      const result = await roundTrip(this.tracing?.tracer, this.tag, this.tracing?.database ?? '', () => this.tx.run(cypher, { ...this.defaults, ...parameters }));
       return {
         rows: result.records.map((record) => record.toObject() as T),
         counters: result.summary.counters.updates(),
@@ -177,6 +186,22 @@ export class ObservedTransaction {
       throw error;
     }
   }
+}
+
+/** `send()`, inside a span named by the tag when tracing is on; the statement and its parameters stay out of the trace. */
+function roundTrip<T>(tracer: Tracer | undefined, tag: string, database: string, send: () => PromiseLike<T>): Promise<T> {
+  if (!tracer) return Promise.resolve(send());
+  const attributes = { 'db.system.name': 'neo4j', 'db.namespace': database, 'db.query.summary': tag };
+  return tracer.startActiveSpan(tag, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    try {
+      return await send();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Neo4jError ? error.code : 'failed' });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }
 
 /**

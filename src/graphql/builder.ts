@@ -3,6 +3,9 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import TracingPlugin, { isEnumField, isRootField, isScalarField } from '@pothos/plugin-tracing';
+import { createOpenTelemetryWrapper } from '@pothos/tracing-opentelemetry';
+import { trace } from '@opentelemetry/api';
 import { allows } from '../server/auth';
 import type { Context } from '../server/context';
 import { ClientError, ErrorCode } from '../server/errors';
@@ -12,6 +15,8 @@ import { maxPageSize } from './pagination';
 import { findEntity } from './relations';
 import type { FieldReads } from './scalar-fields';
 
+const traceResolver = createOpenTelemetryWrapper(trace.getTracer('conflict-graph'));
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
@@ -20,10 +25,19 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
   };
   AuthScopes: { read: boolean; write: boolean; admin: boolean };
+  Tracing: boolean;
 }>({
-  // Federation after scope-auth, which wraps resolvers; directives put its @key on the types (its README's order).
-  plugins: [ScopeAuthPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  // Tracing first, so a resolver's span covers its authorisation too; federation after scope-auth,
+  // which wraps resolvers; directives put its @key on the types (its README's order).
+  plugins: [TracingPlugin, ScopeAuthPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  tracing: {
+    // Root fields and fields returning objects read (through loaders); scalars and enums only read
+    // the row already loaded. Decided per request, so with tracing off no span is made.
+    default: (config) => (isRootField(config) || !(isScalarField(config) || isEnumField(config)) ? (_parent, _args, context) => context.traced : false),
+    // The global tracer: the provider src/server/tracing.ts installs.
+    wrap: (resolver, options) => traceResolver(resolver, options),
+  },
   scopeAuth: {
     authScopes: (context) => ({
       read: context.readAccess === 'public' || allows(context.principal, 'read'),

@@ -64,6 +64,8 @@ const environmentSchema = z.object({
   JWT_MAX_LIFETIME_S: positiveInt.default(86_400),
   /** When set, /metrics answers only `Authorization: Bearer <this token>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, OpenTelemetry spans (requests, resolvers, Cypher round trips) go there by OTLP/HTTP (src/server/tracing.ts). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
 
   // Limits checked before any Cypher runs (src/server/limits.ts).
   MAX_DEPTH: positiveInt.default(12),

@@ -19,6 +19,8 @@ export interface ServiceDependencies {
   isReady: () => boolean;
   /** The live feed: writes publish the keys they touched, subscriptions listen. */
   live: LiveFeed;
+  /** Whether resolvers open spans (tracing on, src/server/tracing.ts). */
+  traced?: boolean;
 }
 
 export interface Context extends YogaInitialContext {
@@ -36,6 +38,8 @@ export interface Context extends YogaInitialContext {
   live: LiveFeed;
   /** Who the client is, for limits per client: its principal, else its address. */
   client: string;
+  /** Whether resolvers that read open spans (tracing on). */
+  traced: boolean;
 }
 
 /**
@@ -66,5 +70,6 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
     requestId: requestIdOf(initial.request),
     live: dependencies.live,
     client: clientOf(principal, initial),
+    traced: dependencies.traced ?? false,
   };
 }

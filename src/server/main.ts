@@ -4,6 +4,7 @@ import { createCredentialStore } from './credentials';
 import { prepareDatabase } from '../cypher/runner';
 import { connectDatabase, waitUntilReachable, type Database } from '../db/connect';
 import { createLogger, type Logger } from './logger';
+import { startTracingFromEnvironment, tracerName } from './tracing';
 import { createYogaApp } from './yoga';
 import { warmUp } from './warm-up';
 import { schema } from '../graphql/schema';
@@ -12,9 +13,11 @@ import { serveWebSockets } from './websocket';
 
 let config, credentials;
 let logger: Logger;
+let tracing: ReturnType<typeof startTracingFromEnvironment>;
 try {
   config = loadConfig(process.env);
-  logger = createLogger(config.LOG_LEVEL);
+  tracing = startTracingFromEnvironment(config.OTEL_EXPORTER_OTLP_ENDPOINT);
+  logger = createLogger(config.LOG_LEVEL, { traced: tracing !== undefined });
   credentials = createCredentialStore(config, logger);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -38,7 +41,7 @@ try {
 let ready = false;
 let warm = false;
 const live = new LiveFeed({ logger, redisUrl: config.REDIS_URL, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
-const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm, live });
+const yoga = createYogaApp({ gateway: database.gateway, logger, config, credentials, isReady: () => ready, isWarm: () => warm, live, tracer: tracing?.getTracer(tracerName) });
 const server = createServer(yoga);
 const webSockets = serveWebSockets(server, yoga, config.MAX_BODY_BYTES);
 server.listen(config.PORT, config.HOST, () => {
@@ -83,6 +86,8 @@ async function shutdown(signal: string, exitCode = 0) {
   server.closeAllConnections();
   await database?.close();
   await live.close();
+  // The last spans, still batched, before the process ends.
+  await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'tracing: the last spans were not exported'));
   logger.info('stopped');
   process.exit(exitCode);
 }

@@ -6,6 +6,7 @@ import type { ServerAdapterPlugin } from '@whatwg-node/server';
 import { allows, type Authenticator, type Principal } from './auth';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { traceIdOf } from './tracing';
 import { ClientError, ErrorCode } from './errors';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -40,7 +41,7 @@ export function useRequestId(logger: Logger): ServerAdapterPlugin {
       if (!logger.isLevelEnabled('debug')) return;
       const url = new URL(request.url);
       logger.debug(
-        { requestId: requestIdOf(request), method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - (started.get(request) ?? 0)) },
+        { requestId: requestIdOf(request), traceId: traceIdOf(response), method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - (started.get(request) ?? 0)) },
         'request',
       );
     },

@@ -19,6 +19,8 @@ import { schema, subgraphSchema } from '../graphql/schema';
 import type { Logger } from './logger';
 import { LiveFeed } from './live';
 import { useBookmarks } from './bookmarks';
+import { useRequestSpan } from './tracing';
+import type { Tracer } from '@opentelemetry/api';
 
 export interface YogaDependencies {
   gateway: Neo4jGateway;
@@ -33,6 +35,8 @@ export interface YogaDependencies {
   credentials?: CredentialStore;
   /** The live feed (main.ts makes it, with Redis when REDIS_URL is set); in-process when not given. */
   live?: LiveFeed;
+  /** When tracing is on (src/server/tracing.ts): spans for each request, and resolvers open theirs. */
+  tracer?: Tracer;
   config: Pick<
     Config,
     | 'READ_ACCESS'
@@ -91,7 +95,8 @@ const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '
  * and assets.
  */
 export function createYogaApp(dependencies: YogaDependencies) {
-  const { logger, gateway, config } = dependencies;
+  const { logger, config, tracer } = dependencies;
+  const gateway = tracer ? dependencies.gateway.traced(tracer) : dependencies.gateway;
   const live = dependencies.live ?? new LiveFeed({ logger, maxPerClient: config.LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT });
   const metrics = createMetrics(gateway, maxConnectionPoolSize, live);
   const isReady = dependencies.isReady ?? (() => true);
@@ -99,7 +104,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
   // The rate limit and the GraphQL context share one authentication per request.
   const credentials = dependencies.credentials ?? createCredentialStore(config, logger);
   const authenticate = oncePerRequest(createAuthenticator(config, credentials.current));
-  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady, live };
+  const services = { gateway, authenticate, readAccess: config.READ_ACCESS, onRoundTrip: metrics.countRoundTrip, isReady, live, traced: tracer !== undefined };
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
@@ -170,6 +175,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
   };
   const app = createServerAdapter((request, serverContext) => yoga.handle(request, serverContext), {
     plugins: [
+      ...(tracer ? [useRequestSpan(tracer)] : []),
       useRequestId(logger),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, authenticate, dependencies.now, live.redisClient),
       useKnownPaths((pathname) => documentedPaths.has(pathname) || isExportPath(pathname) || isGraphiQLAsset(pathname)),

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { createDriver } from '../../src/db/connect';
@@ -33,12 +34,14 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   body: { data?: T; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
   /** The Cypher round trips the operation made, by query tag. */
   roundTrips: string[];
+  /** The response's headers. */
+  headers: Headers;
   /** The statements of those round trips, in the same order. */
   statements: string[];
 }
 
 /** The real service (Yoga app, gateway, driver) over the test database, called in-process. */
-export function createTestService(environment: Record<string, string> = {}, live?: LiveFeed) {
+export function createTestService(environment: Record<string, string> = {}, options: { tracer?: Tracer; live?: LiveFeed } = {}) {
   const config = testConfig(environment);
   const driver = createDriver(config.NEO4J_URI!, config);
   let roundTrips: string[] = [];
@@ -47,7 +50,7 @@ export function createTestService(environment: Record<string, string> = {}, live
     roundTrips.push(tag);
     statements.push(cypher);
   });
-  const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config, live });
+  const yoga = createYogaApp({ gateway, logger: createLogger('silent'), config, ...options });
 
   async function graphql<T = Record<string, unknown>>(
     query: string,
@@ -61,7 +64,7 @@ export function createTestService(environment: Record<string, string> = {}, live
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips, statements };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'], roundTrips, statements };
   }
 
   /** A request to any path, and the round trips it makes, counted until the next request (a streamed body's included). */
