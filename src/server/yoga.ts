@@ -170,6 +170,9 @@ export function createYogaApp(dependencies: YogaDependencies) {
     title: 'Conflict graph',
     defaultQuery: exampleQuery,
     endpoint: '/graphql',
+    // Subscriptions run over SSE, which GraphiQL opens with GET: CSRF prevention wants the header
+    // that a cross-site form cannot send, and GraphiQL, a page of this host, may.
+    additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
     // Closed reads: GraphiQL opens on its headers pane, where the analyst puts a key.
     ...(config.READ_ACCESS === 'authenticated' ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2), defaultEditorToolsVisibility: 'headers' as const } : {}),
   };
