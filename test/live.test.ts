@@ -144,6 +144,17 @@ const claimFeed = `subscription ($filter: ClaimFilter, $since: DateTime, $after:
 type ClaimMessage = { claimChanged: { change: string; recordedAt: string; cursor: string; claim: { key: string; type: string; makers: { actor: { key: string } }[] } } };
 const keysOf = (messages: Message[]) => messages.map((message) => (message.data as ClaimMessage).claimChanged.claim.key);
 
+/** What these tests write, removed when the file is done: other files count the seed's claims and relationship types. */
+const cleanup = createTestService();
+afterAll(async () => {
+  await cleanup.gateway.write('test.live.cleanup', `MATCH (c:Claim)-[:STATED_IN]->(:Source {key: 'source:social-post:live-test'}) OPTIONAL MATCH (c)<-[:REVISES]-(revision) DETACH DELETE c, revision`);
+  await cleanup.gateway.write(
+    'test.live.cleanup',
+    `MATCH (n) WHERE n.key IN ['source:social-post:live-test', 'person:live-test-survivor', 'person:live-test-duplicate'] OPTIONAL MATCH (n)<-[:REVISES|REDIRECTS_TO]-(bookkeeping) DETACH DELETE n, bookkeeping`,
+  );
+  await cleanup.close();
+});
+
 const legion = 'unit:freedom-of-russia-legion';
 const corps = 'unit:russian-volunteer-corps';
 

@@ -1,6 +1,6 @@
 import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError } from 'graphql';
-import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import { maskError as maskErrorByDefault, useErrorHandler, useReadinessCheck, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, oncePerRequest } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -108,8 +108,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
   // Unexpected errors are logged once, with their request's id, where the context is known.
   const logged = new WeakSet<object>();
   const yoga = createYoga({
-    // /subgraph serves the same types as an Apollo Federation subgraph (src/graphql/federation.ts).
-    schema: ({ request }) => (new URL(request.url).pathname === '/subgraph' ? subgraphSchema : schema),
+    schema,
     context: (initial) => createContext(services, initial),
     cors: config.CORS_ORIGINS ? corsOptions(config) : false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
@@ -131,6 +130,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
       },
     },
     plugins: [
+      useSubgraphSchemaAt('/subgraph'),
       useCsrfPrevention(),
       ...(config.READ_ACCESS === 'authenticated' ? [useSchemaClosedToAnonymous(authenticate)] : []),
       ...(config.PERSISTED_OPERATIONS_FILE ? [usePersistedAllowList(config.PERSISTED_OPERATIONS_FILE, logger)] : []),
@@ -191,6 +191,21 @@ export function createYogaApp(dependencies: YogaDependencies) {
   // WebSockets (websocket.ts) go to Yoga's enveloped functions: an upgrade is no fetch request. In
   // objects: the adapter binds the functions it hands out to itself.
   return Object.assign(app, { enveloped: { get: yoga.getEnveloped.bind(yoga) }, live });
+}
+
+/**
+ * /subgraph serves the same types as an Apollo Federation subgraph (src/graphql/federation.ts).
+ * Chosen as each execution is enveloped, from its request, rather than by a schema factory: that
+ * one is consulted only while an HTTP request is parsed, which a WebSocket's operations never are.
+ */
+function useSubgraphSchemaAt(path: string): Plugin {
+  return {
+    onEnveloped({ context, setSchema }) {
+      // Set every time, as Yoga's own schema factory does: envelop keeps the last schema set.
+      const request = (context as { request?: Request } | undefined)?.request;
+      setSchema(request && new URL(request.url).pathname === path ? subgraphSchema : schema);
+    },
+  };
 }
 
 export type YogaApp = ReturnType<typeof createYogaApp>;
