@@ -58,7 +58,8 @@ describe('@perspective', () => {
     // Computed from the graph: the claims of the plain answer that a source of the admitted grades states.
     expect([...seen].sort()).toEqual([...all].filter(passes).sort());
     expect([...all].some((key) => !passes(key))).toBe(true);
-    expect(trips.viewed).toEqual(trips.plain);
+    // The same round trips; root fields resolve in parallel, so their order may differ.
+    expect([...trips.viewed].sort()).toEqual([...trips.plain].sort());
     expect((viewed.body as { extensions?: Record<string, unknown> }).extensions?.perspective).toEqual({ minReliability: above });
     const counts = viewed.body.data as { claims: { totalCount: number }; claimAggregate: { total: { count: number } } };
     expect(counts.claimAggregate.total.count).toBe(counts.claims.totalCount);
