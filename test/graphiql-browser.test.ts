@@ -10,34 +10,51 @@ const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((pa
 const missing = chromiumPath === undefined && process.env.CI !== 'true';
 if (missing) console.warn('graphiql-browser.test.ts skipped: no Chromium at /usr/bin/chromium (apt-get install chromium); with CI=true it runs and fails instead.');
 
+/**
+ * The service on a local port and GraphiQL open in Chromium, every request that would leave this
+ * host refused and recorded; `close` stops the browser and the server.
+ */
+async function openGraphiQL(service: ReturnType<typeof createTestService>) {
+  const server = createServer(service.yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath ?? 'chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  const close = async () => {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  try {
+    const context = await browser.newContext();
+    const requested: string[] = [];
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin !== origin) {
+        blocked.push(url);
+        return route.abort();
+      }
+      requested.push(new URL(url).pathname);
+      return route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}/graphql`);
+    // The busy CI machine compresses the assets on first use: wide bounds, no wall-time assertion.
+    await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
+    return { page, requested, blocked, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 describe.skipIf(missing)('GraphiQL in headless Chromium, with no internet', () => {
   it('lists the schema in the docs pane and runs the example query', { timeout: 240_000 }, async () => {
     const service = createTestService({
       // A cold Neo4j on a busy machine plans the example's statements slowly (docs/operations.md).
       NEO4J_QUERY_TIMEOUT_MS: '90000',
     });
-    const server = createServer(service.yoga);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const browser = await chromium.launch({ executablePath: chromiumPath ?? 'chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+    const { page, requested, blocked, close } = await openGraphiQL(service);
     try {
-      const context = await browser.newContext();
-      const requested: string[] = [];
-      const blocked: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (new URL(url).origin !== origin) {
-          blocked.push(url);
-          return route.abort();
-        }
-        requested.push(new URL(url).pathname);
-        return route.continue();
-      });
-      const page = await context.newPage();
-      await page.goto(`${origin}/graphql`);
-      // The busy CI machine compresses the assets on first use: wide bounds, no wall-time assertion.
-      await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
-
       await page.getByRole('button', { name: /documentation explorer/i }).first().click();
       const docs = page.locator('.graphiql-doc-explorer');
       await expect.poll(() => docs.innerText(), { timeout: 30_000 }).toContain('query: Query');
@@ -53,8 +70,7 @@ describe.skipIf(missing)('GraphiQL in headless Chromium, with no internet', () =
       expect(blocked).toEqual([]);
       expect(requested.filter((path) => path !== '/graphql' && !path.startsWith('/graphql/graphiql-'))).toEqual([]);
     } finally {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
       await service.close();
     }
   });
@@ -63,23 +79,8 @@ describe.skipIf(missing)('GraphiQL in headless Chromium, with no internet', () =
     const key = 'claim:freedom-of-russia-legion:test-graphiql-live';
     const cleanup = () => service.gateway.write('test.graphiql.cleanup', `MATCH (n) WHERE n.key IN [$key, 'source:social-post:test-graphiql-live'] OPTIONAL MATCH (n)<-[:REVISES]-(revision) DETACH DELETE n, revision`, { key });
     await cleanup();
-    const server = createServer(service.yoga);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const browser = await chromium.launch({ executablePath: chromiumPath ?? 'chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+    const { page, blocked, close } = await openGraphiQL(service);
     try {
-      const context = await browser.newContext();
-      const blocked: string[] = [];
-      await context.route('**/*', (route) => {
-        if (new URL(route.request().url()).origin !== origin) {
-          blocked.push(route.request().url());
-          return route.abort();
-        }
-        return route.continue();
-      });
-      const page = await context.newPage();
-      await page.goto(`${origin}/graphql`);
-      await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
       // Replace the example with a subscription, as an analyst would type it (inserted, so the editor adds no brackets).
       await page.locator('.graphiql-query-editor').first().click();
       await page.keyboard.press('Control+A');
@@ -119,8 +120,7 @@ describe.skipIf(missing)('GraphiQL in headless Chromium, with no internet', () =
       expect(await response()).not.toContain('"errors"');
       expect(blocked).toEqual([]);
     } finally {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
       await cleanup();
       await service.close();
     }
