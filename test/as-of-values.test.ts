@@ -96,6 +96,21 @@ describe('a unit renamed after a record time', () => {
     expect(answer.actors.edges.map(({ node }) => node).filter((node) => node.key === unit)).toEqual([{ key: unit, name: oldName }]);
   });
 
+  it('is found by the name it had under asOf, and by today\'s without', async () => {
+    type Hits = { search: { entity: { key: string; name: string }; matched: { property: string; value: string } | null }[] };
+    const search = async (text: string, asOf?: string) =>
+      (await data<Hits>(`query ($text: String!, $asOf: DateTime) { search(text: $text, asOf: $asOf, kinds: [UNIT]) { entity { key ... on Unit { name } } matched { property value } } }`, { text, asOf })).search.filter(
+        (hit) => hit.entity.key === unit,
+      );
+    expect(await search('Test As-Of Battalion', before)).toEqual([{ entity: { key: unit, name: oldName }, matched: { property: 'name', value: oldName } }]);
+    // The name given later was not the graph's then; today it is, and the old one is not.
+    expect(await search('Test As-Of Brigade', before)).toEqual([]);
+    expect(await search('Test As-Of Brigade')).toEqual([{ entity: { key: unit, name: newName }, matched: { property: 'name', value: newName } }]);
+    expect(await search('Test As-Of Battalion')).toEqual([]);
+    // A name it has borne all along is found either way.
+    expect(await search('TAB', before)).toEqual([{ entity: { key: unit, name: oldName }, matched: { property: 'aliases', value: 'TAB' } }]);
+  });
+
   it('its history shows each change before → after', async () => {
     const answer = await data<{ unit: { history: { operation: string; changes: { property: string; before: string | null; after: string | null; beforeKnown: boolean }[] }[] } }>(
       `{ unit(key: "${unit}") { history { operation changes { property before after beforeKnown } } } }`,

@@ -1,3 +1,5 @@
+import { isRequiredWord } from './search-text';
+
 /**
  * Which of a hit's searched values a search text matched, worked out as the full-text query
  * matches (`toLuceneQuery`): words folded for case and diacritics, each matching a word of the
@@ -62,6 +64,17 @@ export function bestMatch(text: string, searchables: readonly Searchable[]): Sea
     }
   }
   return best?.match ?? null;
+}
+
+/**
+ * Whether values match the search text as the ranked full-text query requires (`toLuceneQuery`):
+ * every word of four letters or more but stop words matches a word of some value.
+ */
+export function matchesRequiredWords(text: string, searchables: readonly Searchable[]): boolean {
+  const valueWords = searchables.flatMap(({ value }) => (Array.isArray(value) ? value : [value]).flatMap((candidate) => (typeof candidate === 'string' ? fold(candidate) : [])));
+  return fold(text)
+    .filter(isRequiredWord)
+    .every((query) => valueWords.some((word) => wordMatch(query, word) > 0));
 }
 
 const isBetter = (a: readonly number[], b: readonly number[]) => {

@@ -24,10 +24,13 @@ export const searchLimits = {
  * `CALL db.index.fulltext.listAvailableAnalyzers()` lists them): the indexes hold none of them,
  * so requiring one ("into", "with") would make every search for it find nothing.
  */
-const stopWords = new Set([
+export const stopWords: ReadonlySet<string> = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not',
   'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with',
 ]);
+
+/** In a ranked search, a word every hit must match: four letters or more, and no stop word (those were handled above). */
+export const isRequiredWord = (term: string) => term.length >= 4 && !stopWords.has(term);
 
 /**
  * How a text is matched: `ranked` for `search`, which finds what may be meant; `matching` for a
@@ -80,7 +83,7 @@ export function toLuceneQuery(text: string, matching: TextMatching = 'ranked'): 
         fuzziness = 2;
       }
       if (fuzziness > 0) alternatives.push(`${term}~${fuzziness}`);
-      return `${term.length >= 4 ? '+' : ''}(${alternatives.join(' ')})`;
+      return `${isRequiredWord(term) ? '+' : ''}(${alternatives.join(' ')})`;
     })
     .join(' ');
 }

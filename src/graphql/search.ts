@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { entitySpecs, fullTextIndexOf } from '../model';
-import { bestMatch, uncertainNameKey, type SearchMatch } from './search-match';
+import { entitySpecs, fullTextIndexOf, revisionFullText } from '../model';
+import { bestMatch, matchesRequiredWords, uncertainNameKey, type SearchMatch } from './search-match';
 import { builder } from './builder';
 import { entityFromRow, entityTypeNames, selectedProperties, type Entity, type EntityTypeName } from './entity';
 import { topLevelAsOf } from '../read/scope';
@@ -43,6 +43,14 @@ function searchedProperties(kinds: readonly EntityTypeName[]) {
   return { properties: [...properties].sort(), uncertain };
 }
 
+/**
+ * A full-text query's hits with each score relative to its best: raw Lucene scores depend on an
+ * index's size, so a claim index grown by an import outranked a place's name with a rare word of its text.
+ */
+const relativeHits = (query: string) => `${query}
+  WITH collect({node: node, score: score}) AS hits, max(score) AS best
+  UNWIND hits AS hit RETURN hit.node AS node, hit.score AS score, hit.score / best AS relative`;
+
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'One search result.',
   fields: (t) => ({
@@ -57,7 +65,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Finds entities of every kind by name, alias, spelling or text: tolerant of case, diacritics, script (Latin or Cyrillic names recorded for a place) and small misspellings. Best first.',
+      'Finds entities of every kind by name, alias, spelling or text: tolerant of case, diacritics, script (Latin or Cyrillic names recorded for a place) and small misspellings. Best first. With asOf, by the names and texts they had then.',
     args: {
       text: t.arg.string({ required: true, description: 'Words to look for, for example "Losovaya Rudka" or "Лозовая".' }),
       kinds: t.arg({ type: [EntityKind], description: 'Only these kinds; all by default.' }),
@@ -69,34 +77,36 @@ builder.queryField('search', (t) =>
       const kinds: readonly EntityTypeName[] = args.kinds?.length ? args.kinds : entityTypeNames;
       // Only the indexes of the kinds asked for; index names come from this file, never from input.
       const indexes = [...new Set(kinds.map((kind) => fullTextIndexOf[kind]))];
-      // Each index's scores relative to its best hit: raw Lucene scores depend on an index's size, so
-      // a claim index grown by an import outranked a place's name with a rare word of its text.
-      const queries = indexes.map(
-        (index) => `CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $first}) YIELD node, score
-          WITH collect({node: node, score: score}) AS hits, max(score) AS best
-          UNWIND hits AS hit RETURN hit.node AS node, hit.score AS score, hit.score / best AS relative`,
-      );
+      const queries = indexes.map((index) => relativeHits(`CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $first}) YIELD node, score`));
+      const scope = topLevelAsOf(args.asOf);
+      if (args.asOf) {
+        // The names replaced after asOf, which the entity bore then; a later rename's revision
+        // names it too, but its value as of asOf (below) decides whether it matches.
+        queries.push(
+          relativeHits(`CALL db.index.fulltext.queryNodes('${revisionFullText.index}', $lucene, {limit: $first}) YIELD node AS revision, score
+            MATCH (revision)-[:REVISES]->(node) WHERE revision.at > datetime($asOf)`),
+        );
+      }
       const properties = selectedProperties(info, ['entity']);
       const searched = searchedProperties(kinds);
-      const rows = await context.db.read<{ node: unknown; score: number; rank: number; searched: unknown[] }>(
+      const rows = await context.db.read<{ node: unknown; score: number; rank: number; searched: unknown[]; current: unknown[] }>(
         'search',
         `CALL () { ${queries.join(' UNION ALL ')} }
-         WITH node, score, relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${topLevelAsOf(args.asOf).knownAsOf('node')}
+         WITH node, max(score) AS score, max(relative) AS relative WHERE any(label IN labels(node) WHERE label IN $kinds) AND ${scope.knownAsOf('node')}
          // Names outrank long texts that merely mention them: a search is most often for a thing.
          WITH node, score, relative * CASE WHEN node:Place OR node:Actor OR node:Equipment THEN 3.0 WHEN node:Event THEN 2.0 ELSE 1.0 END AS rank
          WITH node, score, rank ORDER BY rank DESC, score DESC, node.key LIMIT $first
-         RETURN ${topLevelAsOf(args.asOf).entity('node')} AS node, score, rank, [name IN $searched | node[name]] AS searched`,
+         RETURN ${scope.entity('node')} AS node, score, rank, ${scope.values('node', 'searched')} AS searched, [name IN $searched | node[name]] AS current`,
         { lucene: toLuceneQuery(args.text), kinds, first: neo4j.int(first), asOf: args.asOf ?? null, properties, searched: searched.properties },
       );
-      const hits = rows.map((row) => ({
-        entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }),
-        score: row.score,
-        rank: row.rank,
-        matched: bestMatch(
-          args.text,
-          searched.properties.map((property, index) => ({ property, value: row.searched[index], uncertain: searched.uncertain.has(property) })),
-        ),
-      }));
+      // Under asOf, the values searched are those of that time: a hit whose names then do not match
+      // (a name given or replaced later) is left out. One whose names have not changed since stays.
+      const hits = rows.flatMap((row) => {
+        const values = searched.properties.map((property, index) => ({ property, value: row.searched[index], uncertain: searched.uncertain.has(property) }));
+        const matched = bestMatch(args.text, values);
+        if (JSON.stringify(row.searched) !== JSON.stringify(row.current) && !matchesRequiredWords(args.text, values)) return [];
+        return [{ entity: entityFromRow(row.node, args.asOf ?? null, { entity: properties }), score: row.score, rank: row.rank, matched }];
+      });
       // A name recorded as uncertain for several entities says nothing to prefer one: they rank alike.
       const best = new Map<string, { score: number; rank: number }>();
       for (const hit of hits) {

@@ -3,7 +3,7 @@
  * The scripts stay the operators' own (numbered, applied once, cypher-shell compatible); a test
  * fails when they and the model drift apart.
  */
-import { entitySpecs, entityTypes } from './entities';
+import { entitySpecs, entityTypes, revisionBeforePrefix } from './entities';
 
 /** Nodes that are no entities but have keys: a place's names, and the keys a merge retired. */
 const keyedNodes = { PlaceName: { fullText: { index: 'place_name_value_fulltext', properties: ['value'] } }, Redirect: {} } as const;
@@ -42,8 +42,18 @@ export function modelSchemaStatements(): Map<string, string> {
     uniqueKey(label);
     if ('fullText' in node) fullText([label], node.fullText);
   }
+  fullText(['Revision'], revisionFullText);
   return statements;
 }
+
+/**
+ * The searched values an update replaced (`before_name`, ...), so that a search `asOf` a record
+ * time finds an entity by the name it had then.
+ */
+export const revisionFullText = {
+  index: 'revision_before_names_fulltext',
+  properties: [...new Set(entityTypes.flatMap((type) => entitySpecs[type].fullText.properties))].sort().map((property) => `${revisionBeforePrefix}${property}`),
+} as const;
 
 /** The full-text index each entity type's searches use. */
 export const fullTextIndexOf = Object.fromEntries(entityTypes.map((type) => [type, entitySpecs[type].fullText.index])) as Record<(typeof entityTypes)[number], string>;

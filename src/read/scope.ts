@@ -86,17 +86,18 @@ export class CypherScope {
   }
 
   /**
-   * The selected properties' values; in a read with a record time, as of `asOf`: a property an
+   * The values of the properties named by the parameter `properties` (the selected ones unless
+   * told otherwise); in a read with a record time, as of `asOf`: a property an
    * update changed later reads the value that update's revision kept from before it (the earliest
    * such update decides; `[value]` wrapped, as the value before may have been none). Only reads
    * with a record time carry the subquery: it would weigh on the planning of every other read.
    */
-  private values(node: string): string {
-    if (!this.readsAsOf) return `[name IN ${this.param('properties')} | ${node}[name]]`;
+  values(node: string, properties = 'properties'): string {
+    if (!this.readsAsOf) return `[name IN ${this.param(properties)} | ${node}[name]]`;
     const later = `COLLECT { MATCH (${node})<-[:REVISES]-(laterRevision:Revision)
         WHERE laterRevision.keepsBefore AND laterRevision.at > datetime(${this.param('asOf')}) AND name IN laterRevision.changed
         RETURN [laterRevision['${revisionBeforePrefix}' + name]] AS before ORDER BY laterRevision.at LIMIT 1 }`;
-    return `[name IN ${this.param('properties')} | head(${later} + [[${node}[name]]])[0]]`;
+    return `[name IN ${this.param(properties)} | head(${later} + [[${node}[name]]])[0]]`;
   }
 
   /** The selected properties of a relationship (`relationProperties`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestMatch, uncertainNameKey } from '../../src/graphql/search-match';
+import { bestMatch, matchesRequiredWords, uncertainNameKey } from '../../src/graphql/search-match';
 
 const legion = [
   { property: 'name', value: 'Freedom of Russia Legion', uncertain: false },
@@ -36,5 +36,14 @@ describe('bestMatch: which value of a hit a search matched', () => {
       uncertainNameKey({ property: 'uncertainAliases', value: 'russian freedom battalion', uncertain: true }),
     );
     expect(uncertainNameKey({ property: 'aliases', value: 'Legion', uncertain: false })).toBeNull();
+  });
+
+  it('requires every word of four letters or more but stop words, as the ranked query does', () => {
+    const unit = [{ property: 'name', value: 'Test As-Of Battalion', uncertain: false }, { property: 'aliases', value: ['TAB'], uncertain: false }];
+    expect(matchesRequiredWords('Test As-Of Battalion', unit)).toBe(true);
+    expect(matchesRequiredWords('test batallion', unit)).toBe(true);
+    expect(matchesRequiredWords('Test As-Of Brigade', unit)).toBe(false);
+    // Short words and stop words only add to the rank.
+    expect(matchesRequiredWords('TAB of the XY', unit)).toBe(true);
   });
 });
