@@ -104,7 +104,7 @@ const SourceFilter = builder.inputType('SourceFilter', {
 
 const SourceOrder = builder.enumType('SourceOrder', {
   description: 'How to order sources.',
-  values: { PUBLISHED_AT_DESC: { description: 'Latest publication first (the default).' }, ...changedOrderValue } as const,
+  values: { PUBLISHED_AT_DESC: { description: 'Latest publication first (the default), by publishedAtEarliest: the first day publishedAt may denote.' }, ...changedOrderValue } as const,
 });
 
 builder.queryField('sources', (t) =>
