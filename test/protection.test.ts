@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,6 +128,45 @@ describe('protection for production', () => {
       expect(response.status).toBe(413);
       expect(firstError(response).extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a body over MAX_BODY_BYTES over HTTP with 413, by its Content-Length or, chunked, as it is read', async () => {
+    const small = createTestService({ MAX_BODY_BYTES: '1000' });
+    const server = createServer(small.yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const body = (text: string) => JSON.stringify({ query: 'query ($text: String!) { search(text: $text, first: 1) { kind } }', variables: { text } });
+    const post = async (init: RequestInit) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, ...init });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'], roundTrips: [], statements: [] };
+    };
+    const chunked = (text: string) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          // Two chunks, each under the limit; together over it.
+          const bytes = new TextEncoder().encode(text);
+          controller.enqueue(bytes.subarray(0, 600));
+          controller.enqueue(bytes.subarray(600));
+          controller.close();
+        },
+      });
+    try {
+      const withLength = await post({ body: body('x'.repeat(2_000)) });
+      expect(withLength.status).toBe(413);
+      expect(firstError(withLength).extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+      const streamed = await post({ body: chunked(body('x'.repeat(2_000))), duplex: 'half' } as RequestInit);
+      expect(streamed.status).toBe(413);
+      expect(firstError(streamed).extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+      // Under the limit, either way, the query runs.
+      for (const init of [{ body: body('Kursk') }, { body: chunked(body('Kursk'.padEnd(700))), duplex: 'half' }]) {
+        const answered = await post(init as RequestInit);
+        expect(answered.body.errors, JSON.stringify(answered.body)).toBeUndefined();
+        expect(answered.status).toBe(200);
+      }
+    } finally {
+      server.close();
       await small.close();
     }
   });

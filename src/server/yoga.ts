@@ -10,7 +10,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { useOperationLimits } from './limits';
 import { isGraphiQLAsset, useGraphiQLAssets } from './graphiql';
 import { createMetrics, useMetricsEndpoint } from './metrics';
-import { corsOptions, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
+import { corsOptions, useBodyLimit, useCsrfPrevention, useKnownPaths, useRateLimit, useRequestId, useSchemaClosedToAnonymous } from './protection';
 import { inputErrorCodes } from './input-errors';
 import { usePerspective } from '../graphql/perspective';
 import { usePersistedAllowList } from './persisted';
@@ -111,7 +111,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
     schema,
     context: (initial) => createContext(services, initial),
     cors: config.CORS_ORIGINS ? corsOptions(config) : false,
-    maxRequestBodySize: config.MAX_BODY_BYTES,
+    // useBodyLimit below, not Yoga's: it costs a stream pipeline per request.
+    maxRequestBodySize: false,
     graphqlEndpoint: '/(graphql|subgraph)',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -149,6 +150,7 @@ export function createYogaApp(dependencies: YogaDependencies) {
           logger.error({ err: original, requestId, path: error instanceof GraphQLError ? error.path : undefined }, 'unexpected error while serving a request');
         }
       }),
+      useBodyLimit(config.MAX_BODY_BYTES),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
