@@ -12,6 +12,7 @@ import { fullTextIndexOf } from '../model';
 import { claimFilterQuery, eventFilterQuery, type FilterQuery } from '../read/filters';
 import { aggregateCypher, timeIntervals, timeLabel, type AggregateRow, type Measure } from '../read/aggregate';
 import { claimDimensions, dimensionOptions, eventDimensions, claimMeasures, eventMeasures, type GroupingOptions } from '../read/aggregate-dimensions';
+import { topLevelAsOf } from '../read/scope';
 import { aggregateLimits } from '../server/limits';
 import { ClientError, ErrorCode } from '../server/errors';
 import type { Context } from '../server/context';
@@ -341,7 +342,7 @@ builder.queryField('claimAggregate', (t) =>
       return runAggregate(
         context,
         info,
-        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures, itemsOrder: 'n.madeAtEarliest DESC, n.key', items: 'claims' },
+        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures(topLevelAsOf(args.asOf)), itemsOrder: 'n.madeAtEarliest DESC, n.key', items: 'claims' },
         (args.groupBy ?? []) as Grouping[],
         args.subjectRole ?? null,
       );
