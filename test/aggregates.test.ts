@@ -369,4 +369,23 @@ describe('the README', () => {
       expect(response.roundTrips.length).toBeLessThanOrEqual(2);
     }
   });
+
+  it("opens GraphiQL with the saved aggregate questions as tabs, the README's documents, each answering in one round trip", async () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const page = await (await service.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
+    const options = JSON.parse(/renderYogaGraphiQL\([^,]+, (\{.*\})\);<\/script>/.exec(page)![1]!) as { defaultTabs: { query: string }[] };
+    const tabs = options.defaultTabs.map((tab) => tab.query).filter((query) => query.includes('claimAggregate'));
+    expect(tabs).toHaveLength(2);
+    for (const query of tabs) {
+      // The same document as the README's, its comment lines aside.
+      expect(readme).toContain(query.replace(/^#.*\n/gm, ''));
+      const response = await service.graphql<{ claimAggregate: { buckets: unknown[] } }>(query);
+      expect(response.body.errors, query).toBeUndefined();
+      expect(response.roundTrips[0]).toBe('claims.aggregate');
+      expect(response.roundTrips.length).toBeLessThanOrEqual(2);
+    }
+    // Claims per maker: this file's makers among them.
+    const makers = await service.graphql<{ claimAggregate: { bucketCount: number } }>(tabs[1]!);
+    expect(makers.body.data!.claimAggregate.bucketCount).toBeGreaterThanOrEqual(3);
+  });
 });
