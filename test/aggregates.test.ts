@@ -37,6 +37,7 @@ const tally = <T>(items: T[], keyOf: (item: T) => string | null) => {
 
 // --- records written here ---------------------------------------------------------------------
 const analyst = `org:${namespace}:analyst`;
+const dater = `org:${namespace}:dater`;
 const staff = `org:${namespace}:staff`;
 const report = `source:${namespace}:report`;
 const russia = keys.side('russia');
@@ -65,8 +66,13 @@ const correction = figure(['2023-02-15', 128], 'figure-2023-02-15-correction', {
 const extraLines = [
   { record: 'entity', type: 'Organization', key: analyst, properties: { name: 'Analyst (test)', type: 'ANALYST' } },
   { record: 'entity', type: 'Organization', key: staff, properties: { name: 'Staff (test)', type: 'STATE' } },
+  { record: 'entity', type: 'Organization', key: dater, properties: { name: 'Dater (test)', type: 'ANALYST' } },
+  // Ranges: within one month and one week; across a month's end within a week; across a new year.
+  claim('range-june', { validFrom: '2023-06-01..2023-06-03', text: 'Losses in early June' }, dater),
+  claim('range-month-end', { validFrom: '2023-05-30..2023-06-02', text: 'Losses around the month end' }, dater),
+  claim('range-new-year', { validFrom: '2023-12-28..2024-01-02', text: 'Losses over the new year' }, dater),
   { record: 'entity', type: 'Source', key: report, properties: { kind: 'ANALYSIS', reliability: 'C' } },
-  // A week from Monday 29 May to Sunday 4 June 2023: its Thursday is in June.
+  // A week from Monday 29 May to Sunday 4 June 2023: in no one month.
   claim('week', { validFrom: '2023-W22', text: 'Losses in a week' }),
   claim('month', { validFrom: '2023-05', text: 'Losses some time in May' }),
   claim('day', { validFrom: '2023-05-31', text: 'Losses on a day' }),
@@ -238,15 +244,36 @@ describe('claim aggregates', () => {
     }
   });
 
-  it('places a week-precision claim where its Thursday falls, and a month-precision one in its month', async () => {
-    const filter = { madeBy: analyst };
-    const monthly = await claimBuckets(filter, [{ dimension: 'TIME', interval: 'MONTH' }]);
-    // day, contradicted, contradicting, late and month in May; the week (29 May - 4 June) in June.
-    expect(counts(monthly)).toEqual(new Map([['2023-05-01', 5], ['2023-06-01', 1]]));
-    const weekly = await claimBuckets(filter, [{ dimension: 'TIME', interval: 'WEEK' }]);
+  it('places each date in the bucket its whole interval lies within, as the WITHIN time filter reads it, else in the next coarser span that holds it', async () => {
+    const monthly = await claimBuckets({ madeBy: analyst }, [{ dimension: 'TIME', interval: 'MONTH' }]);
+    // day, contradicted, contradicting, late and month in May; the week (29 May - 4 June) in no one month: in the second quarter.
+    expect(counts(monthly)).toEqual(new Map([['2023-05-01', 5], ['2023-04-01@QUARTER', 1]]));
+    expect(monthly.get('2023-04-01@QUARTER')!.keys[0]).toEqual({ value: '2023-04-01', label: '2023-Q2', span: 'QUARTER' });
+    const weekly = await claimBuckets({ madeBy: analyst }, [{ dimension: 'TIME', interval: 'WEEK' }]);
     expect(counts(weekly)).toEqual(new Map([['2023-05-01@MONTH', 1], ['2023-05-29', 5]]));
     expect(weekly.get('2023-05-01@MONTH')!.keys[0]).toEqual({ value: '2023-05-01', label: '2023-05', span: 'MONTH' });
     expect(weekly.get('2023-05-29')!.keys[0]).toEqual({ value: '2023-05-29', label: '2023-W22', span: 'WEEK' });
+    // Ranges: 1-3 June in June; 30 May - 2 June in Q2 (a month) and in the week of 29 May (a week);
+    // 28 December - 2 January in no year: a bucket of its own, its span null.
+    const datedMonthly = await claimBuckets({ madeBy: dater }, [{ dimension: 'TIME', interval: 'MONTH' }]);
+    expect(counts(datedMonthly)).toEqual(new Map([['2023-06-01', 1], ['2023-04-01@QUARTER', 1], ['2023-12-28', 1]]));
+    expect(datedMonthly.get('2023-12-28')!.keys[0]).toEqual({ value: '2023-12-28', label: '2023-12-28..2024-01-02', span: null });
+    const datedWeekly = await claimBuckets({ madeBy: dater }, [{ dimension: 'TIME', interval: 'WEEK' }]);
+    expect(counts(datedWeekly)).toEqual(new Map([['2023-05-29', 2], ['2023-12-28', 1]]));
+    // Each bucket of the asked span counts exactly what the list finds WITHIN its period.
+    for (const [buckets, madeBy, interval] of [[monthly, analyst, 'MONTH'], [weekly, analyst, 'WEEK'], [datedMonthly, dater, 'MONTH'], [datedWeekly, dater, 'WEEK']] as const) {
+      for (const bucket of buckets.values()) {
+        const { value, span } = bucket.keys[0]!;
+        if (span !== interval) continue;
+        const end = new Date(`${value}T00:00:00Z`);
+        if (span === 'WEEK') end.setUTCDate(end.getUTCDate() + 6);
+        else end.setUTCMonth(end.getUTCMonth() + 1, 0);
+        const listed = await data<{ claims: { totalCount: number } }>('query ($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }', {
+          filter: { madeBy, from: value, to: end.toISOString().slice(0, 10), timeMode: 'WITHIN' },
+        });
+        expect(listed.data.claims.totalCount, `${madeBy} ${value}`).toBe(bucket.count);
+      }
+    }
   });
 
   it('counts contradicted claims, and only what was recorded by asOf', async () => {
@@ -341,5 +368,24 @@ describe('the README', () => {
       expect(response.roundTrips[0]).toBe('claims.aggregate');
       expect(response.roundTrips.length).toBeLessThanOrEqual(2);
     }
+  });
+
+  it("opens GraphiQL with the saved aggregate questions as tabs, the README's documents, each answering in one round trip", async () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const page = await (await service.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
+    const options = JSON.parse(/renderYogaGraphiQL\([^,]+, (\{.*\})\);<\/script>/.exec(page)![1]!) as { defaultTabs: { query: string }[] };
+    const tabs = options.defaultTabs.map((tab) => tab.query).filter((query) => query.includes('claimAggregate'));
+    expect(tabs).toHaveLength(2);
+    for (const query of tabs) {
+      // The same document as the README's, its comment lines aside.
+      expect(readme).toContain(query.replace(/^#.*\n/gm, ''));
+      const response = await service.graphql<{ claimAggregate: { buckets: unknown[] } }>(query);
+      expect(response.body.errors, query).toBeUndefined();
+      expect(response.roundTrips[0]).toBe('claims.aggregate');
+      expect(response.roundTrips.length).toBeLessThanOrEqual(2);
+    }
+    // Claims per maker: this file's makers among them.
+    const makers = await service.graphql<{ claimAggregate: { bucketCount: number } }>(tabs[1]!);
+    expect(makers.body.data!.claimAggregate.bucketCount).toBeGreaterThanOrEqual(3);
   });
 });

@@ -12,12 +12,14 @@ import { fullTextIndexOf } from '../model';
 import { claimFilterQuery, eventFilterQuery, type FilterQuery } from '../read/filters';
 import { aggregateCypher, timeIntervals, timeLabel, type AggregateRow, type Measure } from '../read/aggregate';
 import { claimDimensions, dimensionOptions, eventDimensions, claimMeasures, eventMeasures, type GroupingOptions } from '../read/aggregate-dimensions';
+import { topLevelAsOf } from '../read/scope';
 import { aggregateLimits } from '../server/limits';
 import { ClientError, ErrorCode } from '../server/errors';
 import type { Context } from '../server/context';
 
 const TimeInterval = builder.enumType('TimeInterval', {
-  description: 'The span of a time bucket. A date coarser than the interval counts in a bucket of its own precision (docs/architecture.md, "Aggregates").',
+  description:
+    'The span of a time bucket. A date counts in the bucket its whole interval (Earliest to Latest) lies within, as timeMode WITHIN reads it; else in the next coarser span that holds it (docs/architecture.md, "Aggregates").',
   values: Object.fromEntries(timeIntervals.map((interval) => [interval, { description: interval === 'WEEK' ? 'An ISO week, from Monday.' : `A calendar ${interval.toLowerCase()}.` }])) as Record<(typeof timeIntervals)[number], { description: string }>,
 });
 
@@ -122,8 +124,8 @@ export const BucketKeyRef = builder.objectRef<BucketKey>('BucketKey').implement(
   fields: (t) => ({
     dimension: t.exposeString('dimension', { description: 'The dimension.' }),
     value: t.exposeString('value', { nullable: true, description: "The value: an enumeration's value, an entity's key, a time bucket's first day; null for what has none." }),
-    label: t.exposeString('label', { nullable: true, description: 'For people: an entity\'s name, a time bucket as "2024-03", "2024-W11", "2024-Q1".' }),
-    span: t.field({ type: TimeInterval, nullable: true, resolve: (key) => key.span as (typeof timeIntervals)[number] | null, description: 'For TIME: the span of the bucket; coarser than asked for dates of coarser precision.' }),
+    label: t.exposeString('label', { nullable: true, description: 'For people: an entity\'s name, a time bucket as "2024-03", "2024-W11", "2024-Q1" (or "2023-12-28..2024-01-02" for a date no year holds).' }),
+    span: t.field({ type: TimeInterval, nullable: true, resolve: (key) => key.span as (typeof timeIntervals)[number] | null, description: 'For TIME: the span of the bucket; coarser than asked for dates whose interval no bucket of the asked span holds; null for a date no year holds (its label: "first..last").' }),
   }),
 });
 
@@ -341,7 +343,7 @@ builder.queryField('claimAggregate', (t) =>
       return runAggregate(
         context,
         info,
-        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures, itemsOrder: 'n.madeAtEarliest DESC, n.key', items: 'claims' },
+        { tag: 'claims.aggregate', label: 'Claim', text: filter.text, filter: claimFilterQuery(filter, args), asOf: args.asOf ?? null, dimensions: claimDimensions, measures: claimMeasures(topLevelAsOf(args.asOf)), itemsOrder: 'n.madeAtEarliest DESC, n.key', items: 'claims' },
         (args.groupBy ?? []) as Grouping[],
         args.subjectRole ?? null,
       );

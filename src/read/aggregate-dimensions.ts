@@ -1,6 +1,6 @@
-import { timeBucket, type DatedBy, type Dimension, type Measure, type TimeInterval } from './aggregate';
+import { boundsOf, timeBucket, type Dimension, type Measure, type TimeInterval } from './aggregate';
 import { maxHierarchyDepth } from './conditions';
-import { topLevel, type CypherScope } from './scope';
+import type { CypherScope } from './scope';
 
 /** What a grouping says besides its dimension: the interval and date of time, the role, the place level. */
 export interface GroupingOptions {
@@ -11,24 +11,33 @@ export interface GroupingOptions {
 }
 
 /** A property of `n` as one bucket. */
-const property = (name: string): Dimension => ({ values: () => `[[n.${name}, null, null]]` });
+const property = (name: string): Dimension => ({ values: () => `n.${name}` });
+
+/** An entity's bucket: its key, labelled by its name. */
+const entityKey = (node: string) => `[${node}.key, coalesce(${node}.name, ${node}.title, ${node}.key), null]`;
 
 /** The nodes a pattern from `n` reaches, bound to `x`, each a bucket named by its key. */
-const reached = (pattern: string, where = ''): Dimension['values'] => () =>
-  `COLLECT { MATCH ${pattern} ${where} RETURN DISTINCT [x.key, coalesce(x.name, x.title, x.key), null] }`;
+const reached = (pattern: string, where: (scope: CypherScope) => string = () => ''): Dimension => ({
+  values: (scope) => `COLLECT { MATCH ${pattern} ${where(scope)} RETURN DISTINCT x }`,
+  many: true,
+  key: entityKey,
+});
 
 /** A property of the nodes a pattern reaches, each value a bucket. */
-const reachedProperty = (pattern: string, value: string): Dimension['values'] => () =>
-  `COLLECT { MATCH ${pattern} WHERE ${value} IS NOT NULL RETURN DISTINCT [${value}, null, null] }`;
+const reachedProperty = (pattern: string, value: string): Dimension => ({
+  values: () => `COLLECT { MATCH ${pattern} WHERE ${value} IS NOT NULL RETURN DISTINCT ${value} }`,
+  many: true,
+});
 
-const time = (dated: DatedBy, options: GroupingOptions): Dimension => ({
-  values: (scope: CypherScope) => timeBucket(dated, scope.param('interval')),
-  parameters: { interval: options.interval ?? 'MONTH' },
+/** Time buckets of the asked interval over a date's interval (`timeBucket`), keyed by their first day. */
+const time = (bounds: string, options: GroupingOptions): Dimension => ({
+  values: () => timeBucket(bounds, options.interval ?? 'MONTH'),
+  key: (bucket) => `CASE WHEN ${bucket} IS NULL THEN [null, null, null] ELSE [toString(${bucket}[0]), ${bucket}[2], ${bucket}[1]] END`,
 });
 
 /** The entities in a role (any role without one). */
 const inRole = (pattern: (role: string) => string, options: GroupingOptions): Dimension => ({
-  values: (scope) => reached(pattern('r'), `WHERE ${scope.param('role')} IS NULL OR r.role = ${scope.param('role')}`)(scope),
+  ...reached(pattern('r'), (scope) => `WHERE ${scope.param('role')} IS NULL OR r.role = ${scope.param('role')}`),
   parameters: { role: options.role ?? null },
 });
 
@@ -36,24 +45,22 @@ const inRole = (pattern: (role: string) => string, options: GroupingOptions): Di
 const place = (toPlace: string, options: GroupingOptions): Dimension =>
   options.placeType
     ? {
-        values: (scope) => reached(`${toPlace}(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(x:Place)`, `WHERE x.type = ${scope.param('placeType')}`)(scope),
+        ...reached(`${toPlace}(:Place)-[:LOCATED_IN*0..${maxHierarchyDepth}]->(x:Place)`, (scope) => `WHERE x.type = ${scope.param('placeType')}`),
         parameters: { placeType: options.placeType },
       }
-    : { values: reached(`${toPlace}(x:Place)`) };
+    : reached(`${toPlace}(x:Place)`);
+
+/** A claim's date, its first and last day (`<date>Earliest`, `<date>Latest`), else madeAt's. */
+const claimDateBounds = (date: 'validFrom' | 'validTo' | 'madeAt') =>
+  boundsOf(date === 'madeAt' ? { start: 'n.madeAtEarliest', end: 'n.madeAtLatest' } : { start: `coalesce(n.${date}Earliest, n.madeAtEarliest)`, end: `coalesce(n.${date}Latest, n.madeAtLatest)` });
 
 /**
- * The date a claim counts at: for a cumulative figure (a running total since validFrom) the end
- * of its period, else the start of the period it is about; madeAt when it has none; or madeAt
- * when asked (`MADE`). Each with its own precision.
+ * The date a claim counts at, as [first day, last day]: for a cumulative figure (a running total
+ * since validFrom) the end of its period, else the start of the period it is about; madeAt when
+ * it has none; or madeAt when asked (`MADE`). Each property read once.
  */
-export const claimDate = (date: GroupingOptions['date']): DatedBy =>
-  date === 'MADE'
-    ? { date: 'n.madeAt', precision: 'n.madeAtPrecision' }
-    : {
-        date: 'CASE WHEN n.cumulative THEN coalesce(n.validTo, n.madeAt) ELSE coalesce(n.validFrom, n.madeAt) END',
-        precision:
-          'CASE WHEN n.cumulative THEN (CASE WHEN n.validTo IS NULL THEN n.madeAtPrecision ELSE n.validToPrecision END) ELSE (CASE WHEN n.validFrom IS NULL THEN n.madeAtPrecision ELSE n.validFromPrecision END) END',
-      };
+export const claimDate = (date: GroupingOptions['date']): string =>
+  date === 'MADE' ? claimDateBounds('madeAt') : `CASE WHEN n.cumulative THEN ${claimDateBounds('validTo')} ELSE ${claimDateBounds('validFrom')} END`;
 
 export const claimDimensions = {
   TIME: (options: GroupingOptions) => time(claimDate(options.date), options),
@@ -64,28 +71,27 @@ export const claimDimensions = {
   LOSS_STATUS: () => property('lossStatus'),
   // The maker's own category first (a figure counts one), else its equipment's: as the filter reads them.
   EQUIPMENT_CATEGORY: (): Dimension => ({
-    values: () => `[[coalesce(n.equipmentCategory, head(COLLECT { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) RETURN e.category })), null, null]]`,
+    values: () => `coalesce(n.equipmentCategory, head(COLLECT { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) RETURN e.category }))`,
   }),
-  EQUIPMENT_MODEL: (): Dimension => ({ values: reached("(n)-[:ABOUT {role: 'EQUIPMENT'}]->(x:Equipment)") }),
+  EQUIPMENT_MODEL: (): Dimension => reached("(n)-[:ABOUT {role: 'EQUIPMENT'}]->(x:Equipment)"),
   // The family at the top of VARIANT_OF (T-72 for a T-72B3M).
-  EQUIPMENT_FAMILY: (): Dimension => ({
-    values: reached(`(n)-[:ABOUT {role: 'EQUIPMENT'}]->(:Equipment)-[:VARIANT_OF*0..${maxHierarchyDepth}]->(x:Equipment)`, 'WHERE NOT EXISTS { (x)-[:VARIANT_OF]->() }'),
-  }),
-  MAKER: (): Dimension => ({ values: reached('(n)-[:MADE_BY]->(x:Actor)') }),
+  EQUIPMENT_FAMILY: (): Dimension => reached(`(n)-[:ABOUT {role: 'EQUIPMENT'}]->(:Equipment)-[:VARIANT_OF*0..${maxHierarchyDepth}]->(x:Equipment)`, () => 'WHERE NOT EXISTS { (x)-[:VARIANT_OF]->() }'),
+  // Every MADE_BY leads to an actor: no label to check on the way.
+  MAKER: (): Dimension => reached('(n)-[:MADE_BY]->(x)'),
   SUBJECT: (options: GroupingOptions) => inRole((r) => `(n)-[${r}:ABOUT]->(x)`, options),
   PLACE: (options: GroupingOptions) => place('(n)-[:ABOUT]->', options),
-  SOURCE_KIND: (): Dimension => ({ values: reachedProperty('(n)-[:STATED_IN]->(s:Source)', 's.kind') }),
-  SOURCE_RELIABILITY: (): Dimension => ({ values: reachedProperty('(n)-[:STATED_IN]->(s:Source)', 's.reliability') }),
+  SOURCE_KIND: () => reachedProperty('(n)-[:STATED_IN]->(s:Source)', 's.kind'),
+  SOURCE_RELIABILITY: () => reachedProperty('(n)-[:STATED_IN]->(s:Source)', 's.reliability'),
 } satisfies Record<string, (options: GroupingOptions) => Dimension>;
 
 export type ClaimDimensionName = keyof typeof claimDimensions;
 
 export const eventDimensions = {
-  TIME: (options: GroupingOptions) => time({ date: 'n.startDate', precision: 'n.startDatePrecision' }, options),
+  TIME: (options: GroupingOptions) => time(boundsOf({ start: 'n.startDateEarliest', end: 'n.startDateLatest' }), options),
   TYPE: () => property('type'),
   SUB_TYPE: () => property('subType'),
   PLACE: (options: GroupingOptions) => place('(n)-[:OCCURRED_AT]->', options),
-  SIDE: (): Dimension => ({ values: reachedProperty('(n)<-[:PARTICIPATED_IN]-(u:Unit)', 'u.side') }),
+  SIDE: () => reachedProperty('(n)<-[:PARTICIPATED_IN]-(u:Unit)', 'u.side'),
   PARTICIPANT: (options: GroupingOptions) => inRole((r) => `(n)<-[${r}:PARTICIPATED_IN]-(x:Actor)`, options),
 } satisfies Record<string, (options: GroupingOptions) => Dimension>;
 
@@ -122,26 +128,27 @@ const amountOf = (value: string): Measure => ({
  * series is its own change (the total since validFrom). Summed over a period, the changes give
  * the period's last figure minus the one before the period.
  */
-const claimAmount = `CASE WHEN n.cumulative THEN n.amount - coalesce(head(COLLECT {
+const claimAmount = (scope: CypherScope) => `CASE WHEN n.cumulative THEN n.amount - coalesce(head(COLLECT {
     MATCH (previous:Claim {measure: n.measure})
     WHERE previous.cumulative AND previous <> n AND previous.madeAt <= n.madeAt
       AND coalesce(previous.validTo, previous.madeAt) < coalesce(n.validTo, n.madeAt)
-      AND ${topLevel.visibleRank('previous')} AND ${topLevel.knownAsOf('previous')}
+      AND ${scope.visibleRank('previous')} AND ${scope.knownAsOf('previous')}
       AND EXISTS { (previous)-[:MADE_BY]->(:Actor)<-[:MADE_BY]-(n) }
     WITH previous ORDER BY coalesce(previous.validTo, previous.madeAt) DESC, previous.madeAt DESC LIMIT 1
     RETURN previous.amount }), 0) ELSE n.amount END`;
 
-export const claimMeasures = {
+/** The measures of claims, their visibility read in `scope` (with `$asOf` only when a read has one: `topLevelAsOf`). */
+export const claimMeasures = (scope: CypherScope) => ({
   count,
   distinctSubjects: distinctOf('(n)-[r:ABOUT]->(x)'),
-  amount: amountOf(claimAmount),
+  amount: amountOf(claimAmount(scope)),
   // In a dispute either way: a visible claim contradicts it, or it contradicts one.
   contradicted: {
-    perNode: { isContradicted: `CASE WHEN EXISTS { MATCH (n)-[:CONTRADICTS]-(other:Claim) WHERE ${topLevel.visibleRank('other')} AND ${topLevel.knownAsOf('other')} } THEN 1 ELSE 0 END` },
+    perNode: { isContradicted: `CASE WHEN EXISTS { MATCH (n)-[:CONTRADICTS]-(other:Claim) WHERE ${scope.visibleRank('other')} AND ${scope.knownAsOf('other')} } THEN 1 ELSE 0 END` },
     aggregate: { contradicted: 'sum(isContradicted)' },
     value: 'contradicted',
   },
-} satisfies Record<string, Measure>;
+}) satisfies Record<string, Measure>;
 
 export const eventMeasures = {
   count,

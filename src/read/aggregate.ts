@@ -1,42 +1,53 @@
 import neo4j from 'neo4j-driver';
 import { CypherScope } from './scope';
+import type { StoredInterval } from './conditions';
 
 /** The spans a time bucket can have, finest first. */
 export const timeIntervals = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimeInterval = (typeof timeIntervals)[number];
 
-/** A date of `n` and its precision, as Cypher expressions. */
-export interface DatedBy {
-  date: string;
-  precision: string;
-}
-
-const spanRank = `{${timeIntervals.map((interval, rank) => `${interval}: ${rank}`).join(', ')}}`;
+/** A stored interval as Cypher giving [first day, last day] (a missing last day: the first). */
+export const boundsOf = (interval: StoredInterval) => `[${interval.start}, coalesce(${interval.end}, ${interval.start})]`;
 
 /**
- * The rule of time buckets, in one place (docs/architecture.md, "Aggregates"): a date counts in
- * the bucket of the asked interval that holds it, unless its precision is coarser than the
- * interval: then it counts in a bucket of its own precision (a month-precision claim in a daily
- * series counts in its month, never in a day). A week-precision date in a month, quarter or year
- * counts where its Thursday falls, the ISO rule for a week's year. Cypher giving the list of one
- * [bucket start, span] (none for a missing date); `interval` is a parameter.
+ * The rule of time buckets, in one place (docs/architecture.md, "Aggregates"), over a date's
+ * interval as the time filters read it (`StoredInterval`: `<date>Earliest` to `<date>Latest`): a
+ * date counts in the bucket of the asked interval that its whole interval lies within (the time
+ * filters' WITHIN), else in the bucket of the next coarser span that holds it (a month-precision
+ * claim in a daily series counts in its month; a week from 29 May to 4 June in a monthly series,
+ * in the second quarter), never in a bucket it might lie outside. A date no year holds (a range
+ * across a new year) counts in a bucket of its own, its span null and its label "first..last".
+ * `bounds` is Cypher giving [first day, last day] (`boundsOf`). Cypher giving one [bucket start,
+ * span, label] (null for a missing date). The asked interval is one of the code's own
+ * `timeIntervals`, so each interval plans its own statement.
  */
-export function timeBucket(dated: DatedBy, interval: string): string {
-  const precision = `coalesce(${dated.precision}, 'DAY')`;
-  const span = `CASE WHEN ${spanRank}[${precision}] > ${spanRank}[${interval}] THEN ${precision} ELSE ${interval} END`;
-  const anchor = `CASE WHEN ${precision} = 'WEEK' AND span <> 'WEEK' THEN ${dated.date} + duration({days: 3}) ELSE ${dated.date} END`;
-  return `CASE WHEN ${dated.date} IS NULL THEN [] ELSE [span IN [${span}] | [toString(date.truncate(toLower(span), ${anchor})), null, span]] END`;
+export function timeBucket(bounds: string, asked: TimeInterval): string {
+  const ladder = timeIntervals.slice(timeIntervals.indexOf(asked));
+  const holds = ladder.map((span) => `WHEN date.truncate('${span.toLowerCase()}', bounds[0]) = date.truncate('${span.toLowerCase()}', bounds[1]) THEN [date.truncate('${span.toLowerCase()}', bounds[0]), '${span}', null]`);
+  // The bounds read once, bound to `bounds` (a list comprehension over one element).
+  return `head([bounds IN [${bounds}] | CASE WHEN bounds[0] IS NULL THEN null ${holds.join(' ')} ELSE [bounds[0], null, toString(bounds[0]) + '..' + toString(bounds[1])] END])`;
 }
 
 /**
- * One dimension of a grouping: the buckets a node falls in, as Cypher giving a list of
- * [value, label, span] (several for a claim with several makers; none: the null bucket).
+ * One dimension of a grouping: the value a node falls under (null: the null bucket), or with
+ * `many` the list of them (a claim with several makers counts under each; none: the null bucket).
+ * Nodes are grouped by these values as they are (entities as nodes), and `key` turns each
+ * bucket's value into its [value, label, span] once per bucket, not once per node.
  */
 export interface Dimension {
   values: (scope: CypherScope) => string;
+  many?: boolean;
+  /** The bucket's [value, label, span] from its grouped value `value`; [value, null, null] by default. */
+  key?: (value: string) => string;
   /** Its parameters, under the names `values` gives them through the scope. */
   parameters?: Record<string, unknown>;
 }
+
+/** The [value, label, span] of a bucket of `dimension` whose grouped value is `value`. */
+const keyOf = (dimension: Dimension, value: string) => (dimension.key ? dimension.key(value) : `[${value}, null, null]`);
+
+/** The node's values of a dimension as a list to unwind, the null bucket standing for none. */
+const unwound = (dimension: Dimension, values: string) => (dimension.many ? `CASE WHEN size(${values}) = 0 THEN [null] ELSE ${values} END` : `[${values}]`);
 
 /** A measure: per node (`perNode`, optional subquery and value), then per bucket (`aggregate`, then `value`). */
 export interface Measure {
@@ -86,7 +97,6 @@ export function aggregateCypher(plan: AggregatePlan): { cypher: string; paramete
   const subqueries = measures.flatMap(([, measure]) => measure.subqueries ?? []).join('\n');
   const perNode = measures.flatMap(([, measure]) => Object.entries(measure.perNode ?? {}).map(([name, expression]) => `${expression} AS ${name}`));
   const aggregates = measures.flatMap(([, measure]) => Object.entries(measure.aggregate).map(([name, expression]) => `${expression} AS ${name}`));
-  const aggregateNames = measures.flatMap(([, measure]) => Object.keys(measure.aggregate));
   const values = `{${measures.map(([name, measure]) => `${name}: ${measure.value}`).join(', ')}}`;
   const parameters: Record<string, unknown> = { ...plan.parameters, limit: neo4j.int(plan.limit), maxBuckets: neo4j.int(plan.maxBuckets) };
   const scopes = plan.dimensions.map((dimension, index) => {
@@ -95,8 +105,13 @@ export function aggregateCypher(plan: AggregatePlan): { cypher: string; paramete
     return scope;
   });
   const dimensionNames = plan.dimensions.map((_, index) => `k${index}`);
-  const perNodeColumns = ['n', ...perNode, ...plan.dimensions.map((dimension, index) => `${dimension.values(scopes[index]!)} AS d${index}`)];
-  const unwinds = dimensionNames.map((name, index) => `UNWIND CASE WHEN size(d${index}) = 0 THEN [[null, null, null]] ELSE d${index} END AS ${name}`).join('\n');
+  const groupNames = plan.dimensions.map((_, index) => `g${index}`);
+  // A node's single values are grouped on directly; only a dimension with several is unwound.
+  const perNodeColumns = ['n', ...perNode, ...plan.dimensions.map((dimension, index) => `${dimension.values(scopes[index]!)} AS ${dimension.many ? `d${index}` : groupNames[index]}`)];
+  const unwinds = plan.dimensions
+    .flatMap((dimension, index) => (dimension.many ? [`UNWIND ${unwound(dimension, `d${index}`)} AS ${groupNames[index]}`] : []))
+    .join('\n');
+  const keys = plan.dimensions.map((dimension, index) => `${keyOf(dimension, groupNames[index]!)} AS ${dimensionNames[index]}`);
   const members = plan.members;
   if (members) Object.assign(parameters, { membersOffset: neo4j.int(members.offset), membersLimit: neo4j.int(members.limit) });
   const order = plan.orderBy
@@ -109,8 +124,8 @@ export function aggregateCypher(plan: AggregatePlan): { cypher: string; paramete
     WITH ${perNodeColumns.join(', ')}
     ${members ? `ORDER BY ${members.orderBy}` : ''}
     ${unwinds}
-    WITH ${[...dimensionNames, ...aggregates, ...(members ? ['collect(n.key) AS members'] : [])].join(', ')}
-    WITH ${[...dimensionNames, ...aggregateNames, ...(members ? ['members'] : [])].join(', ')}, ${values} AS measures
+    WITH ${[...groupNames, ...aggregates, ...(members ? ['collect(n.key) AS members'] : [])].join(', ')}
+    WITH ${[...keys, ...(members ? ['members'] : []), `${values} AS measures`].join(', ')}
     WITH * ORDER BY ${[...order, ...keysOrder].join(', ') || 'measures'}
     WITH collect({keys: [${dimensionNames.join(', ')}], measures: measures${members ? ', members: members[$membersOffset..($membersOffset + $membersLimit)]' : ''}}) AS buckets
     RETURN size(buckets) AS bucketCount, CASE WHEN size(buckets) > $maxBuckets THEN [] ELSE buckets[..$limit] END AS buckets`;
@@ -140,9 +155,9 @@ export function facetCypher(plan: { match: string; parameters: Record<string, un
     Object.assign(parameters, scope.parameters(dimension.parameters ?? {}));
     return `CALL () {
       ${plan.match}
-      WITH ${dimension.values(scope)} AS found
-      UNWIND CASE WHEN size(found) = 0 THEN [[null, null, null]] ELSE found END AS key
-      WITH key, count(*) AS nodes ORDER BY nodes DESC, key[0]
+      UNWIND ${unwound(dimension, dimension.values(scope))} AS value
+      WITH value, count(*) AS nodes
+      WITH ${keyOf(dimension, 'value')} AS key, nodes ORDER BY nodes DESC, key[0]
       WITH collect({key: key, count: nodes}) AS counted
       RETURN {valueCount: size(counted), values: counted[..$facetLimit]} AS facet${index}
     }`;

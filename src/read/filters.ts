@@ -2,7 +2,7 @@ import { matchEntityByKey } from '../model';
 import { nearCondition, type NearCircle } from '../graphql/geo';
 import { recordTimeConditions, type RecordTimeFilter } from '../graphql/visibility';
 import { Conditions, maxHierarchyDepth, type StoredInterval, type TimeMode } from './conditions';
-import { topLevel } from './scope';
+import { topLevelAsOf } from './scope';
 
 /**
  * What a list's filter input becomes: its conditions on `n`, and, when a filter gives a better
@@ -45,7 +45,8 @@ export interface ClaimFilterValues extends RecordTimeFilter {
 export function claimFilterQuery(filter: ClaimFilterValues, visibility: { includeDeprecated?: boolean | null; asOf?: string | null; orderBy?: string | null }): FilterQuery {
   const conditions = recordTimeConditions(new Conditions(), filter)
     // A sync sees retractions: a deprecated claim is a changed one, not a vanished one.
-    .add(topLevel.visibleRank('n'), { includeDeprecated: (visibility.includeDeprecated ?? false) || visibility.orderBy === 'CHANGED_ASC', asOf: visibility.asOf ?? null })
+    // Without asOf, no record-time condition on every claim (`topLevelAsOf`).
+    .add(topLevelAsOf(visibility.asOf).visibleRank('n'), { includeDeprecated: (visibility.includeDeprecated ?? false) || visibility.orderBy === 'CHANGED_ASC', asOf: visibility.asOf ?? null })
     .when('madeBy', filter.madeBy, 'EXISTS { (n)-[:MADE_BY]->(:Actor {key: $madeBy}) }')
     .when('types', filter.types, 'n.type IN $types')
     .when('stances', filter.stances, 'n.stance IN $stances')
@@ -60,12 +61,11 @@ export function claimFilterQuery(filter: ClaimFilterValues, visibility: { includ
       "(n.equipmentCategory IN $equipmentCategories OR EXISTS { MATCH (n)-[:ABOUT {role: 'EQUIPMENT'}]->(e:Equipment) WHERE e.category IN $equipmentCategories })",
     )
     .when('lossStatuses', filter.lossStatuses, 'n.lossStatus IN $lossStatuses')
-    .when('owner', filter.owner, "EXISTS { MATCH (n)-[:ABOUT {role: 'OWNER'}]->(owner) WHERE owner.key = $owner }")
     .when('captor', filter.captor, "EXISTS { MATCH (n)-[:ABOUT {role: 'CAPTOR'}]->(captor) WHERE captor.key = $captor }")
     .when('evidenceKinds', filter.evidenceKinds, 'EXISTS { MATCH (n)-[:EVIDENCED_BY]->(s:Source) WHERE s.kind IN $evidenceKinds }');
   // A later listing of the same item hides this one, unless that listing is deprecated or recorded after asOf.
   if (filter.distinctItems) {
-    conditions.add(`NOT EXISTS { MATCH (n)<-[r:SAME_ITEM]-(later:Claim) WHERE coalesce(later.rank, 'NORMAL') <> 'DEPRECATED' AND ${topLevel.knownAsOf('later', 'r')} }`);
+    conditions.add(`NOT EXISTS { MATCH (n)<-[r:SAME_ITEM]-(later:Claim) WHERE coalesce(later.rank, 'NORMAL') <> 'DEPRECATED' AND ${topLevelAsOf(visibility.asOf).knownAsOf('later', 'r')} }`);
   }
   let start: string | undefined;
   if (filter.about) {
@@ -77,9 +77,11 @@ export function claimFilterQuery(filter: ClaimFilterValues, visibility: { includ
     }
   }
   if (filter.owner && !filter.text && !start) {
-    // The owner's seek and its claims: one side's losses without reading the other's.
+    // The owner's seek and its claims: one side's losses without reading the other's (and
+    // without checking each claim's owner again).
     start = `WITH $owner AS key ${matchEntityByKey} WITH n AS owner MATCH (n:Claim)-[:ABOUT {role: 'OWNER'}]->(owner) WITH DISTINCT n`;
-  }
+    conditions.parameters.owner = filter.owner;
+  } else conditions.when('owner', filter.owner, "EXISTS { MATCH (n)-[:ABOUT {role: 'OWNER'}]->(owner) WHERE owner.key = $owner }");
   if (filter.equipment && !filter.text && !start) {
     // Start from the family's seek and its models: far fewer claims than a whole label.
     start = `MATCH (:Equipment {key: $equipment})<-[:VARIANT_OF*0..${maxHierarchyDepth}]-(model:Equipment) WITH DISTINCT model MATCH (n:Claim)-[:ABOUT {role: 'EQUIPMENT'}]->(model) WITH DISTINCT n`;

@@ -85,6 +85,37 @@ export const exampleQuery = `# The March 2024 raid into Kursk region: the units 
 }
 `;
 
+/**
+ * GraphiQL's saved aggregate questions (issue #18), each a tab beside the raid's; the README's
+ * "Aggregates: examples" shows the same documents, and a test runs each.
+ */
+export const aggregateExamples = [
+  `# Losses of one side per month, by status, for one equipment category, with three of the
+# claims behind each number: counts never come without their provenance.
+{
+  claimAggregate(
+    filter: {owner: "unit:russian-armed-forces", equipmentCategories: [TANK], from: "2023-01-01", to: "2023-12-31"}
+    groupBy: [{dimension: TIME, interval: MONTH}, {dimension: LOSS_STATUS}]
+  ) {
+    total { count }
+    buckets(limit: 100) {
+      keys { dimension value label span }
+      count
+      claims(first: 3) { edges { node { key text validFrom } } }
+    }
+  }
+}
+`,
+  `# Claims per maker, the most prolific first, with how many of them are contradicted.
+{
+  claimAggregate(groupBy: [{dimension: MAKER}]) {
+    bucketCount
+    buckets(limit: 20, orderBy: [{by: COUNT, descending: true}]) { keys { value label } count contradicted }
+  }
+}
+`,
+];
+
 const documentedPaths = new Set(['/graphql', '/subgraph', '/health', '/ready', '/metrics']);
 
 /**
@@ -171,6 +202,8 @@ export function createYogaApp(dependencies: YogaDependencies) {
   const graphiql: GraphiQLOptions = {
     title: 'Conflict graph',
     defaultQuery: exampleQuery,
+    // Until a browser has tabs of its own: the raid, then the saved aggregate questions.
+    defaultTabs: [exampleQuery, ...aggregateExamples].map((query) => ({ query })),
     endpoint: '/graphql',
     // Subscriptions run over SSE, which GraphiQL opens with GET: CSRF prevention wants the header
     // that a cross-site form cannot send, and GraphiQL, a page of this host, may.
