@@ -200,6 +200,42 @@ describe('subscriptions on one instance (in-process feed)', () => {
     }
   });
 
+  it('reads a change once for all subscribers with the same filter and selection, each keeping its own kinds of change', async () => {
+    const fresh = createTestService();
+    try {
+      const withText = `subscription ($filter: ClaimFilter) { claimChanged(filter: $filter) { cursor claim { key text } } }`;
+      const subscribers = [
+        ...[1, 2, 3, 4, 5].map(() => ({ query: claimFeed, variables: { filter: { madeBy: corps, types: ['PRESENCE'] } } })),
+        // Which kinds a subscriber keeps is its own: it reads with the others.
+        { query: claimFeed, variables: { filter: { madeBy: corps, types: ['PRESENCE'] }, changes: ['RANKED'] } },
+        { query: claimFeed, variables: { filter: { madeBy: corps, types: ['CASUALTIES'] } } },
+        { query: withText, variables: { filter: { madeBy: corps, types: ['PRESENCE'] } } },
+      ];
+      const feeds = await Promise.all(subscribers.map(({ query, variables }) => subscribe(fresh, query, variables)));
+      await until(() => fresh.yoga.live.counts.open === subscribers.length, 'every subscription');
+      const distinct = new Set(subscribers.map(({ query, variables }) => JSON.stringify([query, variables.filter]))).size;
+      expect(fresh.yoga.live.counts.shared).toBe(distinct);
+
+      const recorded = await fresh.graphql<{ recordClaim: { claim: { key: string } } }>(recordClaim, { input: claimInput(corps, 'PRESENCE') }, writer);
+      const key = recorded.body.data!.recordClaim.claim.key;
+      const admits = subscribers.map(({ variables }) => variables.filter.types[0] === 'PRESENCE' && !('changes' in variables));
+      await Promise.all(feeds.map((feed, index) => (admits[index] ? feed.next(1) : undefined)));
+      for (const [index, feed] of feeds.entries()) {
+        expect(feed.messages.map((message) => (message.data!.claimChanged as { claim: { key: string } }).claim.key)).toEqual(admits[index] ? [key] : []);
+      }
+      // Round trips after the write: one read per distinct filter and selection, however many subscribe.
+      expect(recorded.roundTrips.filter((tag) => tag.endsWith('.live'))).toEqual(Array.from({ length: distinct }, () => 'claims.live'));
+      const metrics = await (await fresh.yoga.fetch('http://localhost/metrics')).text();
+      expect(metrics).toMatch(new RegExp(`^live_shared_reads ${distinct}$`, 'm'));
+
+      for (const feed of feeds) feed.close();
+      await until(() => fresh.yoga.live.counts.open === 0, 'the subscriptions to be released');
+      expect(fresh.yoga.live.counts.shared).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('tells ranked, superseded and changed claims apart, and sends only the kinds asked for', async () => {
     const ranks = await subscribe(service, claimFeed, { filter: { madeBy: corps }, changes: ['RANKED', 'SUPERSEDED'] });
     const all = await subscribe(service, claimFeed, { filter: { madeBy: corps } });
