@@ -236,6 +236,30 @@ describe('subscriptions on one instance (in-process feed)', () => {
     }
   });
 
+  it('frees a subscription and its shared read when its client disconnects over a real socket', async () => {
+    const server = createServer(service.yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const controllers = [1, 2, 3].map(() => new AbortController());
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      for (const controller of controllers) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: claimFeed, variables: { filter: { madeBy: corps } } }), signal: controller.signal });
+        expect(response.headers.get('content-type')).toContain('text/event-stream');
+      }
+      await until(() => service.yoga.live.counts.open === controllers.length, 'three subscriptions over HTTP');
+      expect(service.yoga.live.counts.shared).toBe(1);
+      for (const controller of controllers) controller.abort();
+      await until(() => service.yoga.live.counts.open === 0, 'the subscriptions to be released');
+      expect(service.yoga.live.counts.shared).toBe(0);
+      const metrics = await (await service.yoga.fetch('http://localhost/metrics')).text();
+      expect(metrics).toMatch(/^live_subscriptions_open 0$/m);
+      expect(metrics).toMatch(/^live_shared_reads 0$/m);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('tells ranked, superseded and changed claims apart, and sends only the kinds asked for', async () => {
     const ranks = await subscribe(service, claimFeed, { filter: { madeBy: corps }, changes: ['RANKED', 'SUPERSEDED'] });
     const all = await subscribe(service, claimFeed, { filter: { madeBy: corps } });
