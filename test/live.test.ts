@@ -200,6 +200,66 @@ describe('subscriptions on one instance (in-process feed)', () => {
     }
   });
 
+  it('reads a change once for all subscribers with the same filter and selection, each keeping its own kinds of change', async () => {
+    const fresh = createTestService();
+    try {
+      const withText = `subscription ($filter: ClaimFilter) { claimChanged(filter: $filter) { cursor claim { key text } } }`;
+      const subscribers = [
+        ...[1, 2, 3, 4, 5].map(() => ({ query: claimFeed, variables: { filter: { madeBy: corps, types: ['PRESENCE'] } } })),
+        // Which kinds a subscriber keeps is its own: it reads with the others.
+        { query: claimFeed, variables: { filter: { madeBy: corps, types: ['PRESENCE'] }, changes: ['RANKED'] } },
+        { query: claimFeed, variables: { filter: { madeBy: corps, types: ['CASUALTIES'] } } },
+        { query: withText, variables: { filter: { madeBy: corps, types: ['PRESENCE'] } } },
+      ];
+      const feeds = await Promise.all(subscribers.map(({ query, variables }) => subscribe(fresh, query, variables)));
+      await until(() => fresh.yoga.live.counts.open === subscribers.length, 'every subscription');
+      const distinct = new Set(subscribers.map(({ query, variables }) => JSON.stringify([query, variables.filter]))).size;
+      expect(fresh.yoga.live.counts.shared).toBe(distinct);
+
+      const recorded = await fresh.graphql<{ recordClaim: { claim: { key: string } } }>(recordClaim, { input: claimInput(corps, 'PRESENCE') }, writer);
+      const key = recorded.body.data!.recordClaim.claim.key;
+      const admits = subscribers.map(({ variables }) => variables.filter.types[0] === 'PRESENCE' && !('changes' in variables));
+      await Promise.all(feeds.map((feed, index) => (admits[index] ? feed.next(1) : undefined)));
+      for (const [index, feed] of feeds.entries()) {
+        expect(feed.messages.map((message) => (message.data!.claimChanged as { claim: { key: string } }).claim.key)).toEqual(admits[index] ? [key] : []);
+      }
+      // Round trips after the write: one read per distinct filter and selection, however many subscribe.
+      expect(recorded.roundTrips.filter((tag) => tag.endsWith('.live'))).toEqual(Array.from({ length: distinct }, () => 'claims.live'));
+      const metrics = await (await fresh.yoga.fetch('http://localhost/metrics')).text();
+      expect(metrics).toMatch(new RegExp(`^live_shared_reads ${distinct}$`, 'm'));
+
+      for (const feed of feeds) feed.close();
+      await until(() => fresh.yoga.live.counts.open === 0, 'the subscriptions to be released');
+      expect(fresh.yoga.live.counts.shared).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('frees a subscription and its shared read when its client disconnects over a real socket', async () => {
+    const server = createServer(service.yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const controllers = [1, 2, 3].map(() => new AbortController());
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      for (const controller of controllers) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: claimFeed, variables: { filter: { madeBy: corps } } }), signal: controller.signal });
+        expect(response.headers.get('content-type')).toContain('text/event-stream');
+      }
+      await until(() => service.yoga.live.counts.open === controllers.length, 'three subscriptions over HTTP');
+      expect(service.yoga.live.counts.shared).toBe(1);
+      for (const controller of controllers) controller.abort();
+      await until(() => service.yoga.live.counts.open === 0, 'the subscriptions to be released');
+      expect(service.yoga.live.counts.shared).toBe(0);
+      const metrics = await (await service.yoga.fetch('http://localhost/metrics')).text();
+      expect(metrics).toMatch(/^live_subscriptions_open 0$/m);
+      expect(metrics).toMatch(/^live_shared_reads 0$/m);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('tells ranked, superseded and changed claims apart, and sends only the kinds asked for', async () => {
     const ranks = await subscribe(service, claimFeed, { filter: { madeBy: corps }, changes: ['RANKED', 'SUPERSEDED'] });
     const all = await subscribe(service, claimFeed, { filter: { madeBy: corps } });

@@ -1,55 +1,34 @@
 import neo4j from 'neo4j-driver';
-import { Repeater } from 'graphql-yoga';
 import { builder } from './builder';
 import { fullTextIndexOf } from '../model';
 import { claimFilterQuery, eventFilterQuery, type ClaimFilterValues, type EventFilterValues } from '../read/filters';
 import { Conditions } from '../read/conditions';
-import { Loaders } from '../read/loaders';
 import { ClaimFilter } from './claim';
 import { EventFilter } from './event';
 import { ClaimRef, EntityRef, EventRef } from './refs';
 import { changedAt, decodeChangeCursor, encodeChangeCursor, maxPageSize, readPage, type Connection, type ListQuery } from './pagination';
 import { loadEntitiesByKey, type Entity } from './entity';
+import { changeStream, readAlike, type FeedItem, type PageReader, type Window } from './live-stream';
+import type { Neo4jGateway } from '../db/gateway';
 import { ClientError, ErrorCode } from '../server/errors';
-import type { Context } from '../server/context';
-import type { Wake } from '../server/live';
 
 /**
  * Subscriptions: changes to claims and events, and merges, as they are recorded. A write
- * publishes the keys it touched once it has committed (`src/server/live.ts`); each subscription
- * reads those keys through the list's own filter and read path (`readPage`, its nested reads
- * planned from the selection), so a message carries what the subscriber selected and only what
- * its filter admits. `since` or `after` first replay the record-time sync of the list
- * (CHANGED_ASC), then the feed goes live; a change is sent once across that seam (and across
- * resyncs after Redis came back), by its change cursor. Over 300 lines: the stream the three
- * subscriptions share is only sound with them beside it (their readers, cursors and change kinds).
+ * publishes the keys it touched once it has committed (`src/server/live.ts`); the subscriptions
+ * that read alike read those keys once, through the list's own filter and read path (`readPage`,
+ * its nested reads planned from the selection; `src/graphql/live-stream.ts` shares the read), so
+ * a message carries what the subscriber selected and only what its filter admits. `since` or
+ * `after` first replay the record-time sync of the list (CHANGED_ASC), then the feed goes live; a
+ * change is sent once across that seam (and across resyncs after Redis came back), by its change
+ * cursor.
  */
 
-/** How far back a resync reads from the last change sent: a write's record time precedes its commit by at most its transaction's time. */
-const resyncMarginMs = 60_000;
-/** Changes remembered per subscription to send each once; older ones fall outside any resync. */
-const rememberedChanges = 10_000;
-
-/** One message of a feed: what changed (`key`), when, and where it lies in the feed. */
-interface FeedItem {
-  key: string;
-  /** The change's record time (ISO, UTC, to the millisecond). */
-  recordedAt: string;
-  cursor: string;
-}
+/** The arguments that are each subscription's own: where it resumes from, which kinds it keeps. */
+const ownArguments = ['since', 'after', 'changes'];
 
 interface Change extends FeedItem {
   entity: Entity;
 }
-
-/** What a subscription reads: the changes after a point (replay, resync), or those of some keys (live). */
-interface Window {
-  keys?: string[];
-  since?: string | null;
-  after?: string | null;
-}
-
-type PageReader<T extends FeedItem> = (window: Window) => Promise<{ changes: T[]; hasNextPage: boolean; endCursor: string | null }>;
 
 /** The changes of a list page, with their cursors and record times. */
 function changesOf(connection: Connection<Entity>) {
@@ -66,83 +45,6 @@ function windowed(query: Omit<ListQuery, 'orderBy'>, window: Window): ListQuery 
     .when('liveKeys', window.keys, 'n.key IN $liveKeys')
     .when('liveSince', window.since, `${changedAt('n')} > datetime($liveSince)`);
   return { ...query, orderBy: 'changed', alsoRead: ['recordedAt', 'updatedAt', ...(query.alsoRead ?? [])] };
-}
-
-/**
- * The stream of one subscription: counted against the client's cap, listening before it replays
- * so nothing falls between replay and live, reading each wake-up's keys in pages, and cleaned up
- * (listener, count) as soon as the client goes.
- */
-function changeStream<T extends FeedItem>(context: Context, start: { since?: string | null; after?: string | null }, read: PageReader<T>, keep: (item: T) => boolean = () => true): AsyncIterable<T> {
-  const release = context.live.open(context.client);
-  return new Repeater<T>(async (push, stop) => {
-    const pendingKeys = new Set<string>();
-    let resync = false;
-    let wakeUp: (() => void) | undefined;
-    const stopListening = context.live.listen((wake: Wake) => {
-      if ('resync' in wake) resync = true;
-      else for (const key of wake.keys) pendingKeys.add(key);
-      wakeUp?.();
-    });
-    let stopped = false;
-    // Released as soon as the client goes (its request is aborted), whatever the reading in flight is doing:
-    // a cancelled event stream reaches the iterator only with its next message or keep-alive.
-    const signal = context.request.signal as AbortSignal | undefined;
-    const onAbort = () => void stop();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    void stop.then(() => {
-      signal?.removeEventListener('abort', onAbort);
-      stopped = true;
-      stopListening();
-      release();
-      wakeUp?.();
-    });
-    const sent = new Map<string, string>();
-    let lastRecordedAt: string | undefined;
-    const drain = async (window: Window) => {
-      let after = window.after;
-      for (;;) {
-        const page = await read({ ...window, after });
-        for (const change of page.changes) {
-          if (stopped) return;
-          if (sent.get(change.key) === change.cursor) continue;
-          sent.delete(change.key);
-          sent.set(change.key, change.cursor);
-          if (sent.size > rememberedChanges) sent.delete(sent.keys().next().value!);
-          if (!lastRecordedAt || change.recordedAt > lastRecordedAt) lastRecordedAt = change.recordedAt;
-          if (!keep(change)) continue;
-          context.live.counts.messages += 1;
-          await push(change);
-        }
-        if (!page.hasNextPage || stopped) return;
-        after = page.endCursor;
-      }
-    };
-    try {
-      if (start.since || start.after) await drain(start);
-      while (!stopped) {
-        if (!resync && pendingKeys.size === 0) await new Promise<void>((resolve) => (wakeUp = resolve));
-        wakeUp = undefined;
-        if (stopped) break;
-        // A long-lived subscription reads afresh each time: the request's loaders would keep what they read first.
-        context.loaders = new Loaders(context.db);
-        if (resync) {
-          resync = false;
-          pendingKeys.clear();
-          await drain({ since: lastRecordedAt ? new Date(Date.parse(lastRecordedAt) - resyncMarginMs).toISOString() : new Date(Date.now() - resyncMarginMs).toISOString() });
-          continue;
-        }
-        const keys = [...pendingKeys];
-        pendingKeys.clear();
-        for (let index = 0; index < keys.length; index += maxPageSize) await drain({ keys: keys.slice(index, index + maxPageSize) });
-      }
-    } catch (error) {
-      await stop(error);
-    } finally {
-      stopListening();
-      release();
-    }
-  });
 }
 
 /** A list's text search ranks by relevance, not by change: a feed cannot follow it. */
@@ -241,16 +143,15 @@ builder.subscriptionField('claimChanged', (t) =>
       refuseText(filter);
       if (args.after) decodeChangeCursor(args.after);
       const kinds = args.changes?.length ? new Set<string>(args.changes) : undefined;
-      return changeStream(
-        context,
-        args,
-        async (window) => {
-        const { conditions, start } = claimFilterQuery(filter, { orderBy: 'CHANGED_ASC' });
-        const query = windowed({ label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, start, conditions, info, entityAt: ['claim'], alsoRead: ['rank', 'rankReason', 'rankedAt'] }, window);
-        return changesOf(await readPage(context.db, 'claims.live', query, { first: maxPageSize, after: window.after }));
+      return changeStream(context, args, {
+        alike: readAlike(info, args, ownArguments),
+        read: async (window, db) => {
+          const { conditions, start } = claimFilterQuery(filter, { orderBy: 'CHANGED_ASC' });
+          const query = windowed({ label: 'Claim', fullTextIndex: fullTextIndexOf.Claim, start, conditions, info, entityAt: ['claim'], alsoRead: ['rank', 'rankReason', 'rankedAt'] }, window);
+          return changesOf(await readPage(db, 'claims.live', query, { first: maxPageSize, after: window.after }));
         },
-        (change) => !kinds || kinds.has(claimChangeKind(change.entity.properties)),
-      );
+        keep: (change) => !kinds || kinds.has(claimChangeKind(change.entity.properties)),
+      });
     },
     resolve: (change) => change,
   }),
@@ -269,10 +170,13 @@ builder.subscriptionField('eventChanged', (t) =>
       const filter = (args.filter ?? {}) as EventFilterValues;
       refuseText(filter);
       if (args.after) decodeChangeCursor(args.after);
-      return changeStream(context, args, async (window) => {
-        const { conditions, start } = eventFilterQuery(filter);
-        const query = windowed({ label: 'Event', fullTextIndex: fullTextIndexOf.Event, start, conditions, info, entityAt: ['event'] }, window);
-        return changesOf(await readPage(context.db, 'events.live', query, { first: maxPageSize, after: window.after }));
+      return changeStream(context, args, {
+        alike: readAlike(info, args, ownArguments),
+        read: async (window, db) => {
+          const { conditions, start } = eventFilterQuery(filter);
+          const query = windowed({ label: 'Event', fullTextIndex: fullTextIndexOf.Event, start, conditions, info, entityAt: ['event'] }, window);
+          return changesOf(await readPage(db, 'events.live', query, { first: maxPageSize, after: window.after }));
+        },
       });
     },
     resolve: (change) => change,
@@ -287,22 +191,22 @@ builder.subscriptionField('entityMerged', (t) =>
       since: t.arg({ type: 'DateTime', description: resumeArgs.since }),
       after: t.arg.string({ description: resumeArgs.after }),
     },
-    subscribe: (_root, args, context) => {
+    subscribe: (_root, args, context, info) => {
       if (args.after) decodeChangeCursor(args.after);
-      return changeStream(context, args, (window) => readMerges(context, window));
+      return changeStream(context, args, { alike: readAlike(info, args, ownArguments), read: readMerges });
     },
     resolve: (merge) => merge,
   }),
 );
 
 /** Merges as their redirects record them, in record order; through the same change cursors as the lists. */
-async function readMerges(context: Context, window: Window): ReturnType<PageReader<Merge>> {
+async function readMerges(window: Window, db: Neo4jGateway): ReturnType<PageReader<Merge>> {
   const after = window.after ? decodeChangeCursor(window.after) : undefined;
   const conditions = new Conditions()
     .when('keys', window.keys, '(r.key IN $keys OR s.key IN $keys)')
     .when('since', window.since, 'r.recordedAt > datetime($since)');
   if (after) conditions.add('(r.recordedAt > datetime($afterChanged) OR (r.recordedAt = datetime($afterChanged) AND r.key > $afterKey))', { afterChanged: after.changed, afterKey: after.key });
-  const rows = await context.db.read<{ retired: string; survivor: string; at: string }>(
+  const rows = await db.read<{ retired: string; survivor: string; at: string }>(
     'merges.live',
     `MATCH (r:Redirect)-[:REDIRECTS_TO]->(s)${conditions.where}
      RETURN r.key AS retired, s.key AS survivor, toString(r.recordedAt) AS at ORDER BY r.recordedAt, r.key LIMIT $limit`,

@@ -26,6 +26,8 @@ export interface ServiceDependencies {
 export interface Context extends YogaInitialContext {
   /** The gateway for this request; every Cypher round trip it makes is counted. */
   db: Neo4jGateway;
+  /** A view of the gateway that belongs to no request (no bookmarks, not cancelled with it): the reads subscriptions share. */
+  sharedDb: Neo4jGateway;
   /** Round trips made so far by this request, by query tag. */
   roundTrips: string[];
   /** This request's DataLoaders; never shared between requests. */
@@ -40,6 +42,15 @@ export interface Context extends YogaInitialContext {
   client: string;
   /** Whether resolvers that read open spans (tracing on). */
   traced: boolean;
+}
+
+const sharedGateways = new WeakMap<ServiceDependencies, Neo4jGateway>();
+
+/** The service's gateway as no request's: its round trips counted in metrics only. */
+function sharedGateway(dependencies: ServiceDependencies): Neo4jGateway {
+  let db = sharedGateways.get(dependencies);
+  if (!db) sharedGateways.set(dependencies, (db = dependencies.gateway.observed((tag, cypher) => dependencies.onRoundTrip?.(tag, cypher)).withParameters(noPerspective)));
+  return db;
 }
 
 /**
@@ -63,6 +74,7 @@ export async function createContext(dependencies: ServiceDependencies, initial: 
   return {
     ...initial,
     db,
+    sharedDb: sharedGateway(dependencies),
     roundTrips,
     loaders: new Loaders(db),
     principal,

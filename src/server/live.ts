@@ -36,8 +36,8 @@ export class LiveFeed {
   private readonly redis?: { publish: Redis; subscribe: Redis };
   private readonly perClient = new Map<string, number>();
   private readonly localListeners = new Set<(wake: Wake) => void>();
-  /** Subscriptions open now, and messages sent since start (metrics). */
-  readonly counts = { open: 0, messages: 0, resyncs: 0 };
+  /** Subscriptions open now, the reads they share now (src/graphql/live-stream.ts), messages sent since start (metrics). */
+  readonly counts = { open: 0, shared: 0, messages: 0, resyncs: 0 };
 
   constructor(private readonly options: LiveFeedOptions) {
     if (!options.redisUrl) {

@@ -43,6 +43,14 @@ export function createMetrics(gateway: Neo4jGateway, maxPoolSize: number, live: 
     },
   });
   new Gauge({
+    name: 'live_shared_reads',
+    help: 'Reads the open subscriptions share now: subscriptions with the same field, filter and selection read each change once.',
+    registers: [registry],
+    collect() {
+      this.set(live.counts.shared);
+    },
+  });
+  new Gauge({
     name: 'live_messages_sent',
     help: 'Subscription messages sent by this instance since it started.',
     registers: [registry],
