@@ -153,31 +153,34 @@ export async function updateEntities(tx: ObservedTransaction, type: EntityType, 
  * The current key of each key: itself, or the survivor's key when a merge retired it; absent
  * when the key names nothing. The prefix of a key gives its label, so each is one index seek;
  * only keys not found that way are looked up among redirects, except those in `written`
- * (keys about to be written, which need only know whether they exist).
+ * (keys about to be written, which need only know whether they exist). One round trip for all
+ * labels: under load each statement of an import's batch cost a fixed 0.2 to 1 s on top of its
+ * rows (bench/RESULTS.md, issue #17), and this lookup was one statement per label and one more.
  */
 export async function resolveKeys(tx: ObservedTransaction, keys: Iterable<string>, written: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
-  const byLabel = new Map<string, string[]>();
+  const rows: { key: string; label: EntityType; redirect: boolean }[] = [];
   for (const key of new Set(keys)) {
-    const type = entityTypeOfKey(key);
-    if (!type) continue;
-    const group = byLabel.get(type) ?? [];
-    group.push(key);
-    byLabel.set(type, group);
+    const label = entityTypeOfKey(key);
+    if (label) rows.push({ key, label, redirect: !written.has(key) });
   }
-  const current = new Map<string, string>();
-  for (const [label, grouped] of byLabel) {
-    const result = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (n:${label} {key: key}) RETURN key`, { keys: grouped });
-    for (const row of result.rows) current.set(row.key, row.key);
-  }
-  const missing = [...byLabel.values()].flat().filter((key) => !current.has(key) && !written.has(key));
-  if (missing.length > 0) {
-    const result = await tx.run<{ key: string; current: string }>(
-      'UNWIND $keys AS key MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(n) RETURN key, n.key AS current',
-      { keys: missing },
-    );
-    for (const row of result.rows) current.set(row.key, row.current);
-  }
-  return current;
+  if (rows.length === 0) return new Map();
+  // Labels come from the model (entityTypeOfKey), each a branch that seeks only for its own rows.
+  const labels = [...new Set(rows.map((row) => row.label))].sort();
+  const result = await tx.run<{ key: string; current: string }>(
+    `UNWIND $rows AS row
+     OPTIONAL CALL (row) {
+       ${labels.map((label) => `UNWIND CASE WHEN row.label = '${label}' THEN [row.key] ELSE [] END AS key MATCH (n:${label} {key: key}) RETURN n`).join('\n       UNION ALL\n       ')}
+     }
+     CALL (row, n) {
+       WITH n WHERE n IS NOT NULL RETURN n.key AS current
+       UNION ALL
+       UNWIND CASE WHEN n IS NULL AND row.redirect THEN [row.key] ELSE [] END AS retired
+       MATCH (:Redirect {key: retired})-[:REDIRECTS_TO]->(survivor) RETURN survivor.key AS current
+     }
+     RETURN row.key AS key, current`,
+    { rows },
+  );
+  return new Map(result.rows.map((row) => [row.key, row.current]));
 }
 
 /**
