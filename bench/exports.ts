@@ -1,39 +1,30 @@
-// Memory of the service while it streams exports (issue #21): the service runs in a child process
-// (createYogaApp on a Node HTTP server, as in production), this process downloads an export over
-// HTTP, counting rows and discarding bytes, and samples the child's resident memory (VmRSS) every
-// 100 ms. Growth = the peak during the export minus the child's memory after a small warm-up
-// export; and the heap the export leaves retained (after a full collection, --expose-gc). `--create` first writes the synthetic rows with Cypher (namespace "bx": that many
-// claims, each with a maker, a subject and a quoted source; that many events, each at one of
-// 1,000 places with a point and an uncertainty); a scratch database only.
-// NEO4J_URI=bolt://... npx tsx bench/exports.ts [--create] [--rows 100000] [--heap MB]
+// Memory of the service while it streams exports (issue #21): the service runs as `npm start` runs
+// it (the bundle dist/main.js under plain node, NODE_ENV=production, every setting at its default
+// but the database and the port), this process downloads an export over HTTP, counting rows and
+// discarding bytes, and samples the service's resident memory (VmRSS) every 100 ms. Growth = the
+// peak during the export minus the service's memory after a small warm-up export; and the heap
+// the export leaves retained (after a full collection: bench/heap-probe.mjs, --expose-gc).
+// `--create` first writes the synthetic rows with Cypher (namespace "bx": that many claims, each
+// with a maker, a subject and a quoted source; that many events, each at one of 1,000 places with
+// a point and an uncertainty); a scratch database only, with the schema applied
+// (`npm run cypher -- cypher/schema`). `--node` adds flags to the service's node (`--node=--trace-gc`).
+// NEO4J_URI=bolt://... npx tsx bench/exports.ts [--create] [--rows 100000] [--node FLAG]...
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { loadConfig } from '../src/server/config';
 import { createDriver } from '../src/db/connect';
 import { Neo4jGateway } from '../src/db/gateway';
-import { createYogaApp } from '../src/server/yoga';
+import { buildService, serviceBundle } from '../scripts/support/bundle';
+import { projectRoot } from '../src/project-root';
 
-const { values } = parseArgs({ options: { serve: { type: 'boolean', default: false }, create: { type: 'boolean', default: false }, rows: { type: 'string', default: '100000' }, heap: { type: 'string' } } });
-const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', NEO4J_QUERY_TIMEOUT_MS: '600000' });
+const { values } = parseArgs({ options: { create: { type: 'boolean', default: false }, rows: { type: 'string', default: '100000' }, node: { type: 'string', multiple: true, default: [] } } });
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', NEO4J_QUERY_TIMEOUT_MS: '600000' });
 const driver = createDriver(config.NEO4J_URI!, config);
 const gateway = new Neo4jGateway(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS);
 
-if (values.serve) {
-  const yoga = createYogaApp({ gateway, logger: pino({ level: 'silent' }), config });
-  const server = createServer(yoga);
-  // The parent asks for the heap (after a full collection, so only what is retained counts).
-  process.stdin.on('data', () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    process.stdout.write(`heap ${process.memoryUsage().heapUsed}\n`);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
-  });
-} else {
+{
   const rows = Number(values.rows);
   if (values.create) {
     const started = performance.now();
@@ -67,22 +58,33 @@ if (values.serve) {
   }
   await driver.close();
 
-  // --heap MB caps the service's old space (--max-old-space-size): an export that needed more memory for more rows would fail.
-  const heapFlags = values.heap ? [`--max-old-space-size=${values.heap}`] : [];
-  const child = spawn(process.execPath, [...heapFlags, '--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--serve'], { env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  await buildService();
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const env = { PATH: process.env.PATH, NODE_ENV: 'production', NEO4J_URI: config.NEO4J_URI, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
+  const child = spawn(process.execPath, [...values.node, '--expose-gc', '--import', './bench/heap-probe.mjs', serviceBundle], { cwd: projectRoot, env, stdio: ['pipe', 'inherit', 'pipe'] });
   let heapWaiter: ((bytes: number) => void) | undefined;
-  const port = await new Promise<number>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
-    const listening = /listening (\d+)/.exec(text);
-    if (listening) resolve(Number(listening[1]));
-    const heap = /heap (\d+)/.exec(text);
+    const heap = /^heap (\d+)$/m.exec(text);
     if (heap) heapWaiter?.(Number(heap[1]));
-  }));
-  /** The child's heap after a full collection, in MB. */
+    else process.stderr.write(text);
+  });
+  /** The service's heap after a full collection, in MB. */
   const heapMb = () => new Promise<number>((resolve) => {
     heapWaiter = (bytes) => resolve(bytes / 1024 / 1024);
     child.stdin.write('\n');
   });
+  // Ready once connected and warmed up, as a balancer would wait for it.
+  for (;;) {
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((response) => response.ok, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
   /** Downloads an export, discarding its bytes; the child's memory sampled meanwhile. */

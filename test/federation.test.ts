@@ -60,24 +60,28 @@ describe('the federation subgraph', () => {
   });
 
   it('resolves 100 representations, by key and by global id, in one Cypher round trip', async () => {
-    const listed = await service.graphql<{ claims: { edges: { node: { key: string; text: string } }[] }; places: { edges: { node: { key: string; name: string } }[] } }>(
-      '{ claims(first: 60, orderBy: MADE_AT_ASC) { edges { node { key text } } } places(first: 40) { edges { node { key name } } } }',
+    type Listed = { __typename: string; key: string; text?: string; name?: string; title?: string | null };
+    const listed = await service.graphql<Record<string, { edges: { node: Listed }[] }>>(
+      `{ claims(first: 100, orderBy: MADE_AT_ASC) { edges { node { __typename key text } } } places(first: 100) { edges { node { __typename key name } } }
+         events(first: 100) { edges { node { __typename key name } } } sources(first: 100) { edges { node { __typename key title } } } }`,
     );
-    const claims = listed.body.data!.claims.edges.map((edge) => edge.node);
-    const places = listed.body.data!.places.edges.map((edge) => edge.node);
-    const representations = [
-      ...claims.map((claim) => ({ __typename: 'Claim', key: claim.key })),
-      ...places.map((place, index) => (index % 2 === 0 ? { __typename: 'Place', key: place.key } : { __typename: 'Place', id: encodeGlobalId('Place', place.key) })),
-    ];
-    expect(representations).toHaveLength(claims.length + places.length);
-    const { body, roundTrips } = await subgraph<{ _entities: ({ key: string; text?: string; name?: string } | null)[] }>(
-      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Claim { key text } ... on Place { key name } } }',
+    const entities = Object.values(listed.body.data!).flatMap((list) => list.edges.map((edge) => edge.node));
+    expect(entities.length).toBeGreaterThan(0);
+    // The seed holds fewer than 100 of these: past its end the same entities come again, spelt the other way.
+    const chosen = Array.from({ length: 100 }, (_, index) => entities[index % entities.length]!);
+    const representations = chosen.map(({ __typename, key }, index) =>
+      ((index % entities.length) + Math.floor(index / entities.length)) % 2 === 0 ? { __typename, key } : { __typename, id: encodeGlobalId(__typename, key) },
+    );
+    expect(representations).toHaveLength(100);
+    expect(new Set(representations.map((representation) => JSON.stringify(representation))).size).toBe(Math.min(100, 2 * entities.length));
+    const { body, roundTrips } = await subgraph<{ _entities: (Listed | null)[] }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+         ... on Claim { __typename key text } ... on Place { __typename key name } ... on Event { __typename key name } ... on Source { __typename key title } } }`,
       { representations },
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!._entities).toEqual([...claims, ...places]);
+    expect(body.data!._entities).toEqual(chosen);
     expect(roundTrips).toEqual(['entities.by-key']);
-    if (representations.length === 100) expect(roundTrips).toHaveLength(1);
   });
 
   it('leaves /graphql plain: _entities is unknown there, even after /subgraph ran the same document', async () => {

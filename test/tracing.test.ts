@@ -50,6 +50,8 @@ describe('tracing', () => {
       // Below the resolver that asked for it.
       expect(chain[1]?.name).toBe('graphql.resolve');
     }
+    // The resolver that asked: the search's round trip under `search`, the batched names under `names` (a tag ends with its field).
+    expect(cypher.map((span) => ancestry(span, spans)[1]!.attributes['graphql.field.name'])).toEqual(cypher.map((span) => span.name.split('.').at(-1)));
 
     const resolvers = spans.filter((span) => span.name === 'graphql.resolve');
     const fields = new Set(resolvers.map((span) => span.attributes['graphql.field.name']));
